@@ -1,0 +1,42 @@
+namespace AwardVote.Domain.PeoplesChoice;
+
+/// <summary>A request to vote, waiting for the voter to open the e-mailed one-time link.</summary>
+public sealed class VoteRequest
+{
+    public long Id { get; set; }
+    public int CycleId { get; set; }
+    public int CategoryId { get; set; }
+    public int NominationId { get; set; }
+    /// <summary>Upper-cased address, so that case variants are one voter.</summary>
+    public required string VoterEmail { get; set; }
+    public required string TokenHash { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? ConfirmedAt { get; set; }
+    public string? RequestIp { get; set; }
+}
+
+/// <summary>
+/// A confirmed public vote. Unique per cycle, voter and <see cref="AllowanceKey"/> (the category, or the whole
+/// cycle when the statute allows one vote in all): the database, not the page, keeps it to one.
+/// </summary>
+public sealed class PeoplesChoiceVote
+{
+    public long Id { get; set; }
+    public int CycleId { get; set; }
+    public int CategoryId { get; set; }
+    public int NominationId { get; set; }
+    public required string VoterEmail { get; set; }
+    /// <summary>"category:5" or "cycle".</summary>
+    public required string AllowanceKey { get; set; }
+    public long VoteRequestId { get; set; }
+    public DateTimeOffset ConfirmedAt { get; set; }
+}
+
+/// <summary>An address on the member list the administrator uploaded, where only members may vote.</summary>
+public sealed class MemberListEntry
+{
+    public int Id { get; set; }
+    public int CycleId { get; set; }
+    public required string Email { get; set; }
+}

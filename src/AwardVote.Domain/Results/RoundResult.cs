@@ -1,0 +1,46 @@
+namespace AwardVote.Domain.Results;
+
+/// <summary>The count of one round in one category: stored once (a unique key), so counting twice changes nothing.</summary>
+public sealed class RoundResult
+{
+    public int Id { get; set; }
+    public int RoundId { get; set; }
+    public int CategoryId { get; set; }
+    public required string Method { get; set; }
+    public RoundOutcome Outcome { get; set; }
+    /// <summary>The canonical ballot file the count read, as exported for offline recounting.</summary>
+    public required string BallotFile { get; set; }
+    public required string BallotFileSha256 { get; set; }
+    /// <summary>Every step of the count, tie-breaks and the order, as JSON.</summary>
+    public required string ProtocolJson { get; set; }
+    public DateTimeOffset CountedAt { get; set; }
+}
+
+public enum RoundOutcome
+{
+    Decided,
+    UnbrokenTie,
+    RepeatBallotRequired,
+}
+
+/// <summary>
+/// The public announcement of a category's laureate. Published results never change: a correction is a new
+/// publication pointing at the one it corrects.
+/// </summary>
+public sealed class Publication
+{
+    public int Id { get; set; }
+    public int CycleId { get; set; }
+    public int CategoryId { get; set; }
+    public int? RoundResultId { get; set; }
+    public int LaureateNominationId { get; set; }
+    public required string Citation { get; set; }
+    public string? CitationEn { get; set; }
+    public string? CitationByUserId { get; set; }
+    public string? ApprovedByUserId { get; set; }
+    public DateTimeOffset? ApprovedAt { get; set; }
+    public DateTimeOffset? ScheduledFor { get; set; }
+    public string? PublishedByUserId { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public int? CorrectsPublicationId { get; set; }
+}

@@ -1,0 +1,24 @@
+using AwardVote.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AwardVote.Infrastructure.Accounts;
+
+public static class AccountsSetup
+{
+    /// <summary>Identity's rules for every host (web, command-line tool): confirmed e-mail, lockout, strong passwords.</summary>
+    public static void Configure(IdentityOptions options)
+    {
+        options.SignIn.RequireConfirmedEmail = true;
+        options.SignIn.RequireConfirmedAccount = true;
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 10;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    }
+
+    public static IdentityBuilder AddAwardVoteIdentityStores(this IdentityBuilder builder) =>
+        builder.AddEntityFrameworkStores<AppDbContext>().AddDefaultTokenProviders();
+}

@@ -1,0 +1,97 @@
+using AwardVote.Domain.Accounts;
+using AwardVote.Domain.Association;
+using AwardVote.Domain.Cycles;
+using AwardVote.Domain.Judging;
+using AwardVote.Domain.Libraries;
+using AwardVote.Domain.Nominations;
+using AwardVote.Domain.PeoplesChoice;
+using AwardVote.Domain.Results;
+using AwardVote.Infrastructure.Accounts;
+using AwardVote.Infrastructure.Auditing;
+using AwardVote.Infrastructure.Mail;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace AwardVote.Infrastructure.Data;
+
+/// <summary>
+/// The one EF Core model of AwardVote (Identity included), used with SQLite, SQL Server or PostgreSQL.
+/// </summary>
+/// <remarks>
+/// Migrations live in one project per provider. Add one to all three with <c>scripts/add-migration.sh NAME</c>, which runs
+/// <c>dotnet ef migrations add NAME --project migrations/AwardVote.Migrations.Sqlite --startup-project migrations/AwardVote.Migrations.Sqlite</c>
+/// and the same for <c>SqlServer</c> and <c>PostgreSql</c>.
+/// </remarks>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<AssociationSettings> Association => Set<AssociationSettings>();
+    public DbSet<Library> Libraries => Set<Library>();
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AwardCycle> Cycles => Set<AwardCycle>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Criterion> Criteria => Set<Criterion>();
+    public DbSet<ScaleLevel> ScaleLevels => Set<ScaleLevel>();
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<TieBreakStep> TieBreakSteps => Set<TieBreakStep>();
+    public DbSet<EligibilityRule> EligibilityRules => Set<EligibilityRule>();
+    public DbSet<PhaseStep> PhaseSteps => Set<PhaseStep>();
+    public DbSet<Nomination> Nominations => Set<Nomination>();
+    public DbSet<NominationStatistic> NominationStatistics => Set<NominationStatistic>();
+    public DbSet<NominationPartner> NominationPartners => Set<NominationPartner>();
+    public DbSet<NominationLink> NominationLinks => Set<NominationLink>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Endorsement> Endorsements => Set<Endorsement>();
+    public DbSet<ConflictOfInterest> Conflicts => Set<ConflictOfInterest>();
+    public DbSet<ScoreBallot> ScoreBallots => Set<ScoreBallot>();
+    public DbSet<ScoreEntry> ScoreEntries => Set<ScoreEntry>();
+    public DbSet<RankedBallot> RankedBallots => Set<RankedBallot>();
+    public DbSet<RankedEntry> RankedEntries => Set<RankedEntry>();
+    public DbSet<RoundResult> RoundResults => Set<RoundResult>();
+    public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<VoteRequest> VoteRequests => Set<VoteRequest>();
+    public DbSet<PeoplesChoiceVote> PeoplesChoiceVotes => Set<PeoplesChoiceVote>();
+    public DbSet<MemberListEntry> MemberList => Set<MemberListEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        StoreEnumsAsText(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<decimal>().HavePrecision(18, 4);
+        // SQLite has no date-time type: as text, DateTimeOffset cannot be compared or ordered in SQL. Every stored
+        // time is UTC, so a binary (tick) encoding keeps the order and makes deadline queries run in the database.
+        if (Database.IsSqlite())
+        {
+            configuration.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    /// <summary>Enums are stored by name: readable in the database and safe when members are reordered.</summary>
+    private static void StoreEnumsAsText(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+                if (!type.IsEnum)
+                    continue;
+                var converter = (ValueConverter)Activator.CreateInstance(
+                    typeof(EnumToStringConverter<>).MakeGenericType(type), new ConverterMappingHints())!;
+                property.SetValueConverter(converter);
+                property.SetMaxLength(40);
+            }
+        }
+    }
+}

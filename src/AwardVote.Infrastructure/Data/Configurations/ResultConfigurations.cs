@@ -1,0 +1,77 @@
+using AwardVote.Domain.Cycles;
+using AwardVote.Domain.Nominations;
+using AwardVote.Domain.PeoplesChoice;
+using AwardVote.Domain.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AwardVote.Infrastructure.Data.Configurations;
+
+internal sealed class RoundResultConfiguration : IEntityTypeConfiguration<RoundResult>
+{
+    public void Configure(EntityTypeBuilder<RoundResult> result)
+    {
+        result.Property(r => r.Method).HasMaxLength(40);
+        result.Property(r => r.BallotFileSha256).HasMaxLength(64);
+        // Counting twice stores one result.
+        result.HasIndex(r => new { r.RoundId, r.CategoryId }).IsUnique();
+        result.HasOne<Round>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Restrict);
+        result.HasOne<Category>().WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Publication>
+{
+    public void Configure(EntityTypeBuilder<Publication> publication)
+    {
+        publication.Property(p => p.Citation).HasMaxLength(10_000);
+        publication.Property(p => p.CitationEn).HasMaxLength(10_000);
+        publication.Property(p => p.CitationByUserId).HasMaxLength(450);
+        publication.Property(p => p.ApprovedByUserId).HasMaxLength(450);
+        publication.Property(p => p.PublishedByUserId).HasMaxLength(450);
+        publication.HasIndex(p => new { p.CycleId, p.CategoryId });
+        // A publication is corrected at most once; the correction is corrected in turn.
+        publication.HasIndex(p => p.CorrectsPublicationId).IsUnique();
+        publication.HasOne<AwardCycle>().WithMany().HasForeignKey(p => p.CycleId).OnDelete(DeleteBehavior.Restrict);
+        publication.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        publication.HasOne<Nomination>().WithMany().HasForeignKey(p => p.LaureateNominationId).OnDelete(DeleteBehavior.Restrict);
+        publication.HasOne<RoundResult>().WithMany().HasForeignKey(p => p.RoundResultId).OnDelete(DeleteBehavior.Restrict);
+        publication.HasOne<Publication>().WithMany().HasForeignKey(p => p.CorrectsPublicationId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class VoteRequestConfiguration : IEntityTypeConfiguration<VoteRequest>
+{
+    public void Configure(EntityTypeBuilder<VoteRequest> request)
+    {
+        request.Property(r => r.VoterEmail).HasMaxLength(320);
+        request.Property(r => r.TokenHash).HasMaxLength(64);
+        request.Property(r => r.RequestIp).HasMaxLength(64);
+        request.HasIndex(r => r.TokenHash).IsUnique();
+        request.HasIndex(r => new { r.CycleId, r.VoterEmail });
+    }
+}
+
+internal sealed class PeoplesChoiceVoteConfiguration : IEntityTypeConfiguration<PeoplesChoiceVote>
+{
+    public void Configure(EntityTypeBuilder<PeoplesChoiceVote> vote)
+    {
+        vote.Property(v => v.VoterEmail).HasMaxLength(320);
+        vote.Property(v => v.AllowanceKey).HasMaxLength(50);
+        // One confirmed vote per voter in what the statute allows one vote in.
+        vote.HasIndex(v => new { v.CycleId, v.AllowanceKey, v.VoterEmail }).IsUnique();
+        vote.HasIndex(v => new { v.CycleId, v.CategoryId, v.NominationId });
+        vote.HasIndex(v => v.VoteRequestId).IsUnique();
+        vote.HasOne<Nomination>().WithMany().HasForeignKey(v => v.NominationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MemberListEntryConfiguration : IEntityTypeConfiguration<MemberListEntry>
+{
+    public void Configure(EntityTypeBuilder<MemberListEntry> entry)
+    {
+        entry.ToTable("MemberList");
+        entry.Property(e => e.Email).HasMaxLength(320);
+        entry.HasIndex(e => new { e.CycleId, e.Email }).IsUnique();
+    }
+}

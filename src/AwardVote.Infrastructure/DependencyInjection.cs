@@ -1,0 +1,55 @@
+using AwardVote.Infrastructure.Auditing;
+using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Demo;
+using AwardVote.Infrastructure.Health;
+using AwardVote.Infrastructure.Jobs;
+using AwardVote.Infrastructure.Mail;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AwardVote.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Database, audit, mail, jobs and demo data, configured from <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddAwardVoteInfrastructure(this IServiceCollection services,
+        IConfiguration configuration, string contentRoot)
+    {
+        var paths = new AppPaths(contentRoot, configuration["Storage:DataDirectory"]);
+        var provider = DatabaseSetup.ReadProvider(configuration);
+        var connectionString = DatabaseSetup.ReadConnectionString(configuration, provider, paths);
+
+        services.AddSingleton(paths);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<AppDbContext>(options => options.UseAwardVoteDatabase(provider, connectionString));
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        services.TryAddScoped<IAuditActor, SystemAuditActor>();
+        services.AddScoped<AuditLog>();
+
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddScoped<Outbox>();
+        services.AddScoped<DeliverOutboxJob>();
+        services.AddSingleton<IMailTransport>(sp =>
+        {
+            var mail = sp.GetRequiredService<IOptions<MailOptions>>().Value;
+            return mail.Transport == MailTransportKind.Smtp
+                ? new SmtpMailTransport(sp.GetRequiredService<IOptions<MailOptions>>())
+                : new PickupFolderMailTransport(paths.Resolve(mail.PickupFolder),
+                    sp.GetRequiredService<ILogger<PickupFolderMailTransport>>());
+        });
+
+        var jobs = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+        services.AddAwardVoteHangfire(provider, connectionString, paths, jobs);
+        services.AddScoped<AdvancePhasesJob>();
+
+        services.AddScoped<DemoSeeder>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database")
+            .AddCheck<HangfireStorageHealthCheck>("hangfire-storage");
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+using AwardVote.Infrastructure.Mail;
+using Hangfire;
+
+namespace AwardVote.Infrastructure.Jobs;
+
+/// <summary>The one place that registers AwardVote's recurring jobs.</summary>
+public static class RecurringJobs
+{
+    public const string AdvancePhases = "advance-phases";
+    public const string DeliverOutbox = "deliver-outbox";
+
+    public static void Register(IRecurringJobManager jobs)
+    {
+        var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
+        jobs.AddOrUpdate<AdvancePhasesJob>(AdvancePhases, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
+        jobs.AddOrUpdate<DeliverOutboxJob>(DeliverOutbox, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
+    }
+}

@@ -1,0 +1,137 @@
+using AwardVote.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace AwardVote.Infrastructure.Mail;
+
+/// <summary>
+/// Sends what the outbox holds. Safe to run twice and on several nodes at once: each message is claimed with a
+/// conditional update before it is sent, so only one run sends it. A crash between sending and recording "sent"
+/// can send that one message again once its lease ends (the documented duplicate window).
+/// </summary>
+public sealed class DeliverOutboxJob(
+    AppDbContext db,
+    IMailTransport transport,
+    TimeProvider clock,
+    IOptions<MailOptions> options,
+    ILogger<DeliverOutboxJob> logger)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    public async Task<DeliveryReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var report = new DeliveryReport();
+        var now = clock.GetUtcNow();
+        var dueIds = await db.Outbox
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        IMailSession? session = null;
+        try
+        {
+            foreach (var id in dueIds)
+            {
+                if (!await TryClaimAsync(id, now, cancellationToken))
+                    continue;
+
+                var message = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+                try
+                {
+                    session ??= await transport.OpenAsync(cancellationToken);
+                    await session.SendAsync(ToMime(message), cancellationToken);
+                    await MarkSentAsync(id, cancellationToken);
+                    report.Sent++;
+                }
+                catch (MailDeliveryException ex)
+                {
+                    await MarkFailedAttemptAsync(message, ex, cancellationToken);
+                    if (ex.IsPermanent) report.Failed++; else report.Deferred++;
+                    if (!ex.IsPermanent)
+                    {
+                        // The server is unwell: leave the rest for the next run instead of hammering it.
+                        break;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (session is not null)
+                await session.DisposeAsync();
+        }
+
+        if (report.Sent + report.Failed + report.Deferred > 0)
+            logger.LogInformation("Outbox: {Sent} sent, {Deferred} deferred, {Failed} failed", report.Sent, report.Deferred, report.Failed);
+        return report;
+    }
+
+    private async Task<bool> TryClaimAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var leaseEnd = now + Lease;
+        var claimed = await db.Outbox
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
+        return claimed == 1;
+    }
+
+    private Task MarkSentAsync(long id, CancellationToken cancellationToken)
+    {
+        var sentAt = clock.GetUtcNow();
+        return db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, OutboxStatus.Sent)
+            .SetProperty(m => m.SentAt, sentAt)
+            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+            .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+            .SetProperty(m => m.LastError, (string?)null), cancellationToken);
+    }
+
+    private Task MarkFailedAttemptAsync(OutboxMessage message, MailDeliveryException error, CancellationToken cancellationToken)
+    {
+        var attempts = message.Attempts + 1;
+        var giveUp = error.IsPermanent || attempts >= options.Value.MaxAttempts;
+        var next = clock.GetUtcNow() + Backoff(attempts);
+        var lastError = error.Message.Length > 2000 ? error.Message[..2000] : error.Message;
+        logger.LogWarning("Mail {Id} to {To} not delivered (attempt {Attempt}, {Outcome}): {Error}",
+            message.Id, message.ToEmail, attempts, giveUp ? "failed" : "will retry", error.Message);
+        return db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, giveUp ? OutboxStatus.Failed : OutboxStatus.Pending)
+            .SetProperty(m => m.Attempts, attempts)
+            .SetProperty(m => m.NextAttemptAt, next)
+            .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+            .SetProperty(m => m.LastError, lastError), cancellationToken);
+    }
+
+    /// <summary>1, 2, 4, 8 … minutes, at most six hours.</summary>
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromMinutes(Math.Min(Math.Pow(2, Math.Max(0, attempts - 1)), 360));
+
+    private MimeMessage ToMime(OutboxMessage message)
+    {
+        var mime = new MimeMessage
+        {
+            // A stable Message-Id lets receivers drop the copy a crash may cause.
+            MessageId = $"outbox-{message.Id}@awardvote",
+            Subject = message.Subject,
+            Date = message.CreatedAt,
+        };
+        mime.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
+        mime.To.Add(new MailboxAddress(message.ToName ?? "", message.ToEmail));
+        mime.Headers.Add("X-AwardVote-Purpose", message.Purpose);
+        mime.Headers.Add(HeaderId.ContentLanguage, message.Culture);
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        mime.Body = body.ToMessageBody();
+        return mime;
+    }
+}
+
+public sealed class DeliveryReport
+{
+    public int Sent { get; set; }
+    public int Deferred { get; set; }
+    public int Failed { get; set; }
+}

@@ -1,0 +1,35 @@
+namespace AwardVote.Infrastructure.Mail;
+
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    /// <summary>"Smtp" delivers through an SMTP server; "PickupFolder" writes .eml files (development default).</summary>
+    public MailTransportKind Transport { get; set; } = MailTransportKind.PickupFolder;
+    public string FromAddress { get; set; } = "gada-biblioteka@awardvote.invalid";
+    public string FromName { get; set; } = "AwardVote";
+    /// <summary>Where .eml files go; relative paths are under the data folder.</summary>
+    public string PickupFolder { get; set; } = "mail";
+    /// <summary>The address links in mails point to.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+    public SmtpOptions Smtp { get; set; } = new();
+    public int BatchSize { get; set; } = 100;
+    public int MaxAttempts { get; set; } = 8;
+}
+
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = "localhost";
+    public int Port { get; set; } = 25;
+    /// <summary>None, Auto, SslOnConnect or StartTls (MailKit's SecureSocketOptions).</summary>
+    public string Security { get; set; } = "Auto";
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public int TimeoutSeconds { get; set; } = 30;
+}
+
+public enum MailTransportKind
+{
+    PickupFolder,
+    Smtp,
+}

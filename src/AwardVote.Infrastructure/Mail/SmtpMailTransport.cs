@@ -1,0 +1,59 @@
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace AwardVote.Infrastructure.Mail;
+
+public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
+{
+    public async Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
+    {
+        var smtp = options.Value.Smtp;
+        var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+        try
+        {
+            await client.ConnectAsync(smtp.Host, smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, true), cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.UserName))
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            client.Dispose();
+            throw new MailDeliveryException($"Cannot connect to SMTP server {smtp.Host}:{smtp.Port}: {ex.Message}",
+                isPermanent: false, ex);
+        }
+        return new Session(client);
+    }
+
+    private sealed class Session(SmtpClient client) : IMailSession
+    {
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await client.SendAsync(message, cancellationToken);
+            }
+            catch (SmtpCommandException ex)
+            {
+                // 4xx: the server asks to come back later; 5xx: it will never take this message.
+                throw new MailDeliveryException($"SMTP {(int)ex.StatusCode}: {ex.Message}", isPermanent: (int)ex.StatusCode >= 500, ex);
+            }
+            catch (Exception ex) when (ex is ServiceNotConnectedException or SmtpProtocolException or IOException)
+            {
+                throw new MailDeliveryException($"SMTP connection lost: {ex.Message}", isPermanent: false, ex);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (client.IsConnected)
+            {
+                try { await client.DisconnectAsync(quit: true); }
+                catch (Exception ex) when (ex is IOException or SmtpProtocolException or SmtpCommandException) { /* the mails are already accounted for */ }
+            }
+            client.Dispose();
+        }
+    }
+}

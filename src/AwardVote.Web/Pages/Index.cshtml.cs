@@ -1,0 +1,49 @@
+using AwardVote.Domain.Cycles;
+using AwardVote.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AwardVote.Web.Pages;
+
+/// <summary>The public home page: the award, the cycles under way and the past laureates.</summary>
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public string AssociationName { get; private set; } = "";
+    public string? AssociationNameEn { get; private set; }
+    public List<CycleSummary> Current { get; private set; } = [];
+    public List<LaureateSummary> Laureates { get; private set; } = [];
+
+    public sealed record CycleSummary(string Title, string? TitleEn, string? Description, string? DescriptionEn,
+        CyclePhase Phase, string TimeZone, CyclePhase? NextPhase, DateTimeOffset? NextStartsAt);
+
+    public sealed record LaureateSummary(int Year, string LibraryName, string Citation, string? CitationEn);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var association = await db.Association.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        AssociationName = association?.Name ?? "";
+        AssociationNameEn = association?.NameEn;
+
+        var now = clock.GetUtcNow();
+        var cycles = await db.Cycles.AsNoTracking()
+            .Where(c => c.Phase != CyclePhase.Draft && c.Phase != CyclePhase.Archived)
+            .Include(c => c.Schedule)
+            .OrderByDescending(c => c.Year)
+            .ToListAsync(cancellationToken);
+        Current = cycles.Select(c =>
+        {
+            var next = PhasePlan.NextStep(c);
+            return new CycleSummary(c.Title, c.TitleEn, c.Description, c.DescriptionEn, c.Phase, c.TimeZone,
+                next?.Phase, next?.StartsAt is { } at && at > now ? at : null);
+        }).ToList();
+
+        Laureates = await db.Publications.AsNoTracking()
+            .Where(p => p.PublishedAt != null && !db.Publications.Any(correction => correction.CorrectsPublicationId == p.Id))
+            .Join(db.Cycles, p => p.CycleId, c => c.Id, (p, c) => new { p, c.Year })
+            .Join(db.Nominations, x => x.p.LaureateNominationId, n => n.Id, (x, n) => new { x.p, x.Year, n.LibraryId })
+            .Join(db.Libraries, x => x.LibraryId, l => l.Id, (x, l) => new LaureateSummary(x.Year, l.Name, x.p.Citation, x.p.CitationEn))
+            .OrderByDescending(l => l.Year)
+            .Take(10)
+            .ToListAsync(cancellationToken);
+    }
+}

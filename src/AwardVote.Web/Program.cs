@@ -1,0 +1,121 @@
+using AwardVote.Infrastructure;
+using AwardVote.Infrastructure.Accounts;
+using AwardVote.Infrastructure.Auditing;
+using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Demo;
+using AwardVote.Infrastructure.Jobs;
+using AwardVote.Web;
+using AwardVote.Web.Accounts;
+using AwardVote.Web.Api;
+using AwardVote.Web.Localization;
+using AwardVote.Web.Security;
+using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+services.AddHttpContextAccessor();
+services.AddScoped<IAuditActor, HttpContextAuditActor>();
+services.AddAwardVoteInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+
+// Keys in the database: every node behind a load balancer reads the same cookies and tokens.
+services.AddDataProtection().SetApplicationName("AwardVote").PersistKeysToDbContext<AppDbContext>();
+
+services.AddAuthentication(IdentityConstants.ApplicationScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme)
+    .AddIdentityCookies();
+services.ConfigureApplicationCookie(cookie =>
+{
+    cookie.LoginPath = "/Account/Login";
+    cookie.LogoutPath = "/Account/Logout";
+    cookie.AccessDeniedPath = "/Account/AccessDenied";
+    cookie.Cookie.HttpOnly = true;
+    cookie.Cookie.SameSite = SameSiteMode.Lax;
+    cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    // API callers get status codes, not the login page.
+    cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+    cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+});
+services.AddIdentityCore<AppUser>(AccountsSetup.Configure)
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+    .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+    .AddAwardVoteIdentityStores()
+    .AddApiEndpoints();
+services.AddScoped<AccountMail>();
+services.AddScoped<IEmailSender<AppUser>>(sp => sp.GetRequiredService<AccountMail>());
+
+Policies.Configure(services.AddAuthorizationBuilder());
+
+services.Configure<RequestLocalizationOptions>(Cultures.Configure);
+services.AddRazorPages(pages =>
+    {
+        pages.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+        pages.Conventions.AllowAnonymousToFolder("/Account");
+        pages.Conventions.AllowAnonymousToPage("/Index");
+        pages.Conventions.AllowAnonymousToPage("/Culture");
+        pages.Conventions.AllowAnonymousToPage("/Error");
+        pages.Conventions.AuthorizePage("/Account/Logout");
+    })
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+services.AddOpenApi();
+services.AddProblemDetails();
+
+var app = builder.Build();
+
+await StartUp.PrepareDatabaseAsync(app);
+
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler("/Error");
+if (app.Configuration.GetValue("Security:HttpsRedirection", true))
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+app.UseSecurityHeaders(HangfireDashboardSetup.Path);
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapRazorPages();
+app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>().AllowAnonymous();
+app.MapAwardVoteApi();
+app.MapOpenApi().AllowAnonymous();
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+app.MapJobsDashboard();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+    foreach (var address in addresses ?? [])
+        app.Logger.LogInformation("AwardVote is running. Open {Address} in a browser.", address.Replace("[::]", "localhost").Replace("0.0.0.0", "localhost"));
+});
+
+app.Run();
+
+static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+{
+    if (context.Request.Path.StartsWithSegments("/api"))
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+    context.Response.Redirect(context.RedirectUri);
+    return Task.CompletedTask;
+}
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
