@@ -17,18 +17,23 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 
 services.AddHttpContextAccessor();
+// Latvian letters as text in the HTML, not as numeric entities.
+services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddScoped<IAuditActor, HttpContextAuditActor>();
 services.AddAwardVoteInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 
 // Keys in the database: every node behind a load balancer reads the same cookies and tokens.
 services.AddDataProtection().SetApplicationName("AwardVote").PersistKeysToDbContext<AppDbContext>();
 
-services.AddAuthentication(IdentityConstants.ApplicationScheme)
+services.AddAuthentication(AuthenticationSchemes.CookieOrBearer)
+    .AddPolicyScheme(AuthenticationSchemes.CookieOrBearer, AuthenticationSchemes.CookieOrBearer, AuthenticationSchemes.Select)
     .AddBearerToken(IdentityConstants.BearerScheme)
     .AddIdentityCookies();
 services.ConfigureApplicationCookie(cookie =>
@@ -50,7 +55,7 @@ services.AddIdentityCore<AppUser>(AccountsSetup.Configure)
     .AddAwardVoteIdentityStores()
     .AddApiEndpoints();
 services.AddScoped<AccountMail>();
-services.AddScoped<IEmailSender<AppUser>>(sp => sp.GetRequiredService<AccountMail>());
+services.AddSingleton<IEmailSender<AppUser>, IdentityApiEmailSender>();
 
 Policies.Configure(services.AddAuthorizationBuilder());
 

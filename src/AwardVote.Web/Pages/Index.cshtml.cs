@@ -37,12 +37,16 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
                 next?.Phase, next?.StartsAt is { } at && at > now ? at : null);
         }).ToList();
 
-        Laureates = await db.Publications.AsNoTracking()
-            .Where(p => p.PublishedAt != null && !db.Publications.Any(correction => correction.CorrectsPublicationId == p.Id))
-            .Join(db.Cycles, p => p.CycleId, c => c.Id, (p, c) => new { p, c.Year })
-            .Join(db.Nominations, x => x.p.LaureateNominationId, n => n.Id, (x, n) => new { x.p, x.Year, n.LibraryId })
-            .Join(db.Libraries, x => x.LibraryId, l => l.Id, (x, l) => new LaureateSummary(x.Year, l.Name, x.p.Citation, x.p.CitationEn))
-            .OrderByDescending(l => l.Year)
+        // Corrected publications give way to their correction.
+        Laureates = await (
+                from publication in db.Publications.AsNoTracking()
+                where publication.PublishedAt != null
+                      && !db.Publications.Any(correction => correction.CorrectsPublicationId == publication.Id)
+                join cycle in db.Cycles on publication.CycleId equals cycle.Id
+                join nomination in db.Nominations on publication.LaureateNominationId equals nomination.Id
+                join library in db.Libraries on nomination.LibraryId equals library.Id
+                orderby cycle.Year descending
+                select new LaureateSummary(cycle.Year, library.Name, publication.Citation, publication.CitationEn))
             .Take(10)
             .ToListAsync(cancellationToken);
     }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 
 namespace AwardVote.Web.Security;
 
@@ -18,19 +17,15 @@ public static class Policies
     public const string Administrator = nameof(Administrator);
     public const string SignedIn = nameof(SignedIn);
 
-    /// <summary>Pages sign in with the cookie, scripts with the bearer token from /api/auth; both are accepted everywhere.</summary>
-    private static readonly string[] Schemes = [IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme];
-
     public static void Configure(AuthorizationBuilder authorization)
     {
-        var signedIn = new AuthorizationPolicyBuilder(Schemes).RequireAuthenticatedUser().Build();
+        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         authorization
             .SetDefaultPolicy(signedIn)
             // The default is nobody: a page or endpoint that says nothing requires a signed-in account.
             .SetFallbackPolicy(signedIn)
             .AddPolicy(SignedIn, signedIn)
             .AddPolicy(Administrator, policy => policy
-                .AddAuthenticationSchemes(Schemes)
                 .RequireAuthenticatedUser()
                 .RequireRole(Roles.Administrator));
     }

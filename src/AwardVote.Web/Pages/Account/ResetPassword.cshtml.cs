@@ -39,7 +39,7 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, AppDbContext 
         [Display(Name = "Repeat the password")]
         public string ConfirmPassword { get; set; } = "";
 
-        [Required]
+        [Required(ErrorMessage = "The link is not valid or has expired.")]
         public string Code { get; set; } = "";
     }
 
