@@ -4,6 +4,7 @@ using AwardVote.Infrastructure.Demo;
 using AwardVote.Infrastructure.Health;
 using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Mail;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,8 @@ public static class DependencyInjection
         services.AddSingleton(paths);
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContext<AppDbContext>(options => options.UseAwardVoteDatabase(provider, connectionString));
+        // Keys in the database: every node behind a load balancer reads the same cookies and tokens.
+        services.AddDataProtection().SetApplicationName("AwardVote").PersistKeysToDbContext<AppDbContext>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
 
         services.TryAddScoped<IAuditActor, SystemAuditActor>();

@@ -10,7 +10,6 @@ using AwardVote.Web.Api;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Security;
 using Hangfire;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -28,9 +27,6 @@ services.AddHttpContextAccessor();
 services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddScoped<IAuditActor, HttpContextAuditActor>();
 services.AddAwardVoteInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
-
-// Keys in the database: every node behind a load balancer reads the same cookies and tokens.
-services.AddDataProtection().SetApplicationName("AwardVote").PersistKeysToDbContext<AppDbContext>();
 
 services.AddAuthentication(AuthenticationSchemes.CookieOrBearer)
     .AddPolicyScheme(AuthenticationSchemes.CookieOrBearer, AuthenticationSchemes.CookieOrBearer, AuthenticationSchemes.Select)
