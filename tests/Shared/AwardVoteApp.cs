@@ -1,0 +1,88 @@
+using System.Net;
+using AwardVote.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace AwardVote.Tests;
+
+/// <summary>
+/// AwardVote as it runs, on a fresh database of the given provider (a SQLite file, or a new database on the test
+/// PostgreSQL server), with demo data, mail going to the test SMTP receiver. Jobs are run by the tests themselves.
+/// </summary>
+public sealed class AwardVoteApp : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "awardvote-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgresDatabase;
+
+    public AwardVoteApp(DatabaseProvider provider, bool onKestrel = false)
+    {
+        Provider = provider;
+        Directory.CreateDirectory(_dataDirectory);
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            _postgresDatabase = $"awardvote_test_{Guid.NewGuid():N}";
+            using var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", connection);
+            create.ExecuteNonQuery();
+            ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString) { Database = _postgresDatabase }.ConnectionString;
+        }
+        else
+        {
+            ConnectionString = $"Data Source={Path.Combine(_dataDirectory, "awardvote.db")}";
+        }
+        if (onKestrel)
+            UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    /// <summary>The real address on 127.0.0.1 (only for an app started on Kestrel).</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:AwardVote", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        builder.UseSetting("Demo:SeedWhenEmpty", "true");
+        builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Security:HttpsRedirection", "false");
+        builder.UseSetting("Mail:Transport", "Smtp");
+        builder.UseSetting("Mail:Smtp:Host", TestEnvironment.SmtpHost);
+        builder.UseSetting("Mail:Smtp:Port", TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:Smtp:Security", "None");
+    }
+
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        try { Directory.Delete(_dataDirectory, recursive: true); }
+        catch (IOException) { /* a file still open by SQLite's pool; the temp folder is cleaned by the OS */ }
+    }
+}
