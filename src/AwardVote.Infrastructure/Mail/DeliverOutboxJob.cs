@@ -122,9 +122,10 @@ public sealed class DeliverOutboxJob(
         mime.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.ToEmail));
         mime.Headers.Add("X-AwardVote-Purpose", message.Purpose);
-        mime.Headers.Add(HeaderId.ContentLanguage, message.Culture);
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         mime.Body = body.ToMessageBody();
+        // A Content-* header belongs to the body entity; on the message it would be dropped.
+        mime.Body.Headers.Add(HeaderId.ContentLanguage, message.Culture);
         return mime;
     }
 }

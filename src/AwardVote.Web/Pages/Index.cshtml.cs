@@ -20,7 +20,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var association = await db.Association.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var association = await db.Association.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         AssociationName = association?.Name ?? "";
         AssociationNameEn = association?.NameEn;
 

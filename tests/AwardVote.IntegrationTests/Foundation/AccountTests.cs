@@ -65,7 +65,7 @@ public sealed partial class AccountTests(Apps apps)
 
         var mail = Assert.Single(await Mailbox.WaitForAsync(email));
         Assert.Equal("Confirm your e-mail address for AwardVote", mail.Subject);
-        Assert.Equal("en", mail.Headers["Content-Language"]);
+        Assert.Equal("en", mail.Body!.Headers["Content-Language"]);
     }
 
     [Theory, AllProviders]
