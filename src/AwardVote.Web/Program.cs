@@ -13,6 +13,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -54,6 +55,7 @@ services.AddScoped<AccountMail>();
 services.AddSingleton<IEmailSender<AppUser>, IdentityApiEmailSender>();
 
 Policies.Configure(services.AddAuthorizationBuilder());
+services.AddScoped<IAuthorizationHandler, LibraryAuthorizationHandler>();
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>
