@@ -1,6 +1,7 @@
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Demo;
+using AwardVote.Infrastructure.Files;
 using AwardVote.Infrastructure.Health;
 using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Mail;
@@ -49,6 +50,7 @@ public static class DependencyInjection
         services.AddAwardVoteHangfire(provider, connectionString, paths, jobs);
         services.AddScoped<AdvancePhasesJob>();
 
+        services.AddSingleton<AttachmentStore>();
         services.AddScoped<DemoSeeder>();
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")

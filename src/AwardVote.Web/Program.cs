@@ -8,6 +8,7 @@ using AwardVote.Web;
 using AwardVote.Web.Accounts;
 using AwardVote.Web.Api;
 using AwardVote.Web.Localization;
+using AwardVote.Web.Nominations;
 using AwardVote.Web.Security;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -56,6 +57,9 @@ services.AddSingleton<IEmailSender<AppUser>, IdentityApiEmailSender>();
 
 Policies.Configure(services.AddAuthorizationBuilder());
 services.AddScoped<IAuthorizationHandler, LibraryAuthorizationHandler>();
+services.AddScoped<IAuthorizationHandler, NominationAuthorizationHandler>();
+services.AddSingleton<MarkdownRenderer>();
+services.AddScoped<NominationEditor>();
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>
