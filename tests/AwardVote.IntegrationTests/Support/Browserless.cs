@@ -39,6 +39,26 @@ public sealed partial class Browserless(AwardVoteApp app) : IDisposable
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in of {email} failed: {response.StatusCode}");
     }
 
+    /// <summary>The value of a hidden or text input, as the page rendered it.</summary>
+    public static string InputValue(string html, string name) =>
+        Regex.Match(html, $"<input[^>]*name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]*)\"") is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException($"The page has no input {name}.");
+
+    /// <summary>Posts a multipart form (a file upload) with the page's anti-forgery token.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string pageUrl, string action, IDictionary<string, string> fields, string fileField, string fileName, byte[] content)
+    {
+        var page = await GetPageAsync(pageUrl);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(AntiforgeryToken(page)), "__RequestVerificationToken");
+        foreach (var (key, value) in fields)
+            form.Add(new StringContent(value), key);
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, fileField, fileName);
+        return await Http.PostAsync(action, form);
+    }
+
     public static string AntiforgeryToken(string html) =>
         TokenPattern().Match(html) is { Success: true } match
             ? WebUtility.HtmlDecode(match.Groups[1].Value)
