@@ -98,6 +98,13 @@ public sealed class NominationWorld(AwardVoteApp app)
         return browser;
     }
 
+    public async Task<Browserless> SignedInAdministratorAsync()
+    {
+        var browser = new Browserless(app);
+        await browser.SignInAsync(AwardVote.Infrastructure.Demo.DemoSeeder.AdministratorEmail, AwardVote.Infrastructure.Demo.DemoSeeder.Password);
+        return browser;
+    }
+
     public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
     {
         await using var scope = app.Scope();
