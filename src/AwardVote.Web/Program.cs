@@ -100,6 +100,7 @@ app.UseAntiforgery();
 app.MapRazorPages();
 app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>().AllowAnonymous();
 app.MapAwardVoteApi();
+app.MapLibraryApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();
