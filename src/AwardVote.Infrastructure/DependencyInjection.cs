@@ -48,6 +48,7 @@ public static class DependencyInjection
         var jobs = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
         services.AddAwardVoteHangfire(provider, connectionString, paths, jobs);
         services.AddScoped<AdvancePhasesJob>();
+        services.AddScoped<Cycles.StatuteEditor>();
 
         services.AddScoped<DemoSeeder>();
         services.AddHealthChecks()
