@@ -96,6 +96,7 @@ app.UseAntiforgery();
 app.MapRazorPages();
 app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>().AllowAnonymous();
 app.MapAwardVoteApi();
+app.MapCycleApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();

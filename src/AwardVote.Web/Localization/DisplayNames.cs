@@ -20,6 +20,12 @@ public static class DisplayNames
         _ => phase.ToString(),
     };
 
+    /// <summary>A step of the schedule: the phase, with its round where a cycle has several.</summary>
+    public static string Step(CyclePhase phase, int roundNumber, IStringLocalizer l) =>
+        phase is CyclePhase.Judging or CyclePhase.Shortlist
+            ? l["{0} (round {1})", Phase(phase, l), roundNumber]
+            : Phase(phase, l);
+
     public static string BallotKind(BallotKind kind, IStringLocalizer l) => kind switch
     {
         Domain.Cycles.BallotKind.Score => l["Scores per criterion"],
@@ -95,6 +101,9 @@ public static class DisplayNames
         StatuteProblemKind.ReachedStepChanged => l["A phase the cycle has already reached keeps its date."],
         _ => problem.Kind.ToString(),
     };
+
+    /// <summary>A weight or lead as people write it in the page's language ("0,3" in Latvian).</summary>
+    public static string Number(decimal value) => value.ToString("0.####", System.Globalization.CultureInfo.CurrentCulture);
 
     /// <summary>A UTC time shown in the cycle's zone (Europe/Riga by default), with the zone named.</summary>
     public static string LocalTime(DateTimeOffset utc, string timeZone)

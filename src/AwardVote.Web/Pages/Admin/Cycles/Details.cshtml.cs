@@ -51,13 +51,9 @@ public sealed class DetailsModel(AppDbContext db, StatuteEditor editor, AuditLog
     {
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
-        var target = Move.Direction == "back" ? Previous : Next;
-        if (ModelState.IsValid && target is null)
-            ModelState.AddModelError("", l["The cycle cannot move in that direction from here."]);
-        if (ModelState.IsValid && target is { Phase: CyclePhase.NominationsOpen } && Cycle.Phase == CyclePhase.Draft
-            && Problems.Count > 0)
-            // Opening nominations fixes the statute: it must be complete first.
-            ModelState.AddModelError("", l["Nominations cannot open while the statute has problems (listed below)."]);
+        var (target, refusal) = ManualMove.Target(Cycle, forward: Move.Direction != "back");
+        if (ModelState.IsValid && refusal != ManualMoveRefusal.None)
+            ModelState.AddModelError("", MoveRefusal(refusal, l));
         if (ModelState.IsValid && Move.Version != Cycle.Version)
             ModelState.AddModelError("", CycleEditing.StaleMessage(l));
         if (!ModelState.IsValid)
@@ -74,6 +70,12 @@ public sealed class DetailsModel(AppDbContext db, StatuteEditor editor, AuditLog
         TempData["Saved"] = l["The cycle moved to {0}.", Localization.DisplayNames.Phase(Cycle.Phase, l)].Value;
         return Redirect($"/Admin/Cycles/{id}");
     }
+
+    public static string MoveRefusal(ManualMoveRefusal refusal, IStringLocalizer l) => refusal switch
+    {
+        ManualMoveRefusal.StatuteIncomplete => l["Nominations cannot open while the statute has problems (listed on the cycle's page)."],
+        _ => l["The cycle cannot move in that direction from here."],
+    };
 
     private IActionResult Refresh()
     {
