@@ -51,7 +51,8 @@ public sealed class ScheduleModel(StatuteEditor editor, IStringLocalizer<SharedR
             var local = Input.StartsAt.GetValueOrDefault(step.Sequence);
             if (!CycleEditing.TryToUtc(local, Cycle.TimeZone, out var utc))
             {
-                ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.StartsAt)}[{step.Sequence}]",
+                // In the summary: the table's inputs have no message slot of their own.
+                ModelState.AddModelError("",
                     l["{0}: this time does not exist in the cycle's time zone (the clocks jump forward then).", Localization.DisplayNames.Step(step.Phase, step.RoundNumber, l)]);
                 continue;
             }
