@@ -356,6 +356,46 @@ public sealed class CycleAdministrationTests(Apps apps)
         Assert.Equal(CyclePhase.NominationsOpen, (await CycleData.LoadAsync(app, cycle.Id)).Phase);
     }
 
+    [Theory, AllProviders]
+    public async Task Every_cycle_page_opens_for_the_administrator(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var cycle = await CycleData.CreateAsync(app);
+        using var admin = await AdminAsync(app);
+
+        Assert.Contains("data-testid=\"create-cycle\"", await admin.GetPageAsync("/Admin/Cycles/Create"));
+        Assert.Contains($"href=\"/Admin/Cycles/{cycle.Id}\"", await admin.GetPageAsync("/Admin/Cycles"));
+        foreach (var part in new[] { "", "/General", "/Categories", "/Criteria", "/Rounds", "/Schedule" })
+            Assert.Contains("Pārbaudes balva", await admin.GetPageAsync($"/Admin/Cycles/{cycle.Id}{part}"));
+    }
+
+    [Theory, AllProviders]
+    public async Task Criteria_take_a_weight_with_a_comma_and_a_label_per_score(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var cycle = await CycleData.CreateAsync(app);
+        using var admin = await AdminAsync(app);
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Version"] = cycle.Version.ToString(),
+            ["Input.Criteria[0].Id"] = cycle.Criteria[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Criteria[0].Name"] = "Oriģināli projekti", ["Input.Criteria[0].Weight"] = "0,5",
+            ["Input.Criteria[0].ScaleMin"] = "1", ["Input.Criteria[0].ScaleMax"] = "2",
+            ["Input.Criteria[0].Labels[0].Value"] = "1", ["Input.Criteria[0].Labels[0].Text"] = "pietiekami",
+            ["Input.Criteria[0].Labels[1].Value"] = "2", ["Input.Criteria[0].Labels[1].Text"] = "izcili",
+        };
+
+        using var missingLabel = await admin.SubmitFormAsync($"/Admin/Cycles/{cycle.Id}/Criteria",
+            new Dictionary<string, string>(form) { ["Input.Criteria[0].Labels[1].Text"] = "" });
+        using var saved = await admin.SubmitFormAsync($"/Admin/Cycles/{cycle.Id}/Criteria", form);
+
+        Assert.Contains("katrai vērtējuma vērtībai vajadzīgs apraksts", await missingLabel.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var criterion = Assert.Single((await CycleData.LoadAsync(app, cycle.Id)).Criteria);
+        Assert.Equal(0.5m, criterion.Weight);
+        Assert.Equal(["pietiekami", "izcili"], criterion.Levels.OrderBy(l => l.Value).Select(l => l.Label));
+    }
+
     private static Dictionary<string, string> CategoryForm(AwardCycle cycle, string newCategory) => new()
     {
         ["Input.Version"] = cycle.Version.ToString(),
