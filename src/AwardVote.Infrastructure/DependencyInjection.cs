@@ -49,6 +49,7 @@ public static class DependencyInjection
         var jobs = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
         services.AddAwardVoteHangfire(provider, connectionString, paths, jobs);
         services.AddScoped<AdvancePhasesJob>();
+        services.AddScoped<Cycles.StatuteEditor>();
 
         services.AddSingleton<AttachmentStore>();
         services.AddScoped<DemoSeeder>();

@@ -1,5 +1,6 @@
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Auditing;
+using AwardVote.Infrastructure.Cycles;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -37,31 +38,14 @@ public sealed class AdvancePhasesJob(AppDbContext db, AuditLog audit, TimeProvid
         if (PhasePlan.DueStep(cycle, now) is not { } due)
             return false;
 
-        var before = new { cycle.Phase, cycle.RoundNumber };
-        var closesNominations = cycle.Phase <= CyclePhase.NominationsOpen && due.Phase > CyclePhase.NominationsOpen;
-        PhasePlan.MoveTo(cycle, due, now);
-        audit.Record("cycle.phase-advanced", "Cycle", cycle.Id, before, new { cycle.Phase, cycle.RoundNumber },
-            reason: $"Deadline {due.StartsAt:O} passed", cycleId: cycle.Id);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        var before = cycle.Phase;
+        if (!await CycleTransitions.MoveAsync(db, audit, cycle, due, now, $"Deadline {due.StartsAt:O} passed",
+                CycleTransitions.AdvancedByClock, cancellationToken))
         {
             logger.LogInformation("Cycle {CycleId} was moved by another run; nothing to do", cycleId);
             return false;
         }
-        if (closesNominations)
-        {
-            // Nominations close: from now on nothing of them changes.
-            await db.Nominations
-                .Where(n => n.CycleId == cycle.Id && n.FrozenAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.FrozenAt, now), cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Cycle {CycleId} moved from {From} to {To} (round {Round})", cycleId, before.Phase, cycle.Phase, cycle.RoundNumber);
+        logger.LogInformation("Cycle {CycleId} moved from {From} to {To} (round {Round})", cycleId, before, cycle.Phase, cycle.RoundNumber);
         return true;
     }
 }

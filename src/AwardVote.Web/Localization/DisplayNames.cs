@@ -20,6 +20,91 @@ public static class DisplayNames
         _ => phase.ToString(),
     };
 
+    /// <summary>A step of the schedule: the phase, with its round where a cycle has several.</summary>
+    public static string Step(CyclePhase phase, int roundNumber, IStringLocalizer l) =>
+        phase is CyclePhase.Judging or CyclePhase.Shortlist
+            ? l["{0} (round {1})", Phase(phase, l), roundNumber]
+            : Phase(phase, l);
+
+    public static string BallotKind(BallotKind kind, IStringLocalizer l) => kind switch
+    {
+        Domain.Cycles.BallotKind.Score => l["Scores per criterion"],
+        Domain.Cycles.BallotKind.Ranked => l["Ranked ballot"],
+        _ => kind.ToString(),
+    };
+
+    public static string CountingMethod(CountingMethod method, IStringLocalizer l) => method switch
+    {
+        Domain.Cycles.CountingMethod.WeightedMean => l["Weighted mean of the scores"],
+        Domain.Cycles.CountingMethod.Schulze => l["Schulze method"],
+        Domain.Cycles.CountingMethod.Borda => l["Borda count"],
+        Domain.Cycles.CountingMethod.InstantRunoff => l["Instant-runoff voting"],
+        Domain.Cycles.CountingMethod.Plurality => l["Most first places (plurality)"],
+        _ => method.ToString(),
+    };
+
+    public static string TieBreakRule(TieBreakRule rule, IStringLocalizer l) => rule switch
+    {
+        Domain.Cycles.TieBreakRule.HigherMeanOnCriterion => l["Higher mean on a criterion"],
+        Domain.Cycles.TieBreakRule.MoreFirstPreferences => l["More first preferences"],
+        Domain.Cycles.TieBreakRule.HigherMedian => l["Higher median score"],
+        Domain.Cycles.TieBreakRule.ChairCastingVote => l["The chair's casting vote"],
+        Domain.Cycles.TieBreakRule.RepeatBallot => l["A repeat ballot"],
+        _ => rule.ToString(),
+    };
+
+    public static string Secrecy(ScoreSecrecy secrecy, IStringLocalizer l) => secrecy switch
+    {
+        ScoreSecrecy.HiddenUntilRoundCloses => l["Jurors never see each other's scores"],
+        ScoreSecrecy.VisibleToJuryAfterClose => l["After the round closes, a juror who completed their ballot sees the others' scores"],
+        _ => secrecy.ToString(),
+    };
+
+    public static string VoterEligibility(VoterEligibility eligibility, IStringLocalizer l) => eligibility switch
+    {
+        Domain.Cycles.VoterEligibility.AnyConfirmedEmail => l["Anyone with a confirmed e-mail address"],
+        Domain.Cycles.VoterEligibility.MemberListOnly => l["Only people on the uploaded member list"],
+        _ => eligibility.ToString(),
+    };
+
+    public static string VoteAllowance(VoteAllowance allowance, IStringLocalizer l) => allowance switch
+    {
+        Domain.Cycles.VoteAllowance.OnePerCycle => l["One vote in the whole cycle"],
+        Domain.Cycles.VoteAllowance.OnePerCategory => l["One vote in each category"],
+        _ => allowance.ToString(),
+    };
+
+    /// <summary>A statute problem as the administrator reads it; <c>Item</c> names the row.</summary>
+    public static string StatuteProblem(StatuteProblem problem, IStringLocalizer l) => problem.Kind switch
+    {
+        StatuteProblemKind.NoCategory => l["The statute needs at least one category."],
+        StatuteProblemKind.CategoryNameMissing => l["Category {0}: enter a name.", problem.Item ?? 0],
+        StatuteProblemKind.CategoryNameRepeated => l["Category {0}: another category has the same name.", problem.Item ?? 0],
+        StatuteProblemKind.NoCriterion => l["The statute needs at least one criterion."],
+        StatuteProblemKind.CriterionNameMissing => l["Criterion {0}: enter a name.", problem.Item ?? 0],
+        StatuteProblemKind.WeightNotPositive => l["Criterion {0}: the weight must be greater than zero.", problem.Item ?? 0],
+        StatuteProblemKind.ScaleMinNotBelowMax => l["Criterion {0}: the lowest score must be below the highest.", problem.Item ?? 0],
+        StatuteProblemKind.ScaleLabelMissing => l["Criterion {0}: every score value needs a label.", problem.Item ?? 0],
+        StatuteProblemKind.NoRound => l["The statute needs at least one round."],
+        StatuteProblemKind.MethodDoesNotFitBallot => l["Round {0}: score ballots are counted by weighted mean, ranked ballots by a ranked method.", problem.Item ?? 0],
+        StatuteProblemKind.ShortlistMissing => l["Round {0}: say how many nominations go on to the next round.", problem.Item ?? 0],
+        StatuteProblemKind.LastRoundHasShortlist => l["Round {0}: the last round decides and has no shortlist.", problem.Item ?? 0],
+        StatuteProblemKind.ShortlistShrinks => l["Round {0}: the shortlist must be shorter than the one before.", problem.Item ?? 0],
+        StatuteProblemKind.TieBreakCriterionMissing => l["Tie-break step {0}: choose a criterion of this statute.", problem.Item ?? 0],
+        StatuteProblemKind.TieBreakRuleRepeated => l["Tie-break step {0}: the same rule is already in the chain.", problem.Item ?? 0],
+        StatuteProblemKind.WinRuleNotPositive => l["The win rule's numbers must be greater than zero (or left empty)."],
+        StatuteProblemKind.CooldownNegative => l["The years since the last award cannot be negative."],
+        StatuteProblemKind.ReminderDaysInvalid => l["Reminder days: whole days separated by commas, e.g. 7,1."],
+        StatuteProblemKind.PeoplesChoiceDatesOutOfOrder => l["The people's-choice vote must close after it opens."],
+        StatuteProblemKind.EligibilityRuleTextMissing => l["Eligibility rule {0}: enter the text in Latvian.", problem.Item ?? 0],
+        StatuteProblemKind.DatesDoNotIncrease => l["Each phase must start after the one before it."],
+        StatuteProblemKind.ReachedStepChanged => l["A phase the cycle has already reached keeps its date."],
+        _ => problem.Kind.ToString(),
+    };
+
+    /// <summary>A weight or lead as people write it in the page's language ("0,3" in Latvian).</summary>
+    public static string Number(decimal value) => value.ToString("0.####", System.Globalization.CultureInfo.CurrentCulture);
+
     /// <summary>A UTC time shown in the cycle's zone (Europe/Riga by default), with the zone named.</summary>
     public static string LocalTime(DateTimeOffset utc, string timeZone)
     {

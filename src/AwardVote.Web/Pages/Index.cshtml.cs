@@ -13,7 +13,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public List<CycleSummary> Current { get; private set; } = [];
     public List<LaureateSummary> Laureates { get; private set; } = [];
 
-    public sealed record CycleSummary(string Title, string? TitleEn, string? Description, string? DescriptionEn,
+    public sealed record CycleSummary(string Slug, string Title, string? TitleEn, string? Description, string? DescriptionEn,
         CyclePhase Phase, string TimeZone, CyclePhase? NextPhase, DateTimeOffset? NextStartsAt);
 
     public sealed record LaureateSummary(int Year, string LibraryName, string Citation, string? CitationEn);
@@ -33,7 +33,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         Current = cycles.Select(c =>
         {
             var next = PhasePlan.NextStep(c);
-            return new CycleSummary(c.Title, c.TitleEn, c.Description, c.DescriptionEn, c.Phase, c.TimeZone,
+            return new CycleSummary(c.Slug, c.Title, c.TitleEn, c.Description, c.DescriptionEn, c.Phase, c.TimeZone,
                 next?.Phase, next?.StartsAt is { } at && at > now ? at : null);
         }).ToList();
 

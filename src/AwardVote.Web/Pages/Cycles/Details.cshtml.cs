@@ -1,0 +1,54 @@
+using AwardVote.Domain.Cycles;
+using AwardVote.Domain.Nominations;
+using AwardVote.Infrastructure.Cycles;
+using AwardVote.Infrastructure.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AwardVote.Web.Pages.Cycles;
+
+/// <summary>
+/// A cycle's public page: its statute, schedule and — once nominations have closed, when the statute says so —
+/// its nominees. Drafts are nobody's business but the association's.
+/// </summary>
+[AllowAnonymous]
+public sealed class DetailsModel(AppDbContext db) : PageModel
+{
+    public AwardCycle Cycle { get; private set; } = null!;
+    public PhaseStep? Current { get; private set; }
+    public List<Nominee> Nominees { get; private set; } = [];
+    public bool ShowsNominees { get; private set; }
+
+    public sealed record Nominee(int CategoryId, string LibraryName, string? PublicSummary);
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var cycle = await StatuteEditor.WithStatute(db.Cycles.AsNoTracking())
+            .SingleOrDefaultAsync(c => c.Slug == slug && c.Phase != CyclePhase.Draft, cancellationToken);
+        if (cycle is null)
+            return NotFound();
+        Cycle = cycle;
+        Current = PhasePlan.CurrentStep(cycle);
+        ShowsNominees = NomineesArePublic(cycle);
+        if (ShowsNominees)
+        {
+            Nominees = await (
+                    from nomination in db.Nominations.AsNoTracking()
+                    where nomination.CycleId == cycle.Id
+                          && nomination.Status == NominationStatus.Submitted
+                          && nomination.WithdrawnAt == null
+                          && nomination.Eligibility != EligibilityDecision.Ineligible
+                    join library in db.Libraries on nomination.LibraryId equals library.Id
+                    orderby library.Name
+                    select new Nominee(nomination.CategoryId, library.Name, nomination.PublicSummary))
+                .ToListAsync(cancellationToken);
+        }
+        return Page();
+    }
+
+    /// <summary>Only after nominations close (a library may still withdraw before), and only if the statute says so.</summary>
+    public static bool NomineesArePublic(AwardCycle cycle) =>
+        cycle.NomineesPublicAfterNominationsClose && cycle.Phase > CyclePhase.NominationsOpen;
+}
