@@ -102,6 +102,7 @@ app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>().AllowAn
 app.MapAwardVoteApi();
 app.MapLibraryApi();
 app.MapCycleApi();
+app.MapNominationApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();

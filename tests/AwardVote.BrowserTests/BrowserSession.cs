@@ -1,5 +1,6 @@
 using AwardVote.Infrastructure.Data;
 using AwardVote.Tests;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AwardVote.BrowserTests;
@@ -33,10 +34,32 @@ public sealed class BrowserSession : IAsyncLifetime
         });
     }
 
+    private readonly List<IPage> _pages = [];
+
+    /// <summary>A page in a context of its own: its own cookies, so each person signs in separately.</summary>
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString().TrimEnd('/') });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        _pages.Add(page);
+        return page;
+    }
+
+    /// <summary>Keeps a picture of every open page when a test fails, to see what the person saw.</summary>
+    public async Task CaptureAllAsync(string name)
+    {
+        for (var i = 0; i < _pages.Count; i++)
+        {
+            if (!_pages[i].IsClosed)
+                await ScreenshotAsync(_pages[i], $"{name}-page{i + 1}");
+        }
+    }
+
+    /// <summary>Runs the outbox delivery job, as the Hangfire server would, so mails reach the SMTP receiver now.</summary>
+    public async Task DeliverMailAsync()
+    {
+        await using var scope = App.Scope();
+        await scope.ServiceProvider.GetRequiredService<AwardVote.Infrastructure.Mail.DeliverOutboxJob>().RunAsync(CancellationToken.None);
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -197,14 +197,17 @@ public sealed class EditModel(
         return ModelState.IsValid;
     }
 
-    private NominationContent ToContent() => new(
-        Input.PublicSummary,
-        Input.Achievements,
-        Input.Projects,
-        Input.Partners.Where(p => !string.IsNullOrWhiteSpace(p.Name)).Select(p => new NominationPartner { Name = p.Name!, Role = p.Role }).ToList(),
-        Input.Statistics.Where(s => s.Value is not null && s.Year is not null)
+    private NominationContent ToContent() => ToContent(Input);
+
+    /// <summary>The form (or the API body) as the editor takes it: empty rows are left out.</summary>
+    public static NominationContent ToContent(InputModel input) => new(
+        input.PublicSummary,
+        input.Achievements,
+        input.Projects,
+        input.Partners.Where(p => !string.IsNullOrWhiteSpace(p.Name)).Select(p => new NominationPartner { Name = p.Name!, Role = p.Role }).ToList(),
+        input.Statistics.Where(s => s.Value is not null && s.Year is not null)
             .Select(s => new NominationStatistic { Kind = s.Kind, Label = s.Label, Value = s.Value!.Value, Unit = s.Unit, Year = s.Year!.Value }).ToList(),
-        Input.Links.Where(x => !string.IsNullOrWhiteSpace(x.Url)).Select(x => new NominationLink { Url = x.Url!, Title = x.Title }).ToList());
+        input.Links.Where(x => !string.IsNullOrWhiteSpace(x.Url)).Select(x => new NominationLink { Url = x.Url!, Title = x.Title }).ToList());
 
     private static InputModel FromNomination(Nomination n) => new()
     {

@@ -65,33 +65,54 @@ public sealed class IndexModel(
         if (nomination is null)
             return NotFound();
         CycleId = nomination.CycleId;
-        var cycle = await db.Cycles.SingleAsync(c => c.Id == nomination.CycleId, cancellationToken);
-
-        if (Decision.Outcome == EligibilityDecision.NotReviewed)
-            ModelState.AddModelError("", l["Choose eligible or not eligible."]);
-        if (Decision.Outcome == EligibilityDecision.Ineligible && string.IsNullOrWhiteSpace(Decision.Reason))
-            ModelState.AddModelError("", l["Give the reason: the library will read it."]);
-        if (nomination.Status != NominationStatus.Submitted)
-            ModelState.AddModelError("", l["Only submitted nominations are screened."]);
-        if (cycle.Phase is not (CyclePhase.NominationsOpen or CyclePhase.EligibilityReview))
-            ModelState.AddModelError("", l["Eligibility can be decided only while nominations are open or under review."]);
-        if (!ModelState.IsValid)
+        var errors = await DecideAsync(nomination, Decision.Outcome, Decision.Reason, User.UserId(),
+            $"{Request.Scheme}://{Request.Host}{Request.PathBase}/Nominations", cancellationToken);
+        if (errors.Count > 0)
         {
+            foreach (var error in errors)
+                ModelState.AddModelError("", error);
             await LoadAsync(cancellationToken);
             return Page();
         }
+        mail.DeliverSoon();
+        var library = await db.Libraries.Where(x => x.Id == nomination.LibraryId).Select(x => x.Name).SingleAsync(cancellationToken);
+        Message = l["Decision saved for {0}; the library was told by e-mail.", library];
+        return RedirectToPage(new { cycleId = nomination.CycleId });
+    }
+
+    /// <summary>
+    /// The screening rule, shared by this page and the API: a decision needs an outcome, a failure needs a reason,
+    /// only submitted nominations of a cycle in nominations or review are screened. Saves, audits and mails the
+    /// library's representatives; returns the problems (nothing saved) otherwise.
+    /// </summary>
+    public async Task<List<string>> DecideAsync(Nomination nomination, EligibilityDecision outcome, string? reason, string deciderId,
+        string link, CancellationToken cancellationToken)
+    {
+        var cycle = await db.Cycles.SingleAsync(c => c.Id == nomination.CycleId, cancellationToken);
+        var errors = new List<string>();
+        if (outcome == EligibilityDecision.NotReviewed)
+            errors.Add(l["Choose eligible or not eligible."]);
+        if (outcome == EligibilityDecision.Ineligible && string.IsNullOrWhiteSpace(reason))
+            errors.Add(l["Give the reason: the library will read it."]);
+        if (reason is { Length: > 2000 })
+            errors.Add(l["The reason can be at most {1} characters long.", "", 2000]);
+        if (nomination.Status != NominationStatus.Submitted)
+            errors.Add(l["Only submitted nominations are screened."]);
+        if (cycle.Phase is not (CyclePhase.NominationsOpen or CyclePhase.EligibilityReview))
+            errors.Add(l["Eligibility can be decided only while nominations are open or under review."]);
+        if (errors.Count > 0)
+            return errors;
 
         var before = new { nomination.Eligibility, nomination.EligibilityReason };
-        nomination.Eligibility = Decision.Outcome;
-        nomination.EligibilityReason = string.IsNullOrWhiteSpace(Decision.Reason) ? null : Decision.Reason.Trim();
+        nomination.Eligibility = outcome;
+        nomination.EligibilityReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         nomination.EligibilityDecidedAt = clock.GetUtcNow();
-        nomination.EligibilityDecidedByUserId = User.UserId();
+        nomination.EligibilityDecidedByUserId = deciderId;
         nomination.Version = Guid.NewGuid();
         audit.Record("nomination.eligibility-decided", "Nomination", nomination.Id, before,
             new { nomination.Eligibility, nomination.EligibilityReason }, nomination.EligibilityReason, nomination.CycleId);
 
         var library = await db.Libraries.SingleAsync(x => x.Id == nomination.LibraryId, cancellationToken);
-        var link = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/Nominations";
         foreach (var contact in await LibraryContacts.RepresentativesAsync(db, nomination.LibraryId, cancellationToken))
         {
             outbox.Enqueue(new EligibilityDecisionMail(contact.Name, library.Name, DisplayNames.Pick(cycle.Title, cycle.TitleEn, contact.Culture),
@@ -101,9 +122,7 @@ public sealed class IndexModel(
                 $"{nomination.Id}:{nomination.EligibilityDecidedAt.Value.UtcTicks}:{contact.UserId}");
         }
         await db.SaveChangesAsync(cancellationToken);
-        mail.DeliverSoon();
-        Message = l["Decision saved for {0}; the library was told by e-mail.", library.Name];
-        return RedirectToPage(new { cycleId = nomination.CycleId });
+        return errors;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
-using AwardVote.Tests;
 using MimeKit;
 
-namespace AwardVote.IntegrationTests.Support;
+namespace AwardVote.Tests;
 
 /// <summary>Reads what the test SMTP receiver (aiosmtpd, Maildir) received.</summary>
 public static class Mailbox
