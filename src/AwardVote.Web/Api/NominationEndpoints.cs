@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using AwardVote.Domain.Nominations;
@@ -9,6 +11,7 @@ using AwardVote.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using EditModel = AwardVote.Web.Pages.Nominations.EditModel;
 using EligibilityModel = AwardVote.Web.Pages.Admin.Eligibility.IndexModel;
 
@@ -58,13 +61,13 @@ public static class NominationEndpoints
 
     private static async Task<Results<Ok<NominationDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Save(int id,
         EditModel.InputModel input, ClaimsPrincipal user, NominationEditor editor, IAuthorizationService authorization,
-        CancellationToken cancellationToken)
+        IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
         if (await editor.LoadAsync(id, cancellationToken) is not { } nomination)
             return TypedResults.NotFound();
         if (!(await authorization.AuthorizeAsync(user, nomination, NominationOperations.Edit)).Succeeded)
             return TypedResults.Forbid();
-        if (Validate(input) is { Count: > 0 } errors)
+        if (Validate(input, l) is { Count: > 0 } errors)
             return TypedResults.ValidationProblem(errors);
         var result = await editor.SaveAsync(nomination, EditModel.ToContent(input), input.Version, cancellationToken);
         return result.Succeeded ? TypedResults.Ok(ToDto(nomination)) : TypedResults.Problem(result.Error, statusCode: StatusCodes.Status409Conflict);
@@ -111,21 +114,52 @@ public static class NominationEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>The input model's attributes, applied to the whole body and to every row.</summary>
-    private static Dictionary<string, string[]> Validate(EditModel.InputModel input)
+    /// <summary>
+    /// The input model's attributes, applied to the body and to every row, with the same Latvian (or English)
+    /// messages the form shows: the attribute's message is the localizer's key, formatted as DataAnnotations does.
+    /// </summary>
+    private static Dictionary<string, string[]> Validate(EditModel.InputModel input, IStringLocalizer l)
     {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
-        foreach (var row in input.Partners.Cast<object>().Concat(input.Statistics).Concat(input.Links))
-            Validator.TryValidateObject(row, new ValidationContext(row), results, validateAllProperties: true);
-        foreach (var link in input.Links.Where(x => !string.IsNullOrWhiteSpace(x.Url)))
+        var errors = new Dictionary<string, List<string>>();
+        Check(input, "", l, errors);
+        for (var i = 0; i < input.Partners.Count; i++) Check(input.Partners[i], $"Partners[{i}].", l, errors);
+        for (var i = 0; i < input.Statistics.Count; i++) Check(input.Statistics[i], $"Statistics[{i}].", l, errors);
+        for (var i = 0; i < input.Links.Count; i++)
         {
-            if (!(Uri.TryCreate(link.Url!.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
-                results.Add(new ValidationResult("A link must be a web address starting with https:// or http://.", ["Links"]));
+            Check(input.Links[i], $"Links[{i}].", l, errors);
+            var url = input.Links[i].Url;
+            if (!string.IsNullOrWhiteSpace(url) && !(Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+                Add(errors, $"Links[{i}].Url", l["A link must be a web address starting with https:// or http://."]);
         }
-        return results
-            .GroupBy(r => r.MemberNames.FirstOrDefault() ?? "")
-            .ToDictionary(g => g.Key, g => g.Select(r => r.ErrorMessage ?? "").ToArray());
+        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    }
+
+    private static void Check(object model, string prefix, IStringLocalizer l, Dictionary<string, List<string>> errors)
+    {
+        foreach (var property in model.GetType().GetProperties())
+        {
+            var value = property.GetValue(model);
+            var name = l[property.GetCustomAttribute<DisplayAttribute>()?.Name ?? property.Name].Value;
+            foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
+            {
+                if (attribute.IsValid(value))
+                    continue;
+                var template = l[attribute.ErrorMessage ?? "The value is not valid."].Value;
+                Add(errors, prefix + property.Name, attribute switch
+                {
+                    StringLengthAttribute length => string.Format(CultureInfo.CurrentCulture, template, name, length.MaximumLength, length.MinimumLength),
+                    RangeAttribute range => string.Format(CultureInfo.CurrentCulture, template, name, range.Minimum, range.Maximum),
+                    _ => string.Format(CultureInfo.CurrentCulture, template, name),
+                });
+            }
+        }
+    }
+
+    private static void Add(Dictionary<string, List<string>> errors, string key, string message)
+    {
+        if (!errors.TryGetValue(key, out var list))
+            errors[key] = list = [];
+        list.Add(message);
     }
 
     private static NominationDto ToDto(Nomination n) => new(
