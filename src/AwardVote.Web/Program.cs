@@ -7,6 +7,7 @@ using AwardVote.Infrastructure.Jobs;
 using AwardVote.Web;
 using AwardVote.Web.Accounts;
 using AwardVote.Web.Api;
+using AwardVote.Web.Judging;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Nominations;
 using AwardVote.Web.Security;
@@ -60,6 +61,7 @@ services.AddScoped<IAuthorizationHandler, LibraryAuthorizationHandler>();
 services.AddScoped<IAuthorizationHandler, NominationAuthorizationHandler>();
 services.AddSingleton<MarkdownRenderer>();
 services.AddScoped<NominationEditor>();
+services.AddScoped<JuryMembership>();
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>

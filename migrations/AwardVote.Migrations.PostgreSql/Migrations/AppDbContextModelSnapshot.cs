@@ -751,6 +751,38 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                     b.ToTable("ScoreEntries");
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.Judging.ShortlistEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationId");
+
+                    b.HasIndex("RoundId", "NominationId")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "CategoryId", "Position");
+
+                    b.ToTable("Shortlist", (string)null);
+                });
+
             modelBuilder.Entity("AwardVote.Domain.Libraries.Library", b =>
                 {
                     b.Property<int>("Id")
@@ -2037,6 +2069,21 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                         .WithMany("Scores")
                         .HasForeignKey("ScoreBallotId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AwardVote.Domain.Judging.ShortlistEntry", b =>
+                {
+                    b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Cycles.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

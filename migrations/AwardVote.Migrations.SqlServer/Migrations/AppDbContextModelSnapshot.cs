@@ -751,6 +751,38 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.ToTable("ScoreEntries");
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.Judging.ShortlistEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationId");
+
+                    b.HasIndex("RoundId", "NominationId")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "CategoryId", "Position");
+
+                    b.ToTable("Shortlist", (string)null);
+                });
+
             modelBuilder.Entity("AwardVote.Domain.Libraries.Library", b =>
                 {
                     b.Property<int>("Id")
@@ -2040,6 +2072,21 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                         .WithMany("Scores")
                         .HasForeignKey("ScoreBallotId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AwardVote.Domain.Judging.ShortlistEntry", b =>
+                {
+                    b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Cycles.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

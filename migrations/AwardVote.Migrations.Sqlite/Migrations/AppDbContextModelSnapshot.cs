@@ -714,6 +714,36 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.ToTable("ScoreEntries");
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.Judging.ShortlistEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationId");
+
+                    b.HasIndex("RoundId", "NominationId")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "CategoryId", "Position");
+
+                    b.ToTable("Shortlist", (string)null);
+                });
+
             modelBuilder.Entity("AwardVote.Domain.Libraries.Library", b =>
                 {
                     b.Property<int>("Id")
@@ -1966,6 +1996,21 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                         .WithMany("Scores")
                         .HasForeignKey("ScoreBallotId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AwardVote.Domain.Judging.ShortlistEntry", b =>
+                {
+                    b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Cycles.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -50,6 +50,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ScoreEntry> ScoreEntries => Set<ScoreEntry>();
     public DbSet<RankedBallot> RankedBallots => Set<RankedBallot>();
     public DbSet<RankedEntry> RankedEntries => Set<RankedEntry>();
+    public DbSet<ShortlistEntry> Shortlist => Set<ShortlistEntry>();
     public DbSet<RoundResult> RoundResults => Set<RoundResult>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<VoteRequest> VoteRequests => Set<VoteRequest>();

@@ -74,3 +74,16 @@ internal sealed class RankedEntryConfiguration : IEntityTypeConfiguration<Ranked
         entry.HasOne<Nomination>().WithMany().HasForeignKey(e => e.NominationId).OnDelete(DeleteBehavior.NoAction);
     }
 }
+
+internal sealed class ShortlistEntryConfiguration : IEntityTypeConfiguration<ShortlistEntry>
+{
+    public void Configure(EntityTypeBuilder<ShortlistEntry> entry)
+    {
+        entry.ToTable("Shortlist");
+        // A nomination is on a round's shortlist once.
+        entry.HasIndex(e => new { e.RoundId, e.NominationId }).IsUnique();
+        entry.HasIndex(e => new { e.RoundId, e.CategoryId, e.Position });
+        entry.HasOne<Round>().WithMany().HasForeignKey(e => e.RoundId).OnDelete(DeleteBehavior.Restrict);
+        entry.HasOne<Nomination>().WithMany().HasForeignKey(e => e.NominationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
