@@ -62,6 +62,7 @@ services.AddScoped<IAuthorizationHandler, NominationAuthorizationHandler>();
 services.AddSingleton<MarkdownRenderer>();
 services.AddScoped<NominationEditor>();
 services.AddScoped<JuryMembership>();
+services.AddScoped<BallotBox>();
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>

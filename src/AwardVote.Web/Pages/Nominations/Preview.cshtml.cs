@@ -1,7 +1,7 @@
-using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Web.Nominations;
+using AwardVote.Web.Pages.Shared;
 using AwardVote.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,10 +14,7 @@ namespace AwardVote.Web.Pages.Nominations;
 [Authorize]
 public sealed class PreviewModel(AppDbContext db, NominationEditor editor, IAuthorizationService authorization) : PageModel
 {
-    public Nomination Nomination { get; private set; } = null!;
-    public AwardCycle Cycle { get; private set; } = null!;
-    public string LibraryName { get; private set; } = "";
-    public string CategoryName { get; private set; } = "";
+    public NominationArticle Article { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -25,11 +22,17 @@ public sealed class PreviewModel(AppDbContext db, NominationEditor editor, IAuth
             return NotFound();
         if (!(await authorization.AuthorizeAsync(User, nomination, NominationOperations.View)).Succeeded)
             return Forbid();
-        Nomination = nomination;
-        Cycle = await editor.CycleAsync(nomination.CycleId, cancellationToken);
-        LibraryName = await db.Libraries.Where(x => x.Id == nomination.LibraryId).Select(x => x.Name).SingleAsync(cancellationToken);
-        var category = Cycle.Categories.Single(c => c.Id == nomination.CategoryId);
-        CategoryName = AwardVote.Web.Localization.DisplayNames.Pick(category.Name, category.NameEn);
+        Article = await LoadArticleAsync(db, editor, nomination, cancellationToken);
         return Page();
+    }
+
+    /// <summary>The pieces of the article, shared with the juror's page.</summary>
+    public static async Task<NominationArticle> LoadArticleAsync(AppDbContext db, NominationEditor editor, Nomination nomination,
+        CancellationToken cancellationToken)
+    {
+        var cycle = await editor.CycleAsync(nomination.CycleId, cancellationToken);
+        var library = await db.Libraries.Where(x => x.Id == nomination.LibraryId).Select(x => x.Name).SingleAsync(cancellationToken);
+        var category = cycle.Categories.Single(c => c.Id == nomination.CategoryId);
+        return new NominationArticle(nomination, cycle, library, AwardVote.Web.Localization.DisplayNames.Pick(category.Name, category.NameEn));
     }
 }
