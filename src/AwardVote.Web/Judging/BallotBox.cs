@@ -40,6 +40,8 @@ public sealed class BallotBox(
     TimeProvider clock,
     IStringLocalizer<SharedResource> l)
 {
+    private const int MaxAttempts = 50;
+
     public async Task<BallotResult> CastScoreAsync(string jurorId, ScoreBallotInput input, string? enteredBy = null,
         CancellationToken cancellationToken = default)
     {
@@ -76,14 +78,15 @@ public sealed class BallotBox(
             ballot.EnteredByUserId = enteredBy;
             ballot.UpdatedAt = clock.GetUtcNow();
             ballot.Version = Guid.NewGuid();
-            ballot.Scores.Clear();
-            if (!input.Abstained)
+            // Entries change in place (one per criterion): deleting and re-inserting them would collide with a
+            // racing request on the (ballot, criterion) unique key instead of failing on the ballot's version.
+            foreach (var criterion in cycle.Criteria)
             {
-                ballot.Scores.AddRange(cycle.Criteria.OrderBy(c => c.Order).Select(c => new ScoreEntry
-                {
-                    CriterionId = c.Id,
-                    Score = input.Scores.TryGetValue(c.Id, out var score) ? score : null,
-                }));
+                var score = !input.Abstained && input.Scores.TryGetValue(criterion.Id, out var value) ? value : null;
+                if (ballot.Scores.FirstOrDefault(e => e.CriterionId == criterion.Id) is { } entry)
+                    entry.Score = score;
+                else
+                    ballot.Scores.Add(new ScoreEntry { CriterionId = criterion.Id, Score = score });
             }
             audit.Record(enteredBy is null ? "ballot.score-saved" : "ballot.paper-score-entered", "ScoreBallot",
                 $"{round.Id}:{nomination.Id}:{jurorId}", before, Snapshot(ballot), cycleId: cycle.Id);
@@ -92,11 +95,13 @@ public sealed class BallotBox(
                 await db.SaveChangesAsync(cancellationToken);
                 return BallotResult.Done;
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < MaxAttempts)
             {
                 // Another request of the same juror inserted or changed the ballot first (two tabs, a double click):
-                // the unique key kept one ballot; apply this one as a change of it.
+                // the unique key kept one ballot and the version refused the stale change; apply this one again on
+                // top of it. Each failure means another write succeeded, so this ends.
                 db.ChangeTracker.Clear();
+                await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
             }
         }
     }
@@ -134,8 +139,15 @@ public sealed class BallotBox(
                 ballot = new RankedBallot { RoundId = round.Id, CategoryId = input.CategoryId, JurorUserId = jurorId };
                 db.RankedBallots.Add(ballot);
             }
-            ballot.Ranks.Clear();
-            ballot.Ranks.AddRange(ranks.Select(r => new RankedEntry { NominationId = r.Key, Rank = r.Value }));
+            // In place, for the same reason as score entries: a racing request fails on the version, not on a key.
+            ballot.Ranks.RemoveAll(r => !ranks.ContainsKey(r.NominationId));
+            foreach (var (nominationId, rank) in ranks)
+            {
+                if (ballot.Ranks.FirstOrDefault(r => r.NominationId == nominationId) is { } entry)
+                    entry.Rank = rank;
+                else
+                    ballot.Ranks.Add(new RankedEntry { NominationId = nominationId, Rank = rank });
+            }
             ballot.IsPaperBallot = enteredBy is not null;
             ballot.EnteredByUserId = enteredBy;
             ballot.UpdatedAt = clock.GetUtcNow();
@@ -148,9 +160,10 @@ public sealed class BallotBox(
                 await db.SaveChangesAsync(cancellationToken);
                 return BallotResult.Done;
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < MaxAttempts)
             {
                 db.ChangeTracker.Clear();
+                await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
             }
         }
     }

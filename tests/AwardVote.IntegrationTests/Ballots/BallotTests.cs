@@ -1,0 +1,168 @@
+using System.Net;
+using AwardVote.Domain.Judging;
+using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Demo;
+using AwardVote.IntegrationTests.Support;
+using AwardVote.Web.Judging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AwardVote.IntegrationTests.Ballots;
+
+[Collection(AppsCollection.Name)]
+public sealed class BallotTests(Apps apps)
+{
+    [Theory, AllProviders]
+    public async Task A_juror_scores_a_nomination_and_changes_the_score_while_the_round_is_open(DatabaseProvider provider)
+    {
+        var world = await JudgingWorld.CreateAsync(apps.Get(provider));
+        var id = world.NominationIds[0];
+        using var juror = await world.SignedInAsync(world.JurorAEmail);
+
+        var page = await juror.GetPageAsync($"/Jury/Nomination?id={id}");
+        Assert.Contains("Alsungas sasniegumi", page);
+        using var first = await juror.Http.PostAsync($"/Jury/Nomination?id={id}", new FormUrlEncodedContent(world.ScoreForm(page, 4, 3, "Labs darbs")));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var again = await juror.GetPageAsync($"/Jury/Nomination?id={id}");
+        using var changed = await juror.Http.PostAsync($"/Jury/Nomination?id={id}", new FormUrlEncodedContent(world.ScoreForm(again, 5, 3)));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        var ballot = await world.QueryAsync(db => db.ScoreBallots.Include(b => b.Scores).SingleAsync(b => b.NominationId == id && b.JurorUserId == world.JurorA));
+        Assert.Equal(5, ballot.Scores.Single(s => s.CriterionId == world.CriterionIds[0]).Score);
+        Assert.Equal(2, await world.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "ballot.score-saved" && a.CycleId == world.CycleId)));
+        Assert.Contains("Novērtēts (4,20)", await juror.GetPageAsync($"/Jury?cycleId={world.CycleId}&categoryId={world.CategoryId}"));
+    }
+
+    [Theory, AllProviders]
+    public async Task Only_jurors_of_the_panel_vote(DatabaseProvider provider)
+    {
+        var world = await JudgingWorld.CreateAsync(apps.Get(provider));
+        var id = world.NominationIds[0];
+        var (_, outsiderEmail) = await world.UserAsync("Nepiederīgais");
+        using var outsider = await world.SignedInAsync(outsiderEmail);
+
+        using var get = await outsider.Http.GetAsync($"/Jury/Nomination?id={id}");
+        Assert.StartsWith("/Account/AccessDenied", get.Headers.Location!.PathAndQuery);
+
+        await using var scope = world.App.Scope();
+        var result = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(
+            (await world.QueryAsync(db => db.Users.Where(u => u.Email == outsiderEmail).Select(u => u.Id).SingleAsync())),
+            new ScoreBallotInput(id, new Dictionary<int, int?> { [world.CriterionIds[0]] = 5 }, false, null, null, null));
+        Assert.True(result.Forbidden);
+        Assert.Equal(0, await world.QueryAsync(db => db.ScoreBallots.CountAsync(b => b.NominationId == id)));
+    }
+
+    [Theory, AllProviders]
+    public async Task A_juror_who_declares_a_conflict_cannot_open_or_score_the_nomination(DatabaseProvider provider)
+    {
+        var world = await JudgingWorld.CreateAsync(apps.Get(provider));
+        var id = world.NominationIds[1];
+        using var jurorBrowser = await world.SignedInAsync(world.JurorAEmail);
+        var page = await jurorBrowser.GetPageAsync($"/Jury/Nomination?id={id}");
+        using var scored = await jurorBrowser.Http.PostAsync($"/Jury/Nomination?id={id}", new FormUrlEncodedContent(world.ScoreForm(page, 2, 2)));
+
+        using var declared = await jurorBrowser.SubmitFormAsync($"/Jury/Declare?id={id}", new Dictionary<string, string> { ["Reason"] = "Mana māsa tur strādā" });
+        Assert.Equal(HttpStatusCode.Redirect, declared.StatusCode);
+
+        var conflictPage = await jurorBrowser.GetPageAsync($"/Jury/Nomination?id={id}");
+        Assert.Contains("data-testid=\"conflict-page\"", conflictPage);
+        Assert.DoesNotContain("Bauskas sasniegumi", conflictPage);
+        Assert.Contains($"data-testid=\"conflict-{id}\"", await jurorBrowser.GetPageAsync($"/Jury?cycleId={world.CycleId}&categoryId={world.CategoryId}"));
+        // The ballot cast before the declaration is withdrawn, and a new one is refused.
+        Assert.Equal(0, await world.QueryAsync(db => db.ScoreBallots.CountAsync(b => b.NominationId == id && b.JurorUserId == world.JurorA)));
+        await using var scope = world.App.Scope();
+        var result = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(world.JurorA,
+            new ScoreBallotInput(id, new Dictionary<int, int?> { [world.CriterionIds[0]] = 5, [world.CriterionIds[1]] = 5 }, false, null, null, null));
+        Assert.False(result.Succeeded);
+        Assert.Contains("conflict of interest", result.Error);
+        Assert.True(await world.QueryAsync(db => db.Conflicts.AnyAsync(c => c.NominationId == id && c.Status == ConflictStatus.Confirmed)));
+    }
+
+    [Theory, AllProviders]
+    public async Task No_ballot_is_cast_or_changed_after_the_round_closes(DatabaseProvider provider)
+    {
+        var world = await JudgingWorld.CreateAsync(apps.Get(provider));
+        var id = world.NominationIds[0];
+        using var juror = await world.SignedInAsync(world.JurorAEmail);
+        var page = await juror.GetPageAsync($"/Jury/Nomination?id={id}");
+        // The closing time passes while the juror is on the form (the phase job has not run yet).
+        await world.CloseRoundNowAsync();
+
+        using var late = await juror.Http.PostAsync($"/Jury/Nomination?id={id}", new FormUrlEncodedContent(world.ScoreForm(page, 5, 5)));
+
+        Assert.Contains("Kārta tika slēgta", await late.Content.ReadAsStringAsync());
+        Assert.Equal(0, await world.QueryAsync(db => db.ScoreBallots.CountAsync(b => b.NominationId == id)));
+    }
+
+    [Theory, AllProviders]
+    public async Task Fifty_concurrent_submissions_of_the_same_ballot_leave_one_ballot(DatabaseProvider provider)
+    {
+        var world = await JudgingWorld.CreateAsync(apps.Get(provider));
+        var id = world.NominationIds[2];
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
+        {
+            await using var scope = world.App.Scope();
+            return await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(world.JurorB,
+                new ScoreBallotInput(id, new Dictionary<int, int?> { [world.CriterionIds[0]] = 1 + i % 5, [world.CriterionIds[1]] = 3 }, false, $"#{i}", null, null));
+        }));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
+        Assert.Equal(1, await world.QueryAsync(db => db.ScoreBallots.CountAsync(b => b.NominationId == id && b.JurorUserId == world.JurorB)));
+        var ballotId = await world.QueryAsync(db => db.ScoreBallots.Where(b => b.NominationId == id).Select(b => b.Id).SingleAsync());
+        Assert.Equal(2, await world.QueryAsync(db => db.ScoreEntries.CountAsync(s => s.ScoreBallotId == ballotId)));
+    }
+
+    [Theory, AllProviders]
+    public async Task No_one_sees_another_jurors_scores_before_the_round_closes(DatabaseProvider provider)
+    {
+        var world = await JudgingWorld.CreateAsync(apps.Get(provider));
+        var id = world.NominationIds[0];
+        await using (var scope = world.App.Scope())
+        {
+            var cast = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(world.JurorB,
+                new ScoreBallotInput(id, new Dictionary<int, int?> { [world.CriterionIds[0]] = 2, [world.CriterionIds[1]] = 1 }, false, "SLEPENS-B-KOMENTARS", "B-PIEZIMES", null));
+            Assert.True(cast.Succeeded, cast.Error);
+        }
+
+        using var jurorA = await world.SignedInAsync(world.JurorAEmail);
+        foreach (var url in new[] { $"/Jury?cycleId={world.CycleId}&categoryId={world.CategoryId}", $"/Jury/Nomination?id={id}" })
+        {
+            var html = await jurorA.GetPageAsync(url);
+            Assert.DoesNotContain("SLEPENS-B-KOMENTARS", html);
+            Assert.DoesNotContain("B-PIEZIMES", html);
+            Assert.Contains("Citu žūrijas locekļu vērtējumi ir paslēpti līdz kārtas beigām", html);
+        }
+
+        var admin = new Browserless(world.App);
+        await admin.SignInAsync(DemoSeeder.AdministratorEmail, DemoSeeder.Password);
+        foreach (var url in new[] { "/Admin", $"/Nominations/Preview?id={id}", $"/Admin/Eligibility?cycleId={world.CycleId}" })
+        {
+            using var response = await admin.Http.GetAsync(url);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("SLEPENS-B-KOMENTARS", html);
+        }
+        admin.Dispose();
+    }
+
+    [Theory, AllProviders]
+    public async Task A_ranked_ballot_ranks_the_shortlist_and_refuses_ties_the_statute_does_not_allow(DatabaseProvider provider)
+    {
+        var world = await JudgingWorld.CreateAsync(apps.Get(provider), ranked: true);
+        var (first, second, third) = (world.NominationIds[0], world.NominationIds[1], world.NominationIds[2]);
+        using var juror = await world.SignedInAsync(world.JurorAEmail);
+        var url = $"/Jury/Ranking?cycleId={world.CycleId}&categoryId={world.CategoryId}";
+
+        using var tie = await juror.SubmitFormAsync(url, new Dictionary<string, string> { [$"Ranks[{first}]"] = "1", [$"Ranks[{second}]"] = "1" });
+        Assert.Contains("Nolikums neatļauj vienādas vietas", await tie.Content.ReadAsStringAsync());
+
+        using var notShortlisted = await juror.SubmitFormAsync(url, new Dictionary<string, string> { [$"Ranks[{third}]"] = "1" });
+        Assert.Contains("Sarindot var tikai īsajā sarakstā", await notShortlisted.Content.ReadAsStringAsync());
+        Assert.Equal(0, await world.QueryAsync(db => db.RankedBallots.CountAsync(b => b.CategoryId == world.CategoryId)));
+
+        using var saved = await juror.SubmitFormAsync(url, new Dictionary<string, string> { [$"Ranks[{first}]"] = "2", [$"Ranks[{second}]"] = "1" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var ballot = await world.QueryAsync(db => db.RankedBallots.Include(b => b.Ranks).SingleAsync(b => b.CategoryId == world.CategoryId));
+        Assert.Equal(1, ballot.Ranks.Single(r => r.NominationId == second).Rank);
+    }
+}
