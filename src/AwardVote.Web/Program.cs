@@ -106,6 +106,7 @@ app.MapAwardVoteApi();
 app.MapLibraryApi();
 app.MapCycleApi();
 app.MapNominationApi();
+app.MapBallotApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();

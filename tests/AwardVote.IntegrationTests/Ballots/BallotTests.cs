@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using AwardVote.Domain.Judging;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Demo;
@@ -164,5 +165,64 @@ public sealed class BallotTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var ballot = await world.QueryAsync(db => db.RankedBallots.Include(b => b.Ranks).SingleAsync(b => b.CategoryId == world.CategoryId));
         Assert.Equal(1, ballot.Ranks.Single(r => r.NominationId == second).Rank);
+    }
+
+    [Theory, AllProviders]
+    public async Task A_juror_scores_through_the_api_and_reads_back_only_their_own_ballots(DatabaseProvider provider)
+    {
+        var world = await JudgingWorld.CreateAsync(apps.Get(provider));
+        var id = world.NominationIds[0];
+        await using (var scope = world.App.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(world.JurorB,
+                new ScoreBallotInput(id, new Dictionary<int, int?> { [world.CriterionIds[0]] = 1, [world.CriterionIds[1]] = 1 }, false, "B-API-SLEPENS", null, null));
+        }
+        using var client = world.App.CreateClient();
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = world.JurorAEmail, password = JudgingWorld.Password });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString());
+
+        using var cast = await client.PutAsJsonAsync("/api/ballots/score", new
+        {
+            nominationId = id,
+            scores = new Dictionary<string, int> { [world.CriterionIds[0].ToString()] = 4, [world.CriterionIds[1].ToString()] = 5 },
+            abstained = false,
+        });
+        Assert.Equal(HttpStatusCode.NoContent, cast.StatusCode);
+        using var outOfScale = await client.PutAsJsonAsync("/api/ballots/score", new
+        {
+            nominationId = id,
+            scores = new Dictionary<string, int> { [world.CriterionIds[0].ToString()] = 9 },
+        });
+        Assert.Equal(HttpStatusCode.Conflict, outOfScale.StatusCode);
+
+        var mine = await client.GetStringAsync($"/api/ballots/mine?cycleId={world.CycleId}");
+        Assert.DoesNotContain("B-API-SLEPENS", mine);
+        var ballot = await world.QueryAsync(db => db.ScoreBallots.Include(b => b.Scores).SingleAsync(b => b.NominationId == id && b.JurorUserId == world.JurorA));
+        Assert.Equal(5, ballot.Scores.Single(s => s.CriterionId == world.CriterionIds[1]).Score);
+    }
+
+    [Theory, AllProviders]
+    public async Task An_administrator_enters_a_paper_ballot_marked_as_such(DatabaseProvider provider)
+    {
+        var world = await JudgingWorld.CreateAsync(apps.Get(provider));
+        var id = world.NominationIds[1];
+        using var admin = new Browserless(world.App);
+        await admin.SignInAsync(DemoSeeder.AdministratorEmail, DemoSeeder.Password);
+        var url = $"/Admin/PaperBallots?cycleId={world.CycleId}&categoryId={world.CategoryId}";
+
+        using var entered = await admin.SubmitFormAsync(url, new Dictionary<string, string>
+        {
+            ["JurorId"] = world.JurorB,
+            ["NominationId"] = id.ToString(),
+            [$"Scores[{world.CriterionIds[0]}]"] = "3",
+            [$"Scores[{world.CriterionIds[1]}]"] = "4",
+        }, url);
+
+        Assert.Equal(HttpStatusCode.Redirect, entered.StatusCode);
+        var ballot = await world.QueryAsync(db => db.ScoreBallots.SingleAsync(b => b.NominationId == id && b.JurorUserId == world.JurorB));
+        Assert.True(ballot.IsPaperBallot);
+        Assert.NotNull(ballot.EnteredByUserId);
+        Assert.True(await world.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "ballot.paper-score-entered" && a.CycleId == world.CycleId)));
     }
 }
