@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
@@ -69,21 +68,13 @@ public sealed class IndexModel(
         Attachment? pdf = null;
         if (Input.Pdf is { Length: > 0 } file)
         {
-            var header = new byte[AttachmentRules.HeaderBytes];
-            int read;
-            await using (var stream = file.OpenReadStream())
-                read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-            var verdict = AttachmentRules.Inspect(header.AsSpan(0, read), file.Length);
+            var verdict = await Uploads.InspectAsync(file, cancellationToken);
             if (!verdict.Accepted || verdict.Kind != AttachmentKind.Pdf)
             {
                 ModelState.AddModelError("", l["The signed letter must be a PDF document of at most 20 MB."]);
                 return Page();
             }
-            await using (var stream = file.OpenReadStream())
-                pdfKey = await store.SaveAsync(stream, cancellationToken);
-            string sha256;
-            await using (var stored = store.OpenRead(pdfKey))
-                sha256 = Convert.ToHexString(await SHA256.HashDataAsync(stored, cancellationToken));
+            (pdfKey, var sha256) = await Uploads.StoreAsync(file, store, cancellationToken);
             pdf = new Attachment
             {
                 NominationId = endorsement.NominationId,

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Auditing;
@@ -80,22 +79,13 @@ public sealed class AttachmentsModel(
         if (Nomination.Attachments.Count >= AttachmentRules.MaxAttachmentsPerNomination)
             return Refuse(l["A nomination can have at most {0} files.", AttachmentRules.MaxAttachmentsPerNomination]);
 
-        var header = new byte[AttachmentRules.HeaderBytes];
-        int read;
-        await using (var stream = file.OpenReadStream())
-            read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-        var verdict = AttachmentRules.Inspect(header.AsSpan(0, read), file.Length);
+        var verdict = await Uploads.InspectAsync(file, cancellationToken);
         if (!verdict.Accepted)
             return Refuse(Explain(verdict));
         if (verdict.Kind == AttachmentKind.Photo && !Input.ConsentGiven)
             return Refuse(l["Confirm that the people shown in the photo agreed to its use."]);
 
-        string key;
-        await using (var stream = file.OpenReadStream())
-            key = await store.SaveAsync(stream, cancellationToken);
-        string sha256;
-        await using (var stored = store.OpenRead(key))
-            sha256 = Convert.ToHexString(await SHA256.HashDataAsync(stored, cancellationToken));
+        var (key, sha256) = await Uploads.StoreAsync(file, store, cancellationToken);
 
         var attachment = new Attachment
         {
