@@ -62,6 +62,7 @@ services.AddScoped<IAuthorizationHandler, NominationAuthorizationHandler>();
 services.AddSingleton<MarkdownRenderer>();
 services.AddScoped<NominationEditor>();
 services.AddScoped<JuryMembership>();
+services.AddScoped<ConflictProposals>();
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>
@@ -105,6 +106,7 @@ app.MapAwardVoteApi();
 app.MapLibraryApi();
 app.MapCycleApi();
 app.MapNominationApi();
+app.MapJuryApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();
