@@ -89,7 +89,8 @@ public sealed class ConflictsModel(
                     Message = Decision.Confirm ? l["The conflict is confirmed."] : l["The proposal is dismissed."];
                     return RedirectToPage(new { cycleId = CycleId, categoryId = CategoryId });
                 case ConflictProposals.DecisionOutcome.ReasonRequired:
-                    ModelState.AddModelError($"{nameof(Decision)}.{nameof(DecisionInput.Reason)}", l["Give the reason for dismissing the proposal."]);
+                    // Model-level: one form per proposal, so the summary at the top is where the error is read.
+                    ModelState.AddModelError("", l["Give the reason for dismissing the proposal."]);
                     break;
                 default:
                     ModelState.AddModelError("", l["This conflict has already been decided."]);
