@@ -49,6 +49,9 @@ public static class DependencyInjection
         var jobs = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
         services.AddAwardVoteHangfire(provider, connectionString, paths, jobs);
         services.AddScoped<AdvancePhasesJob>();
+        services.AddScoped<RemindJurorsJob>();
+        services.AddScoped<Judging.PanelProgress>();
+        services.AddScoped<Judging.JurorReminders>();
         services.AddScoped<Cycles.StatuteEditor>();
 
         services.AddSingleton<AttachmentStore>();

@@ -63,6 +63,7 @@ services.AddSingleton<MarkdownRenderer>();
 services.AddScoped<NominationEditor>();
 services.AddScoped<JuryMembership>();
 services.AddScoped<BallotBox>();
+services.AddScoped<ConflictProposals>();
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>
@@ -107,6 +108,7 @@ app.MapLibraryApi();
 app.MapCycleApi();
 app.MapNominationApi();
 app.MapBallotApi();
+app.MapJuryApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();

@@ -1,0 +1,63 @@
+using System.Globalization;
+using AwardVote.Domain.Cycles;
+using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Mail;
+using AwardVote.Infrastructure.Mail.Templates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AwardVote.Infrastructure.Judging;
+
+/// <summary>
+/// The digest reminders for jurors with unfinished ballots: one mail per juror and occasion, saying how many
+/// ballots are left, however many panels of the cycle the juror sits on. Used by the chair's button and by
+/// <see cref="Jobs.RemindJurorsJob"/>; the caller's deduplication key decides what "once" means.
+/// </summary>
+public sealed class JurorReminders(AppDbContext db, PanelProgress progress, Outbox outbox, IOptions<MailOptions> mailOptions)
+{
+    public sealed record Recipient(string UserId, string Name, string Email, string Culture, int Unfinished, int Assigned);
+
+    /// <summary>Jurors of the given panels (all of the cycle's when null) with unfinished ballots in the open round.</summary>
+    public async Task<IReadOnlyList<Recipient>> LateJurorsAsync(int cycleId, int? categoryId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var categories = await db.Categories.Where(c => c.CycleId == cycleId && (categoryId == null || c.Id == categoryId))
+            .Select(c => c.Id).ToListAsync(cancellationToken);
+        var rows = new List<PanelProgress.JurorRow>();
+        foreach (var category in categories)
+        {
+            if (await progress.LoadAsync(cycleId, category, now, cancellationToken) is { RoundIsClosed: false } report)
+                rows.AddRange(report.Jurors);
+        }
+        return rows.GroupBy(r => r.UserId)
+            .Select(g => new Recipient(g.Key, g.First().Name, g.First().Email, g.First().Culture, g.Sum(r => r.Unfinished), g.Sum(r => r.Assigned)))
+            .Where(r => r.Unfinished > 0 && r.Email.Length > 0)
+            .OrderBy(r => r.Name, StringComparer.CurrentCulture)
+            .ToList();
+    }
+
+    /// <summary>The mail a recipient gets, for the page's preview and for sending: the same object both times.</summary>
+    public JurorReminderMail MailFor(AwardCycle cycle, Recipient recipient)
+    {
+        var closesAt = Domain.Judging.JudgingRules.RoundClosesAt(cycle, Math.Max(1, cycle.RoundNumber));
+        var title = recipient.Culture == "en" && !string.IsNullOrWhiteSpace(cycle.TitleEn) ? cycle.TitleEn : cycle.Title;
+        return new JurorReminderMail(recipient.Name, title, recipient.Unfinished, recipient.Assigned, closesAt is { } at ? LocalTime(at, cycle.TimeZone) : null,
+            $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/Jury");
+    }
+
+    /// <summary>Queues the reminder unless one with the same key was queued before; the caller saves.</summary>
+    public async Task<bool> QueueAsync(AwardCycle cycle, Recipient recipient, string deduplicationKey, CancellationToken cancellationToken)
+    {
+        var mail = MailFor(cycle, recipient);
+        var key = $"{mail.Purpose}:{deduplicationKey}";
+        if (await db.Outbox.AnyAsync(m => m.DeduplicationKey == key, cancellationToken))
+            return false;
+        outbox.Enqueue(mail, recipient.Email, recipient.Name, recipient.Culture, deduplicationKey);
+        return true;
+    }
+
+    private static string LocalTime(DateTimeOffset at, string timeZone)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,134 @@
+using AwardVote.Domain.Accounts;
+using AwardVote.Domain.Cycles;
+using AwardVote.Domain.Judging;
+using AwardVote.Infrastructure.Accounts;
+using AwardVote.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AwardVote.Infrastructure.Judging;
+
+/// <summary>
+/// How far one jury panel is with its round: done/assigned per juror and per nomination, and, only once the round is
+/// closed, each juror's mean ± standard deviation. Shared by the chair's board, the API and the reminders, so that
+/// "unfinished" means the same everywhere.
+/// </summary>
+public sealed class PanelProgress(AppDbContext db)
+{
+    public sealed record JurorRow(string UserId, string Name, string Email, string Culture, bool IsChair, int Complete, int Assigned,
+        decimal? Mean, decimal? StandardDeviation)
+    {
+        public int Unfinished => Assigned - Complete;
+    }
+
+    public sealed record NominationRow(int NominationId, string LibraryName, int Complete, int Assigned)
+    {
+        public bool FullyScored => Complete >= Assigned;
+    }
+
+    /// <param name="RoundIsClosed">Only then do <see cref="JurorRow.Mean"/> and its deviation carry values.</param>
+    public sealed record Report(AwardCycle Cycle, Category Category, Round? Round, int RoundNumber, bool RoundIsClosed,
+        DateTimeOffset? ClosesAt, IReadOnlyList<JurorRow> Jurors, IReadOnlyList<NominationRow> Nominations);
+
+    /// <summary>The panel's progress in the open round (or the last one); null when the cycle or category does not exist.</summary>
+    public async Task<Report?> LoadAsync(int cycleId, int categoryId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Schedule).Include(c => c.Rounds).Include(c => c.Criteria)
+            .SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
+        var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == categoryId && c.CycleId == cycleId, cancellationToken);
+        if (cycle is null || category is null)
+            return null;
+        var roundNumber = Math.Max(1, cycle.RoundNumber);
+        var round = cycle.Rounds.SingleOrDefault(r => r.Number == roundNumber);
+        var closed = JudgingRules.RoundIsClosed(cycle, roundNumber, now);
+
+        var grants = await db.RoleGrants.AsNoTracking()
+            .Where(g => g.CycleId == cycleId && g.CategoryId == categoryId && (g.Role == ScopedRole.Juror || g.Role == ScopedRole.Chair))
+            .Select(g => new { g.UserId, g.Role })
+            .ToListAsync(cancellationToken);
+        var jurorIds = grants.Select(g => g.UserId).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => jurorIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.PreferredCulture })
+            .ToListAsync(cancellationToken);
+
+        var judged = (await db.Nominations.AsNoTracking()
+                .Where(n => n.CycleId == cycleId && n.CategoryId == categoryId)
+                .Join(db.Libraries, n => n.LibraryId, l => l.Id, (n, l) => new { Nomination = n, l.Name })
+                .ToListAsync(cancellationToken))
+            .Where(x => JudgingRules.IsJudged(x.Nomination))
+            .ToList();
+        var judgedIds = judged.Select(x => x.Nomination.Id).ToList();
+        var conflicts = (await db.Conflicts.AsNoTracking()
+                .Where(c => c.CycleId == cycleId && c.Status == ConflictStatus.Confirmed && judgedIds.Contains(c.NominationId))
+                .Select(c => new { c.JurorUserId, c.NominationId })
+                .ToListAsync(cancellationToken))
+            .Select(c => (c.JurorUserId, c.NominationId))
+            .ToHashSet();
+
+        // Which nominations the round judges: every judged one in a score round; the shortlist in a ranked round.
+        var inRound = judged;
+        var completeBallots = new HashSet<(string JurorUserId, int NominationId)>();
+        var ballotMeans = new Dictionary<string, List<decimal>>();
+        if (round is { Kind: BallotKind.Ranked })
+        {
+            var shortlist = await ShortlistAsync(cycle, round, categoryId, cancellationToken);
+            inRound = judged.Where(x => shortlist.Contains(x.Nomination.Id)).ToList();
+            var ballots = await db.RankedBallots.AsNoTracking().Include(b => b.Ranks)
+                .Where(b => b.RoundId == round.Id && b.CategoryId == categoryId)
+                .ToListAsync(cancellationToken);
+            foreach (var ballot in ballots)
+            {
+                var rankable = inRound.Select(x => x.Nomination.Id).Where(id => !conflicts.Contains((ballot.JurorUserId, id))).ToList();
+                if (ProgressRules.IsComplete(ballot, rankable))
+                    foreach (var id in rankable)
+                        completeBallots.Add((ballot.JurorUserId, id));
+            }
+        }
+        else if (round is not null)
+        {
+            var ballots = await db.ScoreBallots.AsNoTracking().Include(b => b.Scores)
+                .Where(b => b.RoundId == round.Id && judgedIds.Contains(b.NominationId))
+                .ToListAsync(cancellationToken);
+            foreach (var ballot in ballots.Where(b => JudgingRules.IsComplete(b, cycle.Criteria)))
+            {
+                completeBallots.Add((ballot.JurorUserId, ballot.NominationId));
+                // Collected always, handed out only after close (below): the board must never leak them earlier.
+                if (ProgressRules.WeightedMean(ballot, cycle.Criteria) is { } mean && !conflicts.Contains((ballot.JurorUserId, ballot.NominationId)))
+                    (ballotMeans.TryGetValue(ballot.JurorUserId, out var list) ? list : ballotMeans[ballot.JurorUserId] = []).Add(mean);
+            }
+        }
+
+        var jurors = users.Select(u =>
+            {
+                var assigned = inRound.Count(x => !conflicts.Contains((u.Id, x.Nomination.Id)));
+                var complete = inRound.Count(x => !conflicts.Contains((u.Id, x.Nomination.Id)) && completeBallots.Contains((u.Id, x.Nomination.Id)));
+                var spread = closed && ballotMeans.TryGetValue(u.Id, out var means) ? ProgressRules.MeanAndDeviation(means) : null;
+                return new JurorRow(u.Id, u.DisplayName, u.Email ?? "", u.PreferredCulture,
+                    grants.Any(g => g.UserId == u.Id && g.Role == ScopedRole.Chair), complete, assigned, spread?.Mean, spread?.StandardDeviation);
+            })
+            .OrderByDescending(j => j.IsChair).ThenBy(j => j.Name, StringComparer.CurrentCulture)
+            .ToList();
+        var nominations = inRound.Select(x =>
+            {
+                var eligible = jurorIds.Where(j => !conflicts.Contains((j, x.Nomination.Id))).ToList();
+                return new NominationRow(x.Nomination.Id, x.Name, eligible.Count(j => completeBallots.Contains((j, x.Nomination.Id))), eligible.Count);
+            })
+            .OrderBy(n => n.LibraryName, StringComparer.CurrentCulture)
+            .ToList();
+        return new Report(cycle, category, round, roundNumber, closed, JudgingRules.RoundClosesAt(cycle, roundNumber), jurors, nominations);
+    }
+
+    /// <summary>
+    /// The nominations a ranked round judges: the shortlist filed under this round, or else the one the previous
+    /// round's count produced (counting, issue 5, decides which it writes; both read the same here).
+    /// </summary>
+    private async Task<HashSet<int>> ShortlistAsync(AwardCycle cycle, Round round, int categoryId, CancellationToken cancellationToken)
+    {
+        var previous = cycle.Rounds.SingleOrDefault(r => r.Number == round.Number - 1)?.Id;
+        var entries = await db.Shortlist.AsNoTracking()
+            .Where(e => e.CategoryId == categoryId && (e.RoundId == round.Id || e.RoundId == previous))
+            .Select(e => new { e.RoundId, e.NominationId })
+            .ToListAsync(cancellationToken);
+        var own = entries.Where(e => e.RoundId == round.Id).Select(e => e.NominationId).ToHashSet();
+        return own.Count > 0 ? own : entries.Select(e => e.NominationId).ToHashSet();
+    }
+}

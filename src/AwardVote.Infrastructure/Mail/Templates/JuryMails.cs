@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Localization;
+
+namespace AwardVote.Infrastructure.Mail.Templates;
+
+/// <summary>A one-time link to join a cycle's jury panel, as a juror or as its chair.</summary>
+public sealed record JuryInvitationMail(string InviteeName, string InviterName, string CycleTitle, string CategoryName, bool AsChair,
+    string InvitedEmail, string AcceptUrl, int ValidDays) : MailTemplate
+{
+    public override string Purpose => "jury-invitation";
+
+    public override RenderedMail Render(IStringLocalizer<MailResource> l) => Compose(
+        l["Invitation to the jury of {0}", CycleTitle],
+        [
+            l["Hello, {0}!", InviteeName],
+            AsChair
+                ? l["{0} invites you to chair the jury of {1}, category {2}, in AwardVote.", InviterName, CycleTitle, CategoryName]
+                : l["{0} invites you to be a juror of {1}, category {2}, in AwardVote.", InviterName, CycleTitle, CategoryName],
+            l["This invitation was sent to {0}. Sign in with your AwardVote account, or create one first, and then open the link below. The link works once and for {1} days.", InvitedEmail, ValidDays],
+            l["If you do not expect this invitation, ignore this message."],
+        ],
+        (l["Accept the invitation"], AcceptUrl),
+        l["AwardVote, Latvian Library Association"]);
+}
+
+/// <summary>One digest per juror: how many of their ballots are unfinished, not one mail per missing score.</summary>
+public sealed record JurorReminderMail(string JurorName, string CycleTitle, int Unfinished, int Assigned, string? ClosesAt, string BallotsUrl)
+    : MailTemplate
+{
+    public override string Purpose => "jury-reminder";
+
+    public override RenderedMail Render(IStringLocalizer<MailResource> l) => Compose(
+        l["Reminder: your ballots for {0}", CycleTitle],
+        [
+            l["Hello, {0}!", JurorName],
+            l["{0} of your {1} ballots in {2} are not finished yet.", Unfinished, Assigned, CycleTitle],
+            ClosesAt is null ? l["The round closes when the association closes it."] : l["The round closes on {0}.", ClosesAt],
+            l["If you have a conflict of interest with a nomination, declare it on the ballot page instead of scoring it."],
+        ],
+        (l["Open my ballots"], BallotsUrl),
+        l["AwardVote, Latvian Library Association"]);
+}
