@@ -225,4 +225,29 @@ public sealed class BallotTests(Apps apps)
         Assert.NotNull(ballot.EnteredByUserId);
         Assert.True(await world.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "ballot.paper-score-entered" && a.CycleId == world.CycleId)));
     }
+
+    [Theory, AllProviders]
+    public async Task After_close_a_juror_with_a_complete_ballot_sees_the_others_only_where_the_statute_allows(DatabaseProvider provider)
+    {
+        var world = await JudgingWorld.CreateAsync(apps.Get(provider));
+        var id = world.NominationIds[0];
+        foreach (var (juror, first) in new[] { (world.JurorA, 4), (world.JurorB, 2) })
+        {
+            await using var scope = world.App.Scope();
+            var cast = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(juror,
+                new ScoreBallotInput(id, new Dictionary<int, int?> { [world.CriterionIds[0]] = first, [world.CriterionIds[1]] = 2 }, false, null, null, null));
+            Assert.True(cast.Succeeded, cast.Error);
+        }
+        using var jurorA = await world.SignedInAsync(world.JurorAEmail);
+        await world.CloseRoundNowAsync();
+
+        // The default secrecy: hidden even after close.
+        Assert.DoesNotContain("others-after-close", await jurorA.GetPageAsync($"/Jury/Nomination?id={id}"));
+
+        await world.QueryAsync(db => db.Cycles.Where(c => c.Id == world.CycleId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Secrecy, AwardVote.Domain.Cycles.ScoreSecrecy.VisibleToJuryAfterClose)));
+        var page = await jurorA.GetPageAsync($"/Jury/Nomination?id={id}");
+        Assert.Contains("data-testid=\"others-after-close\"", page);
+        Assert.Contains("2,00", page);
+    }
 }

@@ -41,6 +41,12 @@ public sealed class NominationModel(
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>
+    /// The other jurors' weighted means, without names: only after the round closes, only where the statute's
+    /// secrecy setting allows it, and only to a juror whose own ballot on the nomination is complete.
+    /// </summary>
+    public List<decimal>? OthersAfterClose { get; private set; }
+
     public sealed class BallotInput
     {
         public Guid? Version { get; set; }
@@ -65,6 +71,8 @@ public sealed class NominationModel(
         if (await LoadAsync(id, cancellationToken) is { } denied)
             return denied;
         var ballot = await MyBallotAsync(id, cancellationToken);
+        if (ballot is not null && Article is not null)
+            OthersAfterClose = await OthersAfterCloseAsync(ballot, cancellationToken);
         if (ballot is not null)
         {
             Input = new BallotInput
@@ -117,6 +125,24 @@ public sealed class NominationModel(
         IsScoreRound = round.Kind == BallotKind.Score;
         Open = IsScoreRound && JudgingRules.AcceptsBallots(Cycle, round.Number, clock.GetUtcNow());
         return null;
+    }
+
+    private async Task<List<decimal>?> OthersAfterCloseAsync(ScoreBallot mine, CancellationToken cancellationToken)
+    {
+        if (Cycle.Secrecy != ScoreSecrecy.VisibleToJuryAfterClose
+            || !JudgingRules.RoundIsClosed(Cycle, Math.Max(1, Cycle.RoundNumber), clock.GetUtcNow())
+            || !JudgingRules.IsComplete(mine, Cycle.Criteria))
+            return null;
+        var others = await db.ScoreBallots.AsNoTracking().Include(b => b.Scores)
+            .Where(b => b.RoundId == mine.RoundId && b.NominationId == mine.NominationId && b.JurorUserId != mine.JurorUserId && !b.Abstained)
+            .ToListAsync(cancellationToken);
+        return others
+            .Where(b => JudgingRules.IsComplete(b, Cycle.Criteria))
+            .Select(b => Cycle.Criteria.Sum(c => c.Weight * (b.Scores.FirstOrDefault(x => x.CriterionId == c.Id)?.Score ?? 0))
+                         / Cycle.Criteria.Where(c => b.Scores.Any(x => x.CriterionId == c.Id && x.Score != null)).Sum(c => c.Weight))
+            .Select(mean => Math.Round(mean, 2))
+            .Order()
+            .ToList();
     }
 
     private Task<ScoreBallot?> MyBallotAsync(int nominationId, CancellationToken cancellationToken)
