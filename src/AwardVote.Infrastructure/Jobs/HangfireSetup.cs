@@ -1,6 +1,7 @@
 using AwardVote.Infrastructure.Data;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,41 +14,14 @@ public static class HangfireSetup
     public static IServiceCollection AddAwardVoteHangfire(this IServiceCollection services, DatabaseProvider provider,
         string connectionString, AppPaths paths, JobOptions options)
     {
-        services.AddHangfire(config =>
-        {
-            config
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            switch (provider)
-            {
-                case DatabaseProvider.SqlServer:
-                    config.UseSqlServerStorage(connectionString, new SqlServerStorageOptions
-                    {
-                        SchemaName = "hangfire",
-                        PrepareSchemaIfNecessary = true,
-                        QueuePollInterval = TimeSpan.Zero,
-                        SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
-                    });
-                    break;
-                case DatabaseProvider.PostgreSql:
-                    config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-                    {
-                        SchemaName = "hangfire",
-                        PrepareSchemaIfNecessary = true,
-                        QueuePollInterval = TimeSpan.FromSeconds(1),
-                        UseSlidingInvisibilityTimeout = true,
-                    });
-                    break;
-                default:
-                    // See docs/decisions/0004-hangfire-storage-on-sqlite.md.
-                    config.UseSQLiteStorage(paths.Resolve("hangfire.db"), new SQLiteStorageOptions
-                    {
-                        QueuePollInterval = TimeSpan.FromSeconds(1),
-                    });
-                    break;
-            }
-        });
+        // Each host gets its own storage from its container. Hangfire's default reads the process-wide
+        // JobStorage.Current, which two hosts in one process (tests, a CLI beside a web host) would share.
+        services.AddSingleton<JobStorage>(_ => CreateStorage(provider, connectionString, paths));
+        services.AddHangfire((serviceProvider, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(serviceProvider.GetRequiredService<JobStorage>()));
 
         if (options.RunServer)
         {
@@ -59,6 +33,32 @@ public static class HangfireSetup
         }
         return services;
     }
+
+    private static PostgreSqlStorage PostgreSql(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            UseSlidingInvisibilityTimeout = true,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+    }
+
+    private static JobStorage CreateStorage(DatabaseProvider provider, string connectionString, AppPaths paths) => provider switch
+    {
+        DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.Zero,
+            SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+        }),
+        DatabaseProvider.PostgreSql => PostgreSql(connectionString),
+        // See docs/decisions/0004-hangfire-storage-on-sqlite.md.
+        _ => new SQLiteStorage(paths.Resolve("hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }),
+    };
 }
 
 public sealed class JobOptions
