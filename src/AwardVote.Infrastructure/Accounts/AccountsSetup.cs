@@ -20,5 +20,7 @@ public static class AccountsSetup
     }
 
     public static IdentityBuilder AddAwardVoteIdentityStores(this IdentityBuilder builder) =>
-        builder.AddEntityFrameworkStores<AppDbContext>().AddDefaultTokenProviders();
+        builder.AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator<AppUser>>();
 }

@@ -1,10 +1,11 @@
+using AwardVote.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
 namespace AwardVote.Web.Localization;
 
 /// <summary>Identity's error messages (passwords, duplicate addresses, tokens) in the request's language.</summary>
-public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResource> l) : IdentityErrorDescriber
+public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResource> l) : IdentityErrorDescriber, ICommonPasswordDescriber
 {
     private IdentityError Error(string code, LocalizedString text) => new() { Code = code, Description = text };
 
@@ -21,5 +22,6 @@ public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResou
     public override IdentityError PasswordRequiresUpper() => Error(nameof(PasswordRequiresUpper), l["The password must contain an uppercase letter."]);
     public override IdentityError PasswordRequiresNonAlphanumeric() => Error(nameof(PasswordRequiresNonAlphanumeric), l["The password must contain a symbol."]);
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => Error(nameof(PasswordRequiresUniqueChars), l["The password must have at least {0} different characters.", uniqueChars]);
+    public string PasswordTooCommon() => l["This password is too common or too easy to guess. Choose another."];
     public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure), l["Someone else changed this at the same time. Please try again."]);
 }

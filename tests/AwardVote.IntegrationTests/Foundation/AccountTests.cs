@@ -87,6 +87,27 @@ public sealed partial class AccountTests(Apps apps)
     }
 
     [Theory, AllProviders]
+    public async Task A_common_password_is_refused_in_the_page_language_and_the_form_keeps_the_rest(DatabaseProvider provider)
+    {
+        var email = $"common-{Guid.NewGuid():N}@biblioteka.example";
+        using var browser = new Browserless(apps.Get(provider));
+
+        using var response = await browser.SubmitFormAsync("/Account/Register", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Ilze Lasītāja",
+            ["Input.Email"] = email,
+            ["Input.Password"] = "Password123!",
+            ["Input.ConfirmPassword"] = "Password123!",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Šī parole ir pārāk izplatīta vai viegli uzminama.", html);
+        Assert.Contains(email, html);
+        await using var scope = apps.Get(provider).Scope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.AnyAsync(u => u.Email == email));
+    }
+
+    [Theory, AllProviders]
     public async Task Five_wrong_passwords_lock_the_account(DatabaseProvider provider)
     {
         var app = apps.Get(provider);
