@@ -30,11 +30,12 @@ public static class Cultures
         ];
     }
 
+    /// <summary>Remembers the language for a year (MaxAge: the browser counts, so no clock is read here).</summary>
     public static void AppendCookie(HttpResponse response, string culture) =>
         response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
 }
 
 /// <summary>The model binder's own messages ("The value '' is invalid.") in the request's language.</summary>
