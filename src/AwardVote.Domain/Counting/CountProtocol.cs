@@ -63,6 +63,9 @@ public sealed record CountProtocol
     public required string Method { get; init; }
     public required IReadOnlyList<string> Candidates { get; init; }
     public string? BallotFileSha256 { get; init; }
+    /// <summary>The statute's tie-break chain and win rule the count used, so a recount can use them too.</summary>
+    public IReadOnlyList<TieBreakLink> TieBreakChain { get; init; } = [];
+    public WinRequirement? WinRequirement { get; init; }
     /// <summary>Voters (sum of ballot weights) or, for score rounds, jurors.</summary>
     public long Voters { get; init; }
     public required IReadOnlyList<Placement> Order { get; init; }

@@ -60,6 +60,8 @@ public static class RankedCounter
             Voters = ballots.TotalWeight,
             Order = [],
             BallotFileSha256 = BallotFileWriter.Sha256Hex(ballots),
+            TieBreakChain = options.TieBreakChain,
+            WinRequirement = options.WinRule,
         };
         Func<int, int, decimal> lead;
         switch (method)

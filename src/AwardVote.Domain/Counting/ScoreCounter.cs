@@ -113,6 +113,8 @@ public static class ScoreCounter
             Candidates = names,
             Voters = jurors,
             BallotFileSha256 = BallotFileWriter.Sha256Hex(ScoreBallotFile.Write(canonical)),
+            TieBreakChain = options.TieBreakChain,
+            WinRequirement = options.WinRule,
             Order = TieBreakChain.Placements(order, names),
             TieBreaks = chain.Applications,
             Score = new ScoreSteps(
