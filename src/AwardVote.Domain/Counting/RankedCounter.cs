@@ -264,20 +264,33 @@ public static class RankedCounter
         return a;
     }
 
-    /// <summary>The weighted (lower) median of a candidate's rank position; left-off counts as last.</summary>
+    /// <summary>
+    /// The weighted (lower) median of a candidate's place, counted as the number of candidates ranked strictly above
+    /// it; a left-off candidate is below every listed one.
+    /// </summary>
     private static decimal MedianPosition(BallotSet ballots, int candidate)
     {
-        var positions = ballots.Ballots
-            .Select(b => (position: b.PositionsOf(ballots.Candidates.Count)[candidate], b.Weight))
-            .OrderBy(x => x.position)
+        var places = ballots.Ballots
+            .Select(ballot =>
+            {
+                var above = 0;
+                foreach (var group in ballot.Groups)
+                {
+                    if (group.Contains(candidate))
+                        return (place: above, ballot.Weight);
+                    above += group.Length;
+                }
+                return (place: above, ballot.Weight);
+            })
+            .OrderBy(x => x.place)
             .ToArray();
         var half = (ballots.TotalWeight + 1) / 2;
         long seen = 0;
-        foreach (var (position, weight) in positions)
+        foreach (var (place, weight) in places)
         {
             seen += weight;
             if (seen >= half)
-                return position;
+                return place;
         }
         return 0;
     }
