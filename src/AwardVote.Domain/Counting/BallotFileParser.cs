@@ -98,10 +98,8 @@ public static class BallotFileParser
                 groupStart = groupEnd;
             }
             var key = keyBuffer.AsSpan(0, position);
-            if (weightLookup.TryGetValue(key, out var sum))
-                weightLookup[key] = checked(sum + weight);
-            else
-                weightLookup[key] = weight;
+            ref var sum = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(weightLookup, key, out _);
+            sum = checked(sum + weight);
             if (names.Count >= GroupSeparator)
                 throw new BallotFormatException(lineNumber, "too many different names");
         }
@@ -121,8 +119,20 @@ public static class BallotFileParser
         _ => $"empty name between '{before}' and '{after}'",
     };
 
-    private static int[][] GroupsOf(string key) =>
-        key.Split(GroupSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(group => group.Select(c => (int)c).ToArray())
-            .ToArray();
+    private static int[][] GroupsOf(string key)
+    {
+        var groups = new List<int[]>();
+        var start = 0;
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (key[i] != GroupSeparator)
+                continue;
+            var group = new int[i - start];
+            for (var j = start; j < i; j++)
+                group[j - start] = key[j];
+            groups.Add(group);
+            start = i + 1;
+        }
+        return [.. groups];
+    }
 }

@@ -25,17 +25,33 @@ public sealed record RankedBallot(IReadOnlyList<int[]> Groups, long Weight)
 /// </summary>
 public sealed class BallotSet
 {
+    private IReadOnlyList<string>? _canonicalLines;
+    private string? _sha256;
+
     public BallotSet(IReadOnlyList<string> candidates, IReadOnlyList<RankedBallot> ballots)
+        : this(candidates, ballots, null)
+    {
+    }
+
+    private BallotSet(IReadOnlyList<string> candidates, IReadOnlyList<RankedBallot> ballots, IReadOnlyList<string>? canonicalLines)
     {
         Candidates = candidates;
         Ballots = ballots;
         TotalWeight = ballots.Sum(b => b.Weight);
+        _canonicalLines = canonicalLines;
     }
 
     public IReadOnlyList<string> Candidates { get; }
     public IReadOnlyList<RankedBallot> Ballots { get; }
     /// <summary>Number of voters (the sum of the weights).</summary>
     public long TotalWeight { get; }
+
+    /// <summary>Each ballot's line in the canonical file, without its weight; built once, used by the writer and the hash.</summary>
+    internal IReadOnlyList<string> CanonicalLines =>
+        _canonicalLines ??= Ballots.Select(b => CanonicalLine(Candidates, b.Groups)).ToArray();
+
+    /// <summary>The SHA-256 of the canonical file, computed once.</summary>
+    public string Sha256 => _sha256 ??= BallotFileWriter.ComputeSha256Hex(this);
 
     /// <summary>
     /// Builds the canonical set from ballots over any candidate numbering: renumbers candidates by name,
@@ -49,27 +65,65 @@ public sealed class BallotSet
             newIndex[byName[i]] = i;
         var names = byName.Select(i => candidates[i]).ToArray();
 
-        var merged = new Dictionary<string, (RankedBallot Ballot, long Weight)>(StringComparer.Ordinal);
+        var positionOfLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lines = new List<string>();
+        var groupsOfLine = new List<int[][]>();
+        var weights = new List<long>();
+        var line = new System.Text.StringBuilder();
         foreach (var ballot in ballots)
         {
-            var groups = ballot.Groups
-                .Where(g => g.Length > 0)
-                .Select(g => g.Select(c => newIndex[c]).Order().ToArray())
-                .ToArray();
-            var key = CanonicalLine(names, groups);
-            merged[key] = merged.TryGetValue(key, out var existing)
-                ? (existing.Ballot, existing.Weight + ballot.Weight)
-                : (new RankedBallot(groups, 0), ballot.Weight);
+            var groups = new List<int[]>(ballot.Groups.Count);
+            foreach (var group in ballot.Groups)
+            {
+                if (group.Length == 0)
+                    continue;
+                var renumbered = new int[group.Length];
+                for (var i = 0; i < group.Length; i++)
+                    renumbered[i] = newIndex[group[i]];
+                Array.Sort(renumbered);
+                groups.Add(renumbered);
+            }
+            line.Clear();
+            AppendCanonicalLine(line, names, groups);
+            var key = line.ToString();
+            if (positionOfLine.TryGetValue(key, out var position))
+            {
+                weights[position] = checked(weights[position] + ballot.Weight);
+                continue;
+            }
+            positionOfLine[key] = lines.Count;
+            lines.Add(key);
+            groupsOfLine.Add([.. groups]);
+            weights.Add(ballot.Weight);
         }
 
-        var sorted = merged
-            .OrderBy(entry => entry.Key, StringComparer.Ordinal)
-            .Select(entry => entry.Value.Ballot with { Weight = entry.Value.Weight })
-            .ToArray();
-        return new BallotSet(names, sorted);
+        var sortedLines = lines.ToArray();
+        var order = Enumerable.Range(0, sortedLines.Length).ToArray();
+        Array.Sort(sortedLines, order, StringComparer.Ordinal);
+        var sorted = order.Select(i => new RankedBallot(groupsOfLine[i], weights[i])).ToArray();
+        return new BallotSet(names, sorted, sortedLines);
     }
 
     /// <summary>The ballot's line in the canonical file, without its weight.</summary>
-    internal static string CanonicalLine(IReadOnlyList<string> names, IReadOnlyList<int[]> groups) =>
-        string.Join(" > ", groups.Select(g => string.Join(" = ", g.Select(c => names[c]))));
+    internal static string CanonicalLine(IReadOnlyList<string> names, IReadOnlyList<int[]> groups)
+    {
+        var line = new System.Text.StringBuilder();
+        AppendCanonicalLine(line, names, groups);
+        return line.ToString();
+    }
+
+    private static void AppendCanonicalLine(System.Text.StringBuilder line, IReadOnlyList<string> names, IReadOnlyList<int[]> groups)
+    {
+        for (var g = 0; g < groups.Count; g++)
+        {
+            if (g > 0)
+                line.Append(" > ");
+            for (var i = 0; i < groups[g].Length; i++)
+            {
+                if (i > 0)
+                    line.Append(" = ");
+                line.Append(names[groups[g][i]]);
+            }
+        }
+    }
 }

@@ -226,30 +226,51 @@ public static class RankedCounter
     {
         var n = ballots.Candidates.Count;
         // Whole units: every share is a whole multiple of 1/scale, so sums are exact and ties are real ties.
-        var largestGroup = ballots.Ballots.SelectMany(b => b.Groups).Select(g => g.Length).DefaultIfEmpty(1).Max();
+        var largestGroup = 1;
+        foreach (var ballot in ballots.Ballots)
+            foreach (var group in ballot.Groups)
+                largestGroup = Math.Max(largestGroup, group.Length);
         Int128 scale = 1;
         for (var size = 2; size <= largestGroup; size++)
             scale = checked(scale / Gcd(scale, size) * size);
+        // Whole votes (a single continuing candidate in the first group, the common case) are summed apart from
+        // shares, which keeps the Int128 arithmetic off the hot path.
+        var whole = new long[n];
         var units = new Int128[n];
-        Int128 exhaustedUnits = 0;
+        long exhaustedVotes = 0;
         foreach (var ballot in ballots.Ballots)
         {
             var share = false;
             foreach (var group in ballot.Groups)
             {
-                var count = group.Count(c => continuing[c]);
-                if (count == 0)
-                    continue;
-                var each = checked(ballot.Weight * scale / count);
+                var count = 0;
+                var only = -1;
                 foreach (var candidate in group)
                     if (continuing[candidate])
-                        units[candidate] += each;
+                    {
+                        count++;
+                        only = candidate;
+                    }
+                if (count == 0)
+                    continue;
+                if (count == 1)
+                    whole[only] += ballot.Weight;
+                else
+                {
+                    var each = checked(ballot.Weight * scale / count);
+                    foreach (var candidate in group)
+                        if (continuing[candidate])
+                            units[candidate] += each;
+                }
                 share = true;
                 break;
             }
             if (!share)
-                exhaustedUnits += ballot.Weight * scale;
+                exhaustedVotes += ballot.Weight;
         }
+        for (var candidate = 0; candidate < n; candidate++)
+            units[candidate] += checked(whole[candidate] * scale);
+        Int128 exhaustedUnits = checked(exhaustedVotes * scale);
         exhausted = ToDecimal(exhaustedUnits, scale);
         return units.Select(u => ToDecimal(u, scale)).ToArray();
     }

@@ -59,4 +59,14 @@ public sealed class BallotFileTests
 
         Assert.Equal(canonical, BallotFileWriter.Write(BallotFileParser.Parse(canonical)));
     }
+
+    [Fact]
+    public void The_published_hash_is_the_SHA_256_of_the_canonical_file_text()
+    {
+        var ballots = BallotFileParser.Parse(Elections.TennesseeCapital);
+
+        var text = BallotFileWriter.Write(ballots);
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+        Assert.Equal(expected, BallotFileWriter.Sha256Hex(ballots));
+    }
 }
