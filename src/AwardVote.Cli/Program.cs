@@ -50,20 +50,29 @@ var method = new Option<string>("--method")
 var json = new Option<bool>("--json") { Description = "Print the whole protocol of the count as JSON." };
 var weights = new Option<string?>("--weights") { Description = "Score rounds: criterion weights, e.g. quality=2,reach=1 (unlisted criteria weigh 1)." };
 var shortlist = new Option<int?>("--shortlist") { Description = "Score rounds: how many nominations go on to the next round." };
+var tieBreak = new Option<string?>("--tie-break")
+{
+    Description = "The statute's tie-break chain in order: more-first-preferences, higher-median, criterion:NAME, chair, repeat (comma-separated).",
+};
+var noEqualRanks = new Option<bool>("--no-equal-ranks") { Description = "Ranked rounds whose statute forbids equal ranks: '=' is an error." };
 var ballotFile = new Argument<FileInfo>("file") { Description = "The ballot file: ranked lines (A > B = C * 5) or score CSV." };
 var tally = new Command("tally", "Count a round's ballot file and print the order, one RANK<TAB>NAME line per place.");
 tally.Options.Add(method);
 tally.Options.Add(json);
 tally.Options.Add(weights);
 tally.Options.Add(shortlist);
+tally.Options.Add(tieBreak);
+tally.Options.Add(noEqualRanks);
 tally.Arguments.Add(ballotFile);
 tally.SetAction(result =>
 {
     var chosen = result.GetValue(method)!;
     var file = result.GetValue(ballotFile)!;
     return string.Equals(chosen, "score", StringComparison.OrdinalIgnoreCase)
-        ? Tally.Score(file, result.GetValue(weights), result.GetValue(shortlist), result.GetValue(json), Console.Out, Console.Error)
-        : Tally.Ranked(file, chosen, result.GetValue(json), Console.Out, Console.Error);
+        ? Tally.Score(file, result.GetValue(weights), result.GetValue(shortlist), result.GetValue(json), Console.Out, Console.Error,
+            result.GetValue(tieBreak))
+        : Tally.Ranked(file, chosen, result.GetValue(json), Console.Out, Console.Error, options: null,
+            result.GetValue(tieBreak), allowEqualRanks: !result.GetValue(noEqualRanks));
 });
 root.Subcommands.Add(tally);
 

@@ -16,7 +16,20 @@ public static class Tally
     public const int BadInput = 2;
 
     public static int Ranked(FileInfo file, string method, bool json, TextWriter output, TextWriter error, RankedCountOptions? options = null)
+        => Ranked(file, method, json, output, error, options, tieBreak: null, allowEqualRanks: true);
+
+    /// <param name="tieBreak">The statute's chain as text, e.g. <c>more-first-preferences,higher-median,chair</c>; it overrides the one in <paramref name="options"/>.</param>
+    public static int Ranked(
+        FileInfo file, string method, bool json, TextWriter output, TextWriter error,
+        RankedCountOptions? options, string? tieBreak, bool allowEqualRanks)
     {
+        options ??= new RankedCountOptions();
+        if (tieBreak is not null)
+        {
+            if (!TryParseTieBreakChain(tieBreak, error, out var chain))
+                return BadInput;
+            options = options with { TieBreakChain = chain };
+        }
         RankedMethod rankedMethod;
         try
         {
@@ -27,19 +40,22 @@ public static class Tally
             error.WriteLine($"awardvote tally: {exception.Message}");
             return BadInput;
         }
-        if (!TryReadRanked(file, error, out var ballots))
+        if (!TryReadRanked(file, error, out var ballots, allowEqualRanks))
             return BadInput;
         Print(RankedCounter.Count(ballots, rankedMethod, options), json, output, error);
         return Success;
     }
 
-    public static int Score(FileInfo file, string? weights, int? shortlist, bool json, TextWriter output, TextWriter error)
+    public static int Score(FileInfo file, string? weights, int? shortlist, bool json, TextWriter output, TextWriter error, string? tieBreak = null)
     {
         if (!TryParseWeights(weights, error, out var parsedWeights))
             return BadInput;
+        List<TieBreakLink> chain = [];
+        if (tieBreak is not null && !TryParseTieBreakChain(tieBreak, error, out chain))
+            return BadInput;
         if (!TryReadScores(file, error, out var entries))
             return BadInput;
-        var protocol = ScoreCounter.Count(entries, new ScoreCountOptions { Weights = parsedWeights, ShortlistSize = shortlist });
+        var protocol = ScoreCounter.Count(entries, new ScoreCountOptions { Weights = parsedWeights, ShortlistSize = shortlist, TieBreakChain = chain });
         Print(protocol, json, output, error);
         if (!json && protocol.Score is { } score)
             error.WriteLine($"# sensitivity: {score.Sensitivity.Summary}");
@@ -129,7 +145,7 @@ public static class Tally
             error.WriteLine($"# {protocol.Outcome}: {protocol.OutcomeReason}");
     }
 
-    private static bool TryReadRanked(FileInfo file, TextWriter error, out BallotSet ballots)
+    private static bool TryReadRanked(FileInfo file, TextWriter error, out BallotSet ballots, bool allowEqualRanks = true)
     {
         ballots = null!;
         if (!file.Exists)
@@ -140,7 +156,7 @@ public static class Tally
         try
         {
             using var reader = new StreamReader(file.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            ballots = BallotFileParser.Parse(reader);
+            ballots = BallotFileParser.Parse(reader, allowEqualRanks);
             return true;
         }
         catch (BallotFormatException exception)
@@ -169,6 +185,35 @@ public static class Tally
             error.WriteLine($"{file.FullName}:{exception.LineNumber}: {exception.Problem}");
             return false;
         }
+    }
+
+    /// <summary>
+    /// Reads the chain: <c>more-first-preferences</c>, <c>higher-median</c>, <c>criterion:NAME</c> (higher mean on that
+    /// criterion), <c>chair</c> (the chair's casting vote), <c>repeat</c> (a repeat ballot), comma-separated, in order.
+    /// </summary>
+    public static bool TryParseTieBreakChain(string text, TextWriter error, out List<TieBreakLink> chain)
+    {
+        chain = [];
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            TieBreakLink? link = part.ToLowerInvariant() switch
+            {
+                "more-first-preferences" => new TieBreakLink(AwardVote.Domain.Cycles.TieBreakRule.MoreFirstPreferences),
+                "higher-median" => new TieBreakLink(AwardVote.Domain.Cycles.TieBreakRule.HigherMedian),
+                "chair" => new TieBreakLink(AwardVote.Domain.Cycles.TieBreakRule.ChairCastingVote),
+                "repeat" => new TieBreakLink(AwardVote.Domain.Cycles.TieBreakRule.RepeatBallot),
+                _ when part.StartsWith("criterion:", StringComparison.OrdinalIgnoreCase) && part.Length > "criterion:".Length =>
+                    new TieBreakLink(AwardVote.Domain.Cycles.TieBreakRule.HigherMeanOnCriterion, part["criterion:".Length..]),
+                _ => null,
+            };
+            if (link is null)
+            {
+                error.WriteLine($"--tie-break: unknown rule '{part}': expected more-first-preferences, higher-median, criterion:NAME, chair or repeat");
+                return false;
+            }
+            chain.Add(link);
+        }
+        return true;
     }
 
     /// <summary>Reads <c>crit=w,crit=w</c>.</summary>

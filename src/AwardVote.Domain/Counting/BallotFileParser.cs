@@ -12,10 +12,11 @@ public static class BallotFileParser
 {
     private const char GroupSeparator = '\uFFFF';
 
-    public static BallotSet Parse(string text) => Parse(new StringReader(text));
+    public static BallotSet Parse(string text, bool allowEqualRanks = true) => Parse(new StringReader(text), allowEqualRanks);
 
+    /// <param name="allowEqualRanks">False when the statute does not let a ballot place two candidates equal (<c>=</c> is then an error).</param>
     /// <exception cref="BallotFormatException">A malformed line, with its number.</exception>
-    public static BallotSet Parse(TextReader reader)
+    public static BallotSet Parse(TextReader reader, bool allowEqualRanks = true)
     {
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         var nameLookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -73,6 +74,8 @@ public static class BallotFileParser
                 seenOnLine[candidate] = lineNumber;
                 lineBuffer.Add(candidate);
 
+                if (separator == '=' && !allowEqualRanks)
+                    throw new BallotFormatException(lineNumber, "equal ranks ('=') are not allowed in this round");
                 if (separator != '=')
                     groupEnds.Add(lineBuffer.Count);
                 if (next < 0)

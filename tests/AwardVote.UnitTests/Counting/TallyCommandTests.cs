@@ -125,4 +125,30 @@ public sealed class TallyCommandTests : IDisposable
 
         Assert.Equal(0, exit);
     }
+
+    [Fact]
+    public void The_tie_break_chain_can_be_given_on_the_command_line()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        // Borda: A 4, B 4, C 1; A has more first preferences.
+        var exit = Tally.Ranked(Write("ballots.txt", "A > B > C * 2\nB > C > A\n"), "borda", json: false, output, error,
+            options: null, tieBreak: "higher-median,more-first-preferences,chair", allowEqualRanks: true);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("1\tA\n2\tB\n3\tC\n", output.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Equal_ranks_are_an_error_where_the_statute_forbids_them()
+    {
+        var file = Write("ballots.txt", "A > B\nA = B\n");
+        var error = new StringWriter();
+
+        var exit = Tally.Ranked(file, "schulze", json: false, new StringWriter(), error, options: null, tieBreak: null, allowEqualRanks: false);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"{file.FullName}:2: equal ranks ('=') are not allowed in this round", error.ToString().Trim());
+    }
 }
