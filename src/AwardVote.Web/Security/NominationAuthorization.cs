@@ -55,6 +55,9 @@ public sealed class NominationAuthorizationHandler(AppDbContext db)
 
     private async Task<bool> IsUnconflictedJurorDuringJudgingAsync(List<RoleGrant> grants, string userId, Nomination nomination)
     {
+        // Jurors read what goes to the jury: a withdrawn, ineligible or unsubmitted nomination is not theirs to read.
+        if (!JudgingRules.IsJudged(nomination))
+            return false;
         if (!grants.Any(g => g.Role is ScopedRole.Juror or ScopedRole.Chair && g.CycleId == nomination.CycleId && g.CategoryId == nomination.CategoryId))
             return false;
         var phase = await db.Cycles.Where(c => c.Id == nomination.CycleId).Select(c => c.Phase).SingleAsync();

@@ -250,4 +250,21 @@ public sealed class BallotTests(Apps apps)
         Assert.Contains("data-testid=\"others-after-close\"", page);
         Assert.Contains("2,00", page);
     }
+
+    [Theory, AllProviders]
+    public async Task A_juror_reads_only_nominations_that_go_to_the_jury(DatabaseProvider provider)
+    {
+        var world = await JudgingWorld.CreateAsync(apps.Get(provider));
+        var id = world.NominationIds[2];
+        await world.QueryAsync(db => db.Nominations.Where(n => n.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Eligibility, AwardVote.Domain.Nominations.EligibilityDecision.Ineligible)));
+        using var juror = await world.SignedInAsync(world.JurorAEmail);
+
+        foreach (var url in new[] { $"/Nominations/Preview?id={id}", $"/Jury/Nomination?id={id}" })
+        {
+            using var response = await juror.Http.GetAsync(url);
+            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+        }
+        Assert.DoesNotContain($"row-{id}", await juror.GetPageAsync($"/Jury?cycleId={world.CycleId}&categoryId={world.CategoryId}"));
+    }
 }
