@@ -49,6 +49,7 @@ public static class DependencyInjection
         var jobs = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
         services.AddAwardVoteHangfire(provider, connectionString, paths, jobs);
         services.AddScoped<AdvancePhasesJob>();
+        services.AddScoped<CountRoundJob>();
         services.AddScoped<RemindJurorsJob>();
         services.AddScoped<Judging.PanelProgress>();
         services.AddScoped<Judging.JurorReminders>();

@@ -1,0 +1,226 @@
+using System.Text;
+using AwardVote.Domain.Counting;
+using AwardVote.Domain.Cycles;
+using AwardVote.Domain.Judging;
+using AwardVote.Domain.Nominations;
+using AwardVote.Domain.Results;
+using AwardVote.Infrastructure.Auditing;
+using AwardVote.Infrastructure.Cycles;
+using AwardVote.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using CountScore = AwardVote.Domain.Counting.ScoreEntry;
+
+namespace AwardVote.Infrastructure.Jobs;
+
+/// <summary>
+/// Counts every judging round whose close has come, once per round and category: the result (with its canonical
+/// ballot file, SHA-256 and protocol) is stored under a unique key, so a second run, or a run on another node, stores
+/// nothing more. A scoring round followed by another leaves its shortlist; when the last round of every category is
+/// counted, the cycle moves from counting to results review.
+/// </summary>
+public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider clock, ILogger<CountRoundJob> logger)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var cycleIds = await db.Cycles
+            .Where(c => c.Phase == CyclePhase.Judging || c.Phase == CyclePhase.Shortlist || c.Phase == CyclePhase.Counting)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+        var counted = 0;
+        foreach (var cycleId in cycleIds)
+        {
+            db.ChangeTracker.Clear();
+            var cycle = await db.Cycles
+                .Include(c => c.Schedule).Include(c => c.Rounds).Include(c => c.Categories).Include(c => c.Criteria).Include(c => c.TieBreakChain)
+                .AsSplitQuery()
+                .SingleAsync(c => c.Id == cycleId, cancellationToken);
+            foreach (var round in cycle.Rounds.Where(r => r.Number <= cycle.RoundNumber && JudgingRules.RoundIsClosed(cycle, r.Number, now)).OrderBy(r => r.Number))
+            {
+                foreach (var category in cycle.Categories.OrderBy(c => c.Order))
+                {
+                    if (await CountAsync(cycle, round, category, now, cancellationToken))
+                        counted++;
+                }
+            }
+            await FinishCountingAsync(cycleId, now, cancellationToken);
+        }
+        return counted;
+    }
+
+    private async Task<bool> CountAsync(AwardCycle cycle, Round round, Category category, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await db.RoundResults.AnyAsync(r => r.RoundId == round.Id && r.CategoryId == category.Id, cancellationToken))
+            return false;
+
+        var candidates = await CandidatesAsync(cycle, round, category.Id, cancellationToken);
+        var conflicts = (await db.Conflicts
+                .Where(c => c.CycleId == cycle.Id && c.Status == ConflictStatus.Confirmed)
+                .Select(c => new { c.JurorUserId, c.NominationId })
+                .ToListAsync(cancellationToken))
+            .Select(c => (c.JurorUserId, c.NominationId))
+            .ToHashSet();
+        var chain = cycle.TieBreakChain.OrderBy(t => t.Order)
+            .Select(t => new TieBreakLink(t.Rule, cycle.Criteria.FirstOrDefault(c => c.Id == t.CriterionId)?.Name))
+            .ToList();
+        var winRule = WinRequirement.From(cycle.WinRule);
+
+        string ballotFile;
+        string sha256;
+        CountProtocol protocol;
+        IReadOnlyList<string> shortlist = [];
+        if (round.Kind == BallotKind.Score)
+        {
+            var entries = await ScoreEntriesAsync(cycle, round, candidates, conflicts, cancellationToken);
+            ballotFile = ScoreBallotFile.Write(entries);
+            sha256 = BallotFileWriter.Sha256Hex(ballotFile);
+            protocol = ScoreCounter.Count(entries, new ScoreCountOptions
+            {
+                Weights = cycle.Criteria.ToDictionary(c => c.Name, c => c.Weight),
+                ShortlistSize = round.ShortlistSize,
+                TieBreakChain = chain,
+                WinRule = winRule,
+            }) with { BallotFileSha256 = sha256 };
+            shortlist = protocol.Score?.Shortlist ?? [];
+        }
+        else
+        {
+            var ballots = BallotFileParser.Parse(await RankedFileAsync(round, category.Id, candidates, conflicts, cancellationToken), round.AllowEqualRanks);
+            ballotFile = BallotFileWriter.Write(ballots);
+            sha256 = ballots.Sha256;
+            protocol = RankedCounter.Count(ballots, Method(round.Method), new RankedCountOptions { TieBreakChain = chain, WinRule = winRule })
+                with { BallotFileSha256 = sha256 };
+        }
+
+        var result = new RoundResult
+        {
+            RoundId = round.Id,
+            CategoryId = category.Id,
+            Method = protocol.Method,
+            Outcome = protocol.Outcome switch
+            {
+                CountOutcome.Decided => RoundOutcome.Decided,
+                CountOutcome.RepeatBallotRequired => RoundOutcome.RepeatBallotRequired,
+                _ => RoundOutcome.UnbrokenTie,
+            },
+            BallotFile = ballotFile,
+            BallotFileSha256 = sha256,
+            ProtocolJson = protocol.ToJson(),
+            CountedAt = now,
+        };
+        db.RoundResults.Add(result);
+        var nextRound = cycle.Rounds.Any(r => r.Number == round.Number + 1);
+        if (nextRound)
+        {
+            var byName = candidates.ToDictionary(c => c.Name, c => c.Id);
+            db.Shortlist.AddRange(shortlist.Select((name, i) => new ShortlistEntry
+            {
+                RoundId = round.Id, CategoryId = category.Id, NominationId = byName[name], Position = i + 1,
+            }));
+        }
+        audit.Record("round.counted", "RoundResult", $"{round.Id}:{category.Id}",
+            after: new { result.Method, result.Outcome, result.BallotFileSha256, Shortlist = shortlist }, cycleId: cycle.Id);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another run stored this count first: the unique key kept one result.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        logger.LogInformation("Counted round {Round} of cycle {Cycle}, category {Category}: {Outcome}", round.Number, cycle.Id, category.Id, result.Outcome);
+        return true;
+    }
+
+    /// <summary>The nominations a round judges, each under a name unique in the category (the library's).</summary>
+    private async Task<List<(int Id, string Name)>> CandidatesAsync(AwardCycle cycle, Round round, int categoryId, CancellationToken cancellationToken)
+    {
+        var previous = cycle.Rounds.SingleOrDefault(r => r.Number == round.Number - 1);
+        var shortlisted = previous is null
+            ? null
+            : await db.Shortlist.Where(s => s.RoundId == previous.Id && s.CategoryId == categoryId).Select(s => s.NominationId).ToListAsync(cancellationToken);
+        var nominations = await db.Nominations
+            .Where(n => n.CycleId == cycle.Id && n.CategoryId == categoryId && n.Status == NominationStatus.Submitted && n.Eligibility == EligibilityDecision.Eligible)
+            .Join(db.Libraries, n => n.LibraryId, l => l.Id, (n, l) => new { n.Id, l.Name })
+            .OrderBy(x => x.Id)
+            .ToListAsync(cancellationToken);
+        return nominations
+            .Where(n => shortlisted is null || shortlisted.Contains(n.Id))
+            .Select(n => (n.Id, Name: BallotName(n.Name, n.Id, nominations.Count(x => x.Name == n.Name) > 1)))
+            .ToList();
+    }
+
+    /// <summary>Names go into ballot files, whose syntax uses '>', '=', '*', '#' and ','; those characters are replaced.</summary>
+    private static string BallotName(string name, int id, bool duplicate)
+    {
+        var clean = new string(name.Select(c => c is '>' or '=' or '*' or '#' or ',' or '\n' or '\r' ? ' ' : c).ToArray()).Trim();
+        return duplicate ? $"{clean} ({id})" : clean;
+    }
+
+    private async Task<List<CountScore>> ScoreEntriesAsync(AwardCycle cycle, Round round, List<(int Id, string Name)> candidates,
+        HashSet<(string, int)> conflicts, CancellationToken cancellationToken)
+    {
+        var ids = candidates.Select(c => c.Id).ToList();
+        var ballots = await db.ScoreBallots.AsNoTracking().Include(b => b.Scores)
+            .Where(b => b.RoundId == round.Id && ids.Contains(b.NominationId) && !b.Abstained)
+            .ToListAsync(cancellationToken);
+        // A secret round's file names no juror: each gets a number, in a fixed order so recounts agree.
+        var jurors = ballots.Select(b => b.JurorUserId).Distinct().Order(StringComparer.Ordinal)
+            .Select((id, i) => (id, label: $"juror-{i + 1:00}")).ToDictionary(x => x.id, x => x.label);
+        var names = candidates.ToDictionary(c => c.Id, c => c.Name);
+        var criteria = cycle.Criteria.ToDictionary(c => c.Id, c => c.Name);
+        return ballots
+            .Where(b => !conflicts.Contains((b.JurorUserId, b.NominationId)))
+            .SelectMany(b => b.Scores.Where(s => criteria.ContainsKey(s.CriterionId))
+                .Select(s => new CountScore(jurors[b.JurorUserId], names[b.NominationId], criteria[s.CriterionId], s.Score)))
+            .ToList();
+    }
+
+    private async Task<string> RankedFileAsync(Round round, int categoryId, List<(int Id, string Name)> candidates,
+        HashSet<(string, int)> conflicts, CancellationToken cancellationToken)
+    {
+        var names = candidates.ToDictionary(c => c.Id, c => c.Name);
+        var ballots = await db.RankedBallots.AsNoTracking().Include(b => b.Ranks)
+            .Where(b => b.RoundId == round.Id && b.CategoryId == categoryId)
+            .ToListAsync(cancellationToken);
+        var text = new StringBuilder();
+        foreach (var ballot in ballots)
+        {
+            var groups = ballot.Ranks
+                .Where(r => names.ContainsKey(r.NominationId) && !conflicts.Contains((ballot.JurorUserId, r.NominationId)))
+                .GroupBy(r => r.Rank).OrderBy(g => g.Key)
+                .Select(g => string.Join(" = ", g.Select(r => names[r.NominationId])));
+            var line = string.Join(" > ", groups);
+            if (line.Length > 0)
+                text.Append(line).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static RankedMethod Method(CountingMethod method) => method switch
+    {
+        CountingMethod.Borda => RankedMethod.Borda,
+        CountingMethod.InstantRunoff => RankedMethod.InstantRunoff,
+        CountingMethod.Plurality => RankedMethod.Plurality,
+        _ => RankedMethod.Schulze,
+    };
+
+    /// <summary>Counting ends when the last round of every category has its result: the cycle goes to review.</summary>
+    private async Task FinishCountingAsync(int cycleId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var cycle = await db.Cycles.Include(c => c.Schedule).Include(c => c.Rounds).Include(c => c.Categories)
+            .SingleAsync(c => c.Id == cycleId, cancellationToken);
+        if (cycle.Phase != CyclePhase.Counting)
+            return;
+        var last = cycle.Rounds.MaxBy(r => r.Number)!;
+        var results = await db.RoundResults.CountAsync(r => r.RoundId == last.Id, cancellationToken);
+        if (results < cycle.Categories.Count || PhasePlan.NextStep(cycle) is not { Phase: CyclePhase.ResultsReview } review)
+            return;
+        await CycleTransitions.MoveAsync(db, audit, cycle, review, now, "Every category of the last round is counted",
+            "cycle.phase-advanced", cancellationToken);
+    }
+}
