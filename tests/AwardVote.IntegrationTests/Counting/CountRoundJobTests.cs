@@ -50,6 +50,17 @@ public sealed class CountRoundJobTests(Apps apps)
         Assert.Equal(protocol.Order.Select(p => p.Name), recount.Order.Select(p => p.Name));
         Assert.Equal(CyclePhase.ResultsReview, await world.QueryAsync(db => db.Cycles.Where(x => x.Id == world.CycleId).Select(x => x.Phase).SingleAsync()));
         Assert.Equal(1, await world.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "round.counted" && e.CycleId == world.CycleId)));
+
+        // The administrator reviews it and downloads the file for an offline recount; a juror may not.
+        using var admin = new Browserless(world.App);
+        await admin.SignInAsync(AwardVote.Infrastructure.Demo.DemoSeeder.AdministratorEmail, AwardVote.Infrastructure.Demo.DemoSeeder.Password);
+        var review = await admin.GetPageAsync($"/Admin/Results?cycleId={world.CycleId}");
+        Assert.Contains(result.BallotFileSha256, review);
+        Assert.True(review.IndexOf("Alsungas bibliotēka", StringComparison.Ordinal) < review.IndexOf("Bauskas bibliotēka", StringComparison.Ordinal));
+        Assert.Equal(result.BallotFile, await admin.Http.GetStringAsync($"/Admin/Results?handler=BallotFile&id={result.Id}"));
+        using var juror = await world.SignedInAsync(world.JurorAEmail);
+        using var denied = await juror.Http.GetAsync($"/Admin/Results?cycleId={world.CycleId}");
+        Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location!.PathAndQuery);
     }
 
     [Theory, AllProviders]
