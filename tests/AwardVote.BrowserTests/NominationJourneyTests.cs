@@ -55,7 +55,7 @@ public sealed partial class NominationJourneyTests(BrowserSession session) : ICl
         await rep.Locator("#Input_Region").SelectOptionAsync("Vidzeme");
         await rep.Locator("#Input_Municipality").FillAsync("Gulbene");
         await rep.GetByTestId("register-library").ClickAsync();
-        await rep.WaitForURLAsync("**/Libraries**");
+        await rep.GetByTestId("registered-notice").WaitForAsync();
         await BrowserSession.ScreenshotAsync(rep, "10-library-registered");
 
         // The administrator approves it.
