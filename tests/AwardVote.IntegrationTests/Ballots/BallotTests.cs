@@ -267,4 +267,26 @@ public sealed class BallotTests(Apps apps)
         }
         Assert.DoesNotContain($"row-{id}", await juror.GetPageAsync($"/Jury?cycleId={world.CycleId}&categoryId={world.CategoryId}"));
     }
+
+    [Theory, AllProviders]
+    public async Task A_conflict_cannot_be_declared_after_the_round_closes_so_the_closed_count_keeps_its_ballots(DatabaseProvider provider)
+    {
+        var world = await JudgingWorld.CreateAsync(apps.Get(provider));
+        var id = world.NominationIds[0];
+        using var juror = await world.SignedInAsync(world.JurorAEmail);
+        var page = await juror.GetPageAsync($"/Jury/Nomination?id={id}");
+        using var scored = await juror.Http.PostAsync($"/Jury/Nomination?id={id}", new FormUrlEncodedContent(world.ScoreForm(page, 4, 4)));
+        var form = await juror.GetPageAsync($"/Jury/Declare?id={id}");
+        await world.CloseRoundNowAsync();
+
+        using var late = await juror.Http.PostAsync($"/Jury/Declare?id={id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Browserless.AntiforgeryToken(form),
+            ["Reason"] = "Par vēlu",
+        }));
+
+        Assert.Contains("Kārta ir slēgta: interešu konfliktu šeit vairs nevar pieteikt", await late.Content.ReadAsStringAsync());
+        Assert.Equal(1, await world.QueryAsync(db => db.ScoreBallots.CountAsync(b => b.NominationId == id && b.JurorUserId == world.JurorA)));
+        Assert.False(await world.QueryAsync(db => db.Conflicts.AnyAsync(c => c.NominationId == id)));
+    }
 }

@@ -17,7 +17,7 @@ namespace AwardVote.Web.Pages.Jury;
 /// effect at once, and any ballot the juror had cast on it is withdrawn (audited).
 /// </summary>
 [Authorize]
-public sealed class DeclareModel(AppDbContext db, JuryMembership jury, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class DeclareModel(AppDbContext db, JuryMembership jury, BallotBox ballotBox, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
     : PageModel
 {
     [BindProperty]
@@ -40,6 +40,13 @@ public sealed class DeclareModel(AppDbContext db, JuryMembership jury, AuditLog 
             return Page();
         var userId = User.UserId();
         var nomination = await db.Nominations.SingleAsync(n => n.Id == id, cancellationToken);
+        // Declaring withdraws the juror's ballot: after the round closes that would change a closed count.
+        var cycle = await ballotBox.LoadCycleAsync(nomination.CycleId, cancellationToken);
+        if (!JudgingRules.AcceptsBallots(cycle, cycle.RoundNumber, clock.GetUtcNow()))
+        {
+            ModelState.AddModelError("", l["The round is closed: a conflict can no longer be declared here. Tell the chair."]);
+            return Page();
+        }
         if (await db.Conflicts.AnyAsync(c => c.JurorUserId == userId && c.NominationId == id && c.Source == ConflictSource.DeclaredByJuror, cancellationToken))
         {
             ModelState.AddModelError("", l["You have already declared a conflict with this nomination."]);

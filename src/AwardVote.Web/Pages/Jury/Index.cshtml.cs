@@ -93,19 +93,10 @@ public sealed class IndexModel(AppDbContext db, JuryMembership jury, BallotBox b
                 : ballot.Abstained ? BallotState.Abstained
                 : JudgingRules.IsComplete(ballot, Cycle.Criteria) ? BallotState.Complete : BallotState.Incomplete;
             return new Row(n.Id, n.Name, n.PublicSummary, conflicted.Contains(n.Id), state,
-                state == BallotState.Complete ? WeightedMean(ballot!, Cycle.Criteria) : null);
+                state == BallotState.Complete && ProgressRules.WeightedMean(ballot!, Cycle.Criteria) is { } mean ? Math.Round(mean, 2) : null);
         }).ToList();
         if (Filter == "todo")
             Rows = Rows.Where(r => !r.Conflicted && r.State is BallotState.NotStarted or BallotState.Incomplete).ToList();
         return Page();
-    }
-
-    /// <summary>The juror's own weighted mean of one ballot, for their own summary.</summary>
-    private static decimal? WeightedMean(ScoreBallot ballot, IReadOnlyList<Criterion> criteria)
-    {
-        var scored = criteria.Select(c => (c.Weight, Score: ballot.Scores.FirstOrDefault(s => s.CriterionId == c.Id)?.Score))
-            .Where(x => x.Score is not null).ToList();
-        var weights = scored.Sum(x => x.Weight);
-        return weights == 0 ? null : Math.Round(scored.Sum(x => x.Weight * x.Score!.Value) / weights, 2);
     }
 }

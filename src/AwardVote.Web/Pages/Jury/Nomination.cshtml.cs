@@ -138,9 +138,7 @@ public sealed class NominationModel(
             .ToListAsync(cancellationToken);
         return others
             .Where(b => JudgingRules.IsComplete(b, Cycle.Criteria))
-            .Select(b => Cycle.Criteria.Sum(c => c.Weight * (b.Scores.FirstOrDefault(x => x.CriterionId == c.Id)?.Score ?? 0))
-                         / Cycle.Criteria.Where(c => b.Scores.Any(x => x.CriterionId == c.Id && x.Score != null)).Sum(c => c.Weight))
-            .Select(mean => Math.Round(mean, 2))
+            .Select(b => Math.Round(ProgressRules.WeightedMean(b, Cycle.Criteria)!.Value, 2))
             .Order()
             .ToList();
     }
