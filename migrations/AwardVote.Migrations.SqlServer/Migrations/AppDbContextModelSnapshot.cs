@@ -1327,6 +1327,48 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.ToTable("VoteRequests");
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.Results.CastingVote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ChairUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ChosenName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("ChosenNominationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("RoundResultId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChosenNominationId");
+
+                    b.HasIndex("RoundResultId")
+                        .IsUnique();
+
+                    b.ToTable("CastingVotes");
+                });
+
             modelBuilder.Entity("AwardVote.Domain.Results.Publication", b =>
                 {
                     b.Property<int>("Id")
@@ -2171,6 +2213,21 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
                         .WithMany()
                         .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AwardVote.Domain.Results.CastingVote", b =>
+                {
+                    b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("ChosenNominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Results.RoundResult", null)
+                        .WithMany()
+                        .HasForeignKey("RoundResultId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
