@@ -63,6 +63,7 @@ services.AddSingleton<MarkdownRenderer>();
 services.AddScoped<NominationEditor>();
 services.AddScoped<JuryMembership>();
 services.AddScoped<BallotBox>();
+services.AddScoped<AwardVote.Web.Ties.CastingVoteDesk>();
 services.AddScoped<ConflictProposals>();
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
@@ -109,6 +110,7 @@ app.MapCycleApi();
 app.MapNominationApi();
 app.MapBallotApi();
 app.MapJuryApi();
+app.MapResultApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();

@@ -25,7 +25,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public List<AwardCycle> Cycles { get; private set; } = [];
     public List<Row> Results { get; private set; } = [];
 
-    public sealed record Row(RoundResult Result, int RoundNumber, string CategoryName, CountProtocol Protocol);
+    public sealed record Row(RoundResult Result, int RoundNumber, string CategoryName, CountProtocol Protocol, CastingVote? CastingVote);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -34,8 +34,11 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         var rounds = await db.Rounds.Where(r => r.CycleId == CycleId).ToDictionaryAsync(r => r.Id, r => r.Number, cancellationToken);
         var categories = await db.Categories.Where(c => c.CycleId == CycleId).ToDictionaryAsync(c => c.Id, c => DisplayNames.Pick(c.Name, c.NameEn), cancellationToken);
         var roundIds = rounds.Keys.ToList();
+        var castingVotes = await db.CastingVotes.AsNoTracking()
+            .Where(v => db.RoundResults.Any(r => r.Id == v.RoundResultId && roundIds.Contains(r.RoundId)))
+            .ToDictionaryAsync(v => v.RoundResultId, cancellationToken);
         Results = (await db.RoundResults.AsNoTracking().Where(r => roundIds.Contains(r.RoundId)).ToListAsync(cancellationToken))
-            .Select(r => new Row(r, rounds[r.RoundId], categories[r.CategoryId], CountProtocol.FromJson(r.ProtocolJson)))
+            .Select(r => new Row(r, rounds[r.RoundId], categories[r.CategoryId], CountProtocol.FromJson(r.ProtocolJson), castingVotes.GetValueOrDefault(r.Id)))
             .OrderBy(r => r.RoundNumber).ThenBy(r => r.CategoryName)
             .ToList();
     }
