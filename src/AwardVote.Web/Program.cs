@@ -64,6 +64,7 @@ services.AddScoped<NominationEditor>();
 services.AddScoped<JuryMembership>();
 services.AddScoped<BallotBox>();
 services.AddScoped<AwardVote.Web.Ties.CastingVoteDesk>();
+services.AddScoped<AwardVote.Web.Ties.RepeatBallotDesk>();
 services.AddScoped<ConflictProposals>();
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);

@@ -462,10 +462,15 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RepeatOfRoundId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ShortlistSize")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RepeatOfRoundId");
 
                     b.HasIndex("CycleId", "Number")
                         .IsUnique();
@@ -2002,6 +2007,11 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Cycles.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RepeatOfRoundId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("AwardVote.Domain.Cycles.ScaleLevel", b =>

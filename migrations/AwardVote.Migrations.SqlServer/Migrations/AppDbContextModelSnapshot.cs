@@ -462,10 +462,15 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
+                    b.Property<int?>("RepeatOfRoundId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("ShortlistSize")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RepeatOfRoundId");
 
                     b.HasIndex("CycleId", "Number")
                         .IsUnique();
@@ -2005,6 +2010,11 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Cycles.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RepeatOfRoundId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("AwardVote.Domain.Cycles.ScaleLevel", b =>

@@ -439,10 +439,15 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RepeatOfRoundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ShortlistSize")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RepeatOfRoundId");
 
                     b.HasIndex("CycleId", "Number")
                         .IsUnique();
@@ -1927,6 +1932,11 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Cycles.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RepeatOfRoundId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("AwardVote.Domain.Cycles.ScaleLevel", b =>

@@ -55,6 +55,9 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
             return false;
 
         var candidates = await RoundCandidates.ForAsync(db, cycle, round, category.Id, cancellationToken);
+        // A repeat ballot judges only the categories left undecided; the others keep the result they have.
+        if (round.RepeatOfRoundId is not null && candidates.Count == 0)
+            return false;
         var conflicts = (await db.Conflicts
                 .Where(c => c.CycleId == cycle.Id && c.Status == ConflictStatus.Confirmed)
                 .Select(c => new { c.JurorUserId, c.NominationId })
@@ -193,7 +196,10 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
             return;
         var last = cycle.Rounds.MaxBy(r => r.Number)!;
         var results = await db.RoundResults.CountAsync(r => r.RoundId == last.Id, cancellationToken);
-        if (results < cycle.Categories.Count || PhasePlan.NextStep(cycle) is not { Phase: CyclePhase.ResultsReview } review)
+        var expected = last.RepeatOfRoundId is { } repeated
+            ? await db.Shortlist.Where(s => s.RoundId == repeated).Select(s => s.CategoryId).Distinct().CountAsync(cancellationToken)
+            : cycle.Categories.Count;
+        if (results < expected || PhasePlan.NextStep(cycle) is not { Phase: CyclePhase.ResultsReview } review)
             return;
         await CycleTransitions.MoveAsync(db, audit, cycle, review, now, "Every category of the last round is counted",
             "cycle.phase-advanced", cancellationToken);
