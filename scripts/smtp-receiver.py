@@ -5,7 +5,8 @@ can drive real SMTP failures through MailKit:
 
   tempfail<N>-anything@…  RCPT answers "451 4.3.0 Try again later" for the first N attempts at that address
                           (N defaults to 1 when the local part is just "tempfail…"), then accepts it.
-  reject…@…               RCPT answers "550 5.1.1 No such user", always.
+  reject…@…               RCPT answers "550 5.1.1 No such user", always;
+  reject<N>-anything@…    the same for the first N attempts, then accepts (the mailbox was "fixed"; for resending).
 
 Every other address is accepted. Attempts are counted per address for the life of the process, so tests use
 unique addresses. Usage: smtp-receiver.py HOST:PORT MAILDIR   (Debian's python3-aiosmtpd)
@@ -21,6 +22,7 @@ from aiosmtpd.handlers import Mailbox
 from aiosmtpd.smtp import SMTP
 
 TEMPFAIL = re.compile(r"^tempfail(\d*)", re.IGNORECASE)
+REJECT = re.compile(r"^reject(\d*)", re.IGNORECASE)
 
 
 class ScriptedMailbox(Mailbox):
@@ -30,17 +32,19 @@ class ScriptedMailbox(Mailbox):
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         local = address.split("@", 1)[0].lower()
-        if local.startswith("reject"):
-            logging.info("RCPT %s: 550 (reject)", address)
-            return "550 5.1.1 No such user"
-        match = TEMPFAIL.match(local)
-        if match:
-            refusals = int(match.group(1) or "1")
+        for pattern, default, reply in (
+            (REJECT, None, "550 5.1.1 No such user"),
+            (TEMPFAIL, 1, "451 4.3.0 Try again later"),
+        ):
+            match = pattern.match(local)
+            if not match:
+                continue
+            refusals = int(match.group(1)) if match.group(1) else default
             self.attempts[address.lower()] += 1
             attempt = self.attempts[address.lower()]
-            if attempt <= refusals:
-                logging.info("RCPT %s: 451 (attempt %d of %d refused)", address, attempt, refusals)
-                return "451 4.3.0 Try again later"
+            if refusals is None or attempt <= refusals:
+                logging.info("RCPT %s attempt %d: %s", address, attempt, reply)
+                return reply
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
