@@ -64,6 +64,7 @@ services.AddScoped<NominationEditor>();
 services.AddScoped<JuryMembership>();
 services.AddScoped<BallotBox>();
 services.AddScoped<ConflictProposals>();
+services.AddScoped<AwardVote.Web.Exports.CycleExports>();
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>
