@@ -71,6 +71,11 @@ public sealed class ProtocolPageTests(Apps apps)
         Assert.Contains("2026-05-04 12:00 (Europe/Riga)", page);
         Assert.Contains("Par drosmi", page);
 
+        // Downloading the ballot file is an export too: audited.
+        Assert.Equal(result.BallotFile, await admin.Http.GetStringAsync($"/Admin/Results?handler=BallotFile&id={result.Id}"));
+        var audited = await world.QueryAsync(db => db.AuditEntries.Where(x => x.Action == "export.downloaded" && x.CycleId == world.CycleId).Select(x => x.After!).ToListAsync());
+        Assert.Contains(audited, a => a.Contains("\"Export\":\"ballot-file\""));
+
         using var juror = await world.SignedInAsync(world.JurorAEmail);
         using var denied = await juror.Http.GetAsync($"/Admin/Results/Protocol?id={result.Id}");
         Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location!.PathAndQuery);
