@@ -66,6 +66,7 @@ services.AddScoped<BallotBox>();
 services.AddScoped<AwardVote.Web.Ties.CastingVoteDesk>();
 services.AddScoped<AwardVote.Web.Ties.RepeatBallotDesk>();
 services.AddScoped<ConflictProposals>();
+services.AddScoped<AwardVote.Web.Exports.CycleExports>();
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>

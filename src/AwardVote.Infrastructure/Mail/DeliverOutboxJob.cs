@@ -51,9 +51,10 @@ public sealed class DeliverOutboxJob(
                 {
                     await MarkFailedAttemptAsync(message, ex, cancellationToken);
                     if (ex.IsPermanent) report.Failed++; else report.Deferred++;
-                    if (!ex.IsPermanent)
+                    if (!ex.IsPermanent && !ex.OnlyThisMessage)
                     {
-                        // The server is unwell: leave the rest for the next run instead of hammering it.
+                        // The server is unwell: leave the rest for the next run instead of hammering it. A 4xx
+                        // to one recipient (greylisting, a full mailbox) holds back only that message.
                         break;
                     }
                 }
