@@ -18,8 +18,6 @@ public sealed class DeliverOutboxJob(
     IOptions<MailOptions> options,
     ILogger<DeliverOutboxJob> logger)
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-
     public async Task<DeliveryReport> RunAsync(CancellationToken cancellationToken)
     {
         var report = new DeliveryReport();
@@ -73,7 +71,7 @@ public sealed class DeliverOutboxJob(
 
     private async Task<bool> TryClaimAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var leaseEnd = now + Lease;
+        var leaseEnd = now + TimeSpan.FromSeconds(options.Value.ClaimLeaseSeconds);
         var claimed = await db.Outbox
             .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
