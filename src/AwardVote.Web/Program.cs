@@ -10,6 +10,7 @@ using AwardVote.Web.Api;
 using AwardVote.Web.Judging;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Nominations;
+using AwardVote.Web.PeoplesChoice;
 using AwardVote.Web.Security;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -64,6 +65,11 @@ services.AddScoped<NominationEditor>();
 services.AddScoped<JuryMembership>();
 services.AddScoped<BallotBox>();
 services.AddScoped<ConflictProposals>();
+services.AddMemoryCache();
+services.AddScoped<PublicVote>();
+// No CAPTCHA service is reachable: see PeoplesChoice/HumanCheck.cs for plugging one in.
+services.AddScoped<IHumanCheck, AllowEveryoneHumanCheck>();
+services.AddVoteRateLimiting(builder.Configuration);
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>
@@ -99,6 +105,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapRazorPages();
@@ -109,6 +116,7 @@ app.MapCycleApi();
 app.MapNominationApi();
 app.MapBallotApi();
 app.MapJuryApi();
+app.MapPeoplesChoiceApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();
