@@ -325,4 +325,44 @@ public sealed class VoteTests(Apps apps)
         Assert.Contains($"href=\"/Cycles/{open.Slug}/Vote\"", await browser.GetPageAsync($"/Cycles/{open.Slug}"));
         Assert.DoesNotContain($"href=\"/Cycles/{closed.Slug}/Vote\"", await browser.GetPageAsync($"/Cycles/{closed.Slug}"));
     }
+
+    [Theory, AllProviders]
+    public async Task The_vote_page_shows_only_photos_the_library_released_and_serves_them_to_anyone(DatabaseProvider provider)
+    {
+        var world = await VoteWorld.CreateAsync(apps.Get(provider));
+        var released = await AddPhotoAsync(world, world.NominationIds[0], publicAfterPublication: true);
+        var kept = await AddPhotoAsync(world, world.NominationIds[1], publicAfterPublication: false);
+        using var browser = new Browserless(world.App);
+
+        var page = await browser.GetPageAsync($"/Cycles/{world.Slug}/Vote");
+        using var releasedFile = await browser.Http.GetAsync($"/Nominations/File?id={released}");
+        using var keptFile = await browser.Http.GetAsync($"/Nominations/File?id={kept}");
+
+        Assert.Contains($"src=\"/Nominations/File?id={released}\"", page);
+        Assert.DoesNotContain($"/Nominations/File?id={kept}\"", page);
+        Assert.Equal(HttpStatusCode.OK, releasedFile.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, keptFile.StatusCode); // to the sign-in page
+
+        // Before the vote opens, a released photo is not public yet.
+        await world.UpdateSettingsAsync(opensAt: DateTimeOffset.UtcNow.AddDays(1), closesAt: DateTimeOffset.UtcNow.AddDays(2));
+        using var early = await browser.Http.GetAsync($"/Nominations/File?id={released}");
+        Assert.Equal(HttpStatusCode.Redirect, early.StatusCode);
+    }
+
+    private static async Task<int> AddPhotoAsync(VoteWorld world, int nominationId, bool publicAfterPublication)
+    {
+        await using var scope = world.App.Scope();
+        var store = scope.ServiceProvider.GetRequiredService<Infrastructure.Files.AttachmentStore>();
+        var key = await store.SaveAsync(new MemoryStream([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var photo = new Domain.Nominations.Attachment
+        {
+            NominationId = nominationId, Kind = Domain.Nominations.AttachmentKind.Photo, OriginalFileName = "foto.png", SafeFileName = "foto.png",
+            ContentType = "image/png", SizeBytes = 8, StorageKey = key, Sha256 = "x", ConsentGiven = true, PublicAfterPublication = publicAfterPublication,
+            Caption = "Lasītāji bibliotēkā",
+        };
+        db.Attachments.Add(photo);
+        await db.SaveChangesAsync();
+        return photo.Id;
+    }
 }
