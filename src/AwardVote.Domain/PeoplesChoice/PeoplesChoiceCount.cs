@@ -11,18 +11,18 @@ public sealed record PeoplesChoiceTally(string BallotFile, string Sha256, CountP
 /// <summary>
 /// Counts a category's public vote by plurality. Each vote is a one-name ballot, so the canonical ballot file has
 /// one line per nominee with votes, <c>Name * N</c>, sorted: the same votes give the same file and SHA-256 on any
-/// database, and <c>awardvote verify --method plurality</c> recounts it offline.
+/// database, and <c>awardvote verify PROTOCOL FILE</c> recounts it offline to the same protocol.
 /// </summary>
 public static class PeoplesChoiceCount
 {
     public static PeoplesChoiceTally Count(IReadOnlyList<NomineeVotes> nominees)
     {
         var names = BallotNames(nominees);
-        var ballots = nominees
-            .Select((n, i) => (n.Votes, Index: i))
-            .Where(x => x.Votes > 0)
-            .Select(x => new RankedBallot([[x.Index]], x.Votes));
-        var set = BallotSet.Canonical(names, ballots.ToList());
+        // Only nominees with votes are candidates of the count: the file names no one else, and the protocol must be
+        // the one an offline recount of the file gives. Nominees without votes are listed beside it, not in it.
+        var withVotes = Enumerable.Range(0, nominees.Count).Where(i => nominees[i].Votes > 0).ToList();
+        var set = BallotSet.Canonical(withVotes.Select(i => names[i]).ToList(),
+            withVotes.Select((i, candidate) => new RankedBallot([[candidate]], nominees[i].Votes)).ToList());
         var protocol = RankedCounter.Count(set, RankedMethod.Plurality);
         var byName = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < nominees.Count; i++)

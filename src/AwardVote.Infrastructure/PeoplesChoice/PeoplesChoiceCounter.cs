@@ -24,17 +24,20 @@ public sealed class PeoplesChoiceCounter(AppDbContext db, AuditLog audit, TimePr
             .GroupBy(v => v.NominationId)
             .Select(g => new { NominationId = g.Key, Votes = g.LongCount() })
             .ToDictionaryAsync(x => x.NominationId, x => x.Votes, cancellationToken);
-        var nominees = await (
-                from nomination in db.Nominations
-                join library in db.Libraries on nomination.LibraryId equals library.Id
-                where nomination.CycleId == cycleId && nomination.Status == NominationStatus.Submitted
-                      && nomination.Eligibility == EligibilityDecision.Eligible && nomination.WithdrawnAt == null
-                orderby nomination.Id
-                select new { nomination.Id, nomination.CategoryId, library.Name })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        return nominees.Select(n => new NomineeTally(n.Id, n.CategoryId, n.Name, votes.GetValueOrDefault(n.Id))).ToList();
+        return (await NomineesAsync(cycleId, cancellationToken))
+            .Select(n => n with { Votes = votes.GetValueOrDefault(n.NominationId) }).ToList();
     }
+
+    /// <summary>The nominees in the running (submitted, not withdrawn, found eligible), without their votes.</summary>
+    public Task<List<NomineeTally>> NomineesAsync(int cycleId, CancellationToken cancellationToken) => (
+            from nomination in db.Nominations
+            join library in db.Libraries on nomination.LibraryId equals library.Id
+            where nomination.CycleId == cycleId && nomination.Status == NominationStatus.Submitted
+                  && nomination.Eligibility == EligibilityDecision.Eligible && nomination.WithdrawnAt == null
+            orderby nomination.Id
+            select new NomineeTally(nomination.Id, nomination.CategoryId, library.Name, 0))
+        .AsNoTracking()
+        .ToListAsync(cancellationToken);
 
     /// <summary>Stores the count of every category of a closed vote that has none yet; returns how many it stored.</summary>
     public async Task<int> CountAsync(int cycleId, CancellationToken cancellationToken)

@@ -90,12 +90,18 @@ public sealed class PublicVote(AppDbContext db, PeoplesChoiceCounter counter, IM
             var stored = await db.PeoplesChoiceResults.AsNoTracking().Where(r => r.CycleId == cycle.Id).ToListAsync(cancellationToken);
             if (stored.Count == cycle.Categories.Count && stored.Count > 0)
             {
+                var nominees = await counter.NomineesAsync(cycle.Id, cancellationToken);
                 return new ResultsView(state, true, true, cycle.Categories.Select(category =>
                 {
                     var result = stored.Single(r => r.CategoryId == category.Id);
                     var protocol = CountProtocol.FromJson(result.ProtocolJson);
                     var votes = (protocol.FirstPreferences ?? []).ToDictionary(v => v.Name, v => (long)v.Value);
                     var order = protocol.Order.Select(p => new NomineeResult(p.Name, votes.GetValueOrDefault(p.Name), p.Rank)).ToList();
+                    // Nominees without a vote are not in the count's file or protocol; they share the last place here.
+                    var names = PeoplesChoiceCount.BallotNames(nominees.Where(n => n.CategoryId == category.Id)
+                        .Select(n => new NomineeVotes(n.NominationId, n.LibraryName, 0)).ToList());
+                    order.AddRange(names.Where(name => !votes.ContainsKey(name)).Order(StringComparer.Ordinal)
+                        .Select(name => new NomineeResult(name, 0, order.Count + 1)).ToList());
                     return new CategoryResult(category.Id, category.Name, category.NameEn, result.Votes, order, result.BallotFileSha256,
                         result.CountedAt, protocol.Outcome);
                 }).ToList());

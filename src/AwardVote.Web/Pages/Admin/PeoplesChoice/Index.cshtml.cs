@@ -105,7 +105,7 @@ public sealed class IndexModel(
         return Redirect($"/Admin/PeoplesChoice?cycleId={Cycle.Id}");
     }
 
-    /// <summary>The canonical ballot file, for an offline recount with <c>awardvote verify --method plurality</c>.</summary>
+    /// <summary>The canonical ballot file, for an offline recount with <c>awardvote verify</c> (with the protocol).</summary>
     public async Task<IActionResult> OnGetBallotFileAsync(int id, CancellationToken cancellationToken)
     {
         var result = await db.PeoplesChoiceResults.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
