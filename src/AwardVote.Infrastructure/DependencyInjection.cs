@@ -55,6 +55,14 @@ public static class DependencyInjection
         services.AddScoped<Judging.JurorReminders>();
         services.AddScoped<Cycles.StatuteEditor>();
 
+        services.Configure<PeoplesChoice.PeoplesChoiceOptions>(configuration.GetSection(PeoplesChoice.PeoplesChoiceOptions.Section));
+        services.AddSingleton(PeoplesChoice.DisposableDomainList.Load());
+        services.AddScoped<PeoplesChoice.VoteDesk>();
+        services.AddScoped<PeoplesChoice.MemberList>();
+        services.AddScoped<PeoplesChoice.PeoplesChoiceCounter>();
+        services.AddScoped<CountPeoplesChoiceJob>();
+        services.AddScoped<DetectVoteAbuseJob>();
+
         services.AddSingleton<AttachmentStore>();
         services.AddScoped<DemoSeeder>();
         services.AddHealthChecks()

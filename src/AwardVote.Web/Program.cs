@@ -11,6 +11,7 @@ using AwardVote.Web.Judging;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Nominations;
 using AwardVote.Web.Reliability;
+using AwardVote.Web.PeoplesChoice;
 using AwardVote.Web.Security;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -68,6 +69,11 @@ services.AddScoped<AwardVote.Web.Ties.CastingVoteDesk>();
 services.AddScoped<AwardVote.Web.Ties.RepeatBallotDesk>();
 services.AddScoped<ConflictProposals>();
 services.AddScoped<AwardVote.Web.Exports.CycleExports>();
+services.AddMemoryCache();
+services.AddScoped<PublicVote>();
+// No CAPTCHA service is reachable: see PeoplesChoice/HumanCheck.cs for plugging one in.
+services.AddScoped<IHumanCheck, AllowEveryoneHumanCheck>();
+services.AddVoteRateLimiting(builder.Configuration);
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>
@@ -105,6 +111,7 @@ app.UseDatabaseOutageResponses();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapRazorPages();
@@ -116,6 +123,7 @@ app.MapNominationApi();
 app.MapBallotApi();
 app.MapJuryApi();
 app.MapResultApi();
+app.MapPeoplesChoiceApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();

@@ -10,6 +10,8 @@ public static class RecurringJobs
     public const string DeliverOutbox = "deliver-outbox";
     public const string CountRounds = "count-rounds";
     public const string RemindJurors = "remind-jurors";
+    public const string CountPeoplesChoice = "count-peoples-choice";
+    public const string DetectVoteAbuse = "detect-vote-abuse";
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -19,5 +21,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<DeliverOutboxJob>(DeliverOutbox, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
         // Hourly is enough: a reminder is due for a whole day, and the outbox key sends each one once.
         jobs.AddOrUpdate<RemindJurorsJob>(RemindJurors, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), utc);
+        jobs.AddOrUpdate<CountPeoplesChoiceJob>(CountPeoplesChoice, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
+        jobs.AddOrUpdate<DetectVoteAbuseJob>(DetectVoteAbuse, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
     }
 }

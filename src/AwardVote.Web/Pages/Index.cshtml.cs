@@ -1,4 +1,5 @@
 using AwardVote.Domain.Cycles;
+using AwardVote.Domain.PeoplesChoice;
 using AwardVote.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public List<LaureateSummary> Laureates { get; private set; } = [];
 
     public sealed record CycleSummary(string Slug, string Title, string? TitleEn, string? Description, string? DescriptionEn,
-        CyclePhase Phase, string TimeZone, CyclePhase? NextPhase, DateTimeOffset? NextStartsAt);
+        CyclePhase Phase, string TimeZone, CyclePhase? NextPhase, DateTimeOffset? NextStartsAt, bool VoteIsOpen = false);
 
     public sealed record LaureateSummary(int Year, string LibraryName, string Citation, string? CitationEn);
 
@@ -34,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         {
             var next = PhasePlan.NextStep(c);
             return new CycleSummary(c.Slug, c.Title, c.TitleEn, c.Description, c.DescriptionEn, c.Phase, c.TimeZone,
-                next?.Phase, next?.StartsAt is { } at && at > now ? at : null);
+                next?.Phase, next?.StartsAt is { } at && at > now ? at : null, PeoplesChoiceRules.IsOpen(c.PeoplesChoice, c.Phase, now));
         }).ToList();
 
         // Corrected publications give way to their correction.
