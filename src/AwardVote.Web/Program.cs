@@ -109,6 +109,7 @@ app.MapCycleApi();
 app.MapNominationApi();
 app.MapBallotApi();
 app.MapJuryApi();
+app.MapResultApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();

@@ -49,7 +49,8 @@ public static class PhasePlan
 
     /// <summary>
     /// The step the clock has reached: follows every consecutive step whose start time has passed, and stops at
-    /// the first one without a start time (counting and publication are moved by their own jobs or by hand).
+    /// the first one without a start time (counting and publication are moved by their own jobs or by hand), and
+    /// never goes into publication: that needs an approved citation, and the publisher moves the cycle itself.
     /// Null when nothing is due.
     /// </summary>
     public static PhaseStep? DueStep(AwardCycle cycle, DateTimeOffset now)
@@ -61,7 +62,7 @@ public static class PhasePlan
 
         foreach (var step in cycle.Schedule.Where(s => s.Sequence > current.Sequence).OrderBy(s => s.Sequence))
         {
-            if (step.StartsAt is not { } startsAt || startsAt > now)
+            if (step.StartsAt is not { } startsAt || startsAt > now || step.Phase == CyclePhase.Published)
                 break;
             due = step;
         }

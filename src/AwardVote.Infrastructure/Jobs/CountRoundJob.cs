@@ -153,8 +153,11 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
             .ToList();
     }
 
-    /// <summary>Names go into ballot files, whose syntax uses '>', '=', '*', '#' and ','; those characters are replaced.</summary>
-    private static string BallotName(string name, int id, bool duplicate)
+    /// <summary>
+    /// Names go into ballot files, whose syntax uses '>', '=', '*', '#' and ','; those characters are replaced. The
+    /// results pages map a count's names back to nominations with it.
+    /// </summary>
+    internal static string BallotName(string name, int id, bool duplicate)
     {
         var clean = new string(name.Select(c => c is '>' or '=' or '*' or '#' or ',' or '\n' or '\r' ? ' ' : c).ToArray()).Trim();
         return duplicate ? $"{clean} ({id})" : clean;

@@ -25,7 +25,7 @@ public sealed class FileModel(AppDbContext db, AttachmentStore store, IAuthoriza
             return NotFound();
         var nomination = await db.Nominations.AsNoTracking().SingleAsync(n => n.Id == attachment.NominationId, cancellationToken);
 
-        var isPublic = attachment is { Kind: AttachmentKind.Photo, PublicAfterPublication: true }
+        var isPublic = attachment is { Kind: AttachmentKind.Photo, PublicAfterPublication: true, ConsentGiven: true, EndorsementId: null }
                        && await db.Cycles.AnyAsync(c => c.Id == nomination.CycleId && c.Phase >= CyclePhase.Published, cancellationToken);
         if (!isPublic && !(await authorization.AuthorizeAsync(User, nomination, NominationOperations.View)).Succeeded)
             return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
