@@ -30,6 +30,12 @@ public static class PhasePlan
         return steps;
     }
 
+    /// <summary>
+    /// <paramref name="phase"/> and every phase after it, for queries: phases are stored by name, so "at least" in
+    /// SQL must be a list (a text comparison would put ResultsReview after Published).
+    /// </summary>
+    public static CyclePhase[] PhasesFrom(CyclePhase phase) => Enum.GetValues<CyclePhase>().Where(p => p >= phase).ToArray();
+
     /// <summary>A fresh schedule for a statute with <paramref name="roundCount"/> rounds, no dates set.</summary>
     public static List<PhaseStep> NewSchedule(int roundCount) =>
         StepsFor(roundCount)

@@ -25,8 +25,9 @@ public sealed class FileModel(AppDbContext db, AttachmentStore store, IAuthoriza
             return NotFound();
         var nomination = await db.Nominations.AsNoTracking().SingleAsync(n => n.Id == attachment.NominationId, cancellationToken);
 
+        var published = PhasePlan.PhasesFrom(CyclePhase.Published);
         var isPublic = attachment is { Kind: AttachmentKind.Photo, PublicAfterPublication: true, ConsentGiven: true, EndorsementId: null }
-                       && await db.Cycles.AnyAsync(c => c.Id == nomination.CycleId && c.Phase >= CyclePhase.Published, cancellationToken);
+                       && await db.Cycles.AnyAsync(c => c.Id == nomination.CycleId && published.Contains(c.Phase), cancellationToken);
         if (!isPublic && !(await authorization.AuthorizeAsync(User, nomination, NominationOperations.View)).Succeeded)
             return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
 

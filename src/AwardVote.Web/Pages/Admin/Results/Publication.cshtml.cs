@@ -97,7 +97,7 @@ public sealed class PublicationModel(AppDbContext db, ResultStandings standings,
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Cycles = await db.Cycles.AsNoTracking().Where(c => c.Phase >= CyclePhase.Counting).OrderByDescending(c => c.Year).ThenBy(c => c.Title)
+        Cycles = await db.Cycles.AsNoTracking().Where(c => PhasePlan.PhasesFrom(CyclePhase.Counting).Contains(c.Phase)).OrderByDescending(c => c.Year).ThenBy(c => c.Title)
             .ToListAsync(cancellationToken);
         CycleId ??= Cycles.FirstOrDefault(c => c.Phase == CyclePhase.ResultsReview)?.Id ?? Cycles.FirstOrDefault()?.Id;
         if (CycleId is not { } id || await standings.CycleAsync(id, cancellationToken) is not { } cycle)
