@@ -63,6 +63,8 @@ services.AddSingleton<MarkdownRenderer>();
 services.AddScoped<NominationEditor>();
 services.AddScoped<JuryMembership>();
 services.AddScoped<BallotBox>();
+services.AddScoped<AwardVote.Web.Ties.CastingVoteDesk>();
+services.AddScoped<AwardVote.Web.Ties.RepeatBallotDesk>();
 services.AddScoped<ConflictProposals>();
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
@@ -110,6 +112,7 @@ app.MapNominationApi();
 app.MapBallotApi();
 app.MapJuryApi();
 app.MapResultApi();
+app.MapPublicationApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();

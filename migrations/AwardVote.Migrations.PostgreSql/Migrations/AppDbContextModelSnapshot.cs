@@ -462,10 +462,15 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RepeatOfRoundId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ShortlistSize")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RepeatOfRoundId");
 
                     b.HasIndex("CycleId", "Number")
                         .IsUnique();
@@ -1327,6 +1332,48 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                     b.ToTable("VoteRequests");
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.Results.CastingVote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChairUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ChosenName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("ChosenNominationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("RoundResultId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChosenNominationId");
+
+                    b.HasIndex("RoundResultId")
+                        .IsUnique();
+
+                    b.ToTable("CastingVotes");
+                });
+
             modelBuilder.Entity("AwardVote.Domain.Results.Publication", b =>
                 {
                     b.Property<int>("Id")
@@ -1976,6 +2023,11 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Cycles.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RepeatOfRoundId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("AwardVote.Domain.Cycles.ScaleLevel", b =>
@@ -2184,6 +2236,21 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                     b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
                         .WithMany()
                         .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AwardVote.Domain.Results.CastingVote", b =>
+                {
+                    b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("ChosenNominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Results.RoundResult", null)
+                        .WithMany()
+                        .HasForeignKey("RoundResultId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

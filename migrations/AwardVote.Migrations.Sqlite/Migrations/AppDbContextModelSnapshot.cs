@@ -439,10 +439,15 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RepeatOfRoundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ShortlistSize")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RepeatOfRoundId");
 
                     b.HasIndex("CycleId", "Number")
                         .IsUnique();
@@ -1268,6 +1273,46 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.ToTable("VoteRequests");
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.Results.CastingVote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChairUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChosenName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChosenNominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChosenNominationId");
+
+                    b.HasIndex("RoundResultId")
+                        .IsUnique();
+
+                    b.ToTable("CastingVotes");
+                });
+
             modelBuilder.Entity("AwardVote.Domain.Results.Publication", b =>
                 {
                     b.Property<int>("Id")
@@ -1903,6 +1948,11 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Cycles.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RepeatOfRoundId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("AwardVote.Domain.Cycles.ScaleLevel", b =>
@@ -2111,6 +2161,21 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
                         .WithMany()
                         .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AwardVote.Domain.Results.CastingVote", b =>
+                {
+                    b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("ChosenNominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Results.RoundResult", null)
+                        .WithMany()
+                        .HasForeignKey("RoundResultId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

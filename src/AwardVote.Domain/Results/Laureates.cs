@@ -24,28 +24,23 @@ public sealed record LaureateDecision(string? Name, LaureateRefusal? Refusal)
 }
 
 /// <summary>
-/// Who the laureate is: the single winner of the category's final counted round. The one place that answers it, so
-/// that a later resolution of a tie (the chair's casting vote, a repeat ballot's result) is added here and every page,
-/// the API and the publication follow.
+/// Who the laureate is: the single winner of the category's final counted round (a repeat ballot's, when one was
+/// held), or the one the chair chose by casting vote among those tied for first place (<see cref="TieRules.Winner"/>).
+/// The one place that answers it, so that every page, the API and the publication follow the same rule.
 /// </summary>
 public static class Laureates
 {
-    public static LaureateDecision Of(RoundResult? finalResult)
+    public static LaureateDecision Of(RoundResult? finalResult, CastingVote? castingVote = null)
     {
         if (finalResult is null)
             return LaureateDecision.Refused(LaureateRefusal.NotCounted);
-        switch (finalResult.Outcome)
+        if (TieRules.Winner(CountProtocol.FromJson(finalResult.ProtocolJson), castingVote) is { } winner)
+            return new LaureateDecision(winner, null);
+        return LaureateDecision.Refused(finalResult.Outcome switch
         {
-            case RoundOutcome.UnbrokenTie:
-                return LaureateDecision.Refused(LaureateRefusal.UnbrokenTie);
-            case RoundOutcome.RepeatBallotRequired:
-                return LaureateDecision.Refused(LaureateRefusal.RepeatBallotRequired);
-        }
-        var first = CountProtocol.FromJson(finalResult.ProtocolJson).Order.Where(p => p.Rank == 1).ToList();
-        return first.Count == 1 ? new LaureateDecision(first[0].Name, null) : LaureateDecision.Refused(LaureateRefusal.NoSingleWinner);
+            RoundOutcome.UnbrokenTie => LaureateRefusal.UnbrokenTie,
+            RoundOutcome.RepeatBallotRequired => LaureateRefusal.RepeatBallotRequired,
+            _ => LaureateRefusal.NoSingleWinner,
+        });
     }
-
-    /// <summary>The nominations the final round ranked (its shortlist), by the names the count used.</summary>
-    public static IReadOnlyList<string> Finalists(RoundResult? finalResult) =>
-        finalResult is null ? [] : CountProtocol.FromJson(finalResult.ProtocolJson).Candidates;
 }

@@ -52,6 +52,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<RankedEntry> RankedEntries => Set<RankedEntry>();
     public DbSet<ShortlistEntry> Shortlist => Set<ShortlistEntry>();
     public DbSet<RoundResult> RoundResults => Set<RoundResult>();
+    public DbSet<CastingVote> CastingVotes => Set<CastingVote>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<VoteRequest> VoteRequests => Set<VoteRequest>();
     public DbSet<PeoplesChoiceVote> PeoplesChoiceVotes => Set<PeoplesChoiceVote>();

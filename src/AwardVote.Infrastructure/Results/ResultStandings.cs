@@ -1,15 +1,15 @@
 using AwardVote.Domain.Cycles;
-using AwardVote.Domain.Nominations;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Infrastructure.Jobs;
+using AwardVote.Infrastructure.Counting;
 using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.Infrastructure.Results;
 
 /// <summary>
-/// Where each category of a cycle stands on the way to its announcement: the final round's result, its laureate
-/// (by <see cref="Laureates"/>), the finalists as nominations, and the category's announcements, first and corrections.
+/// Where each category of a cycle stands on the way to its announcement: the deciding round's result (the statute's
+/// last round, or a repeat ballot after it), its laureate (by <see cref="Laureates"/>, with the chair's casting vote),
+/// the finalists as nominations, and the category's announcements, first and corrections.
 /// </summary>
 public sealed class ResultStandings(AppDbContext db)
 {
@@ -33,40 +33,42 @@ public sealed class ResultStandings(AppDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<CategoryView>> LoadAsync(AwardCycle cycle, bool tracked, CancellationToken cancellationToken)
     {
-        var finalRound = cycle.Rounds.MaxBy(r => r.Number);
-        var results = finalRound is null
-            ? []
-            : await db.RoundResults.AsNoTracking().Where(r => r.RoundId == finalRound.Id).ToListAsync(cancellationToken);
+        // The statute's last round decides, unless a repeat ballot was held after it for the category.
+        var statuteFinal = cycle.Rounds.Where(r => r.RepeatOfRoundId == null).MaxBy(r => r.Number);
+        var deciding = cycle.Rounds.Where(r => r.RepeatOfRoundId != null || r == statuteFinal).ToDictionary(r => r.Id);
+        var roundIds = deciding.Keys.ToList();
+        var results = await db.RoundResults.AsNoTracking().Where(r => roundIds.Contains(r.RoundId)).ToListAsync(cancellationToken);
+        var resultIds = results.Select(r => r.Id).ToList();
+        var castingVotes = await db.CastingVotes.AsNoTracking().Where(v => resultIds.Contains(v.RoundResultId)).ToListAsync(cancellationToken);
         var publications = await (tracked ? db.Publications : db.Publications.AsNoTracking())
             .Where(p => p.CycleId == cycle.Id)
             .ToListAsync(cancellationToken);
-        // The count named each candidate after its library, among the category's judged nominations (CountRoundJob).
-        var judged = await db.Nominations.AsNoTracking()
-            .Where(n => n.CycleId == cycle.Id && n.Status == NominationStatus.Submitted && n.Eligibility == EligibilityDecision.Eligible)
-            .Join(db.Libraries, n => n.LibraryId, l => l.Id, (n, l) => new { n.Id, n.CategoryId, n.LibraryId, l.Name, n.PublicSummary })
-            .OrderBy(x => x.Id)
-            .ToListAsync(cancellationToken);
+        var nominations = await db.Nominations.AsNoTracking()
+            .Where(n => n.CycleId == cycle.Id)
+            .Join(db.Libraries, n => n.LibraryId, l => l.Id, (n, l) => new { n.Id, n.LibraryId, l.Name, n.PublicSummary })
+            .ToDictionaryAsync(x => x.Id, cancellationToken);
+        var latvian = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("lv"), false);
 
         var views = new List<CategoryView>();
         foreach (var category in cycle.Categories.OrderBy(c => c.Order))
         {
-            var result = results.SingleOrDefault(r => r.CategoryId == category.Id);
-            var inCategory = judged.Where(n => n.CategoryId == category.Id).ToList();
-            var byName = new Dictionary<string, Finalist>();
-            foreach (var n in inCategory)
-                byName[CountRoundJob.BallotName(n.Name, n.Id, inCategory.Count(x => x.Name == n.Name) > 1)] = new Finalist(n.Id, n.LibraryId, n.Name, n.PublicSummary);
-            var finalists = Laureates.Finalists(result)
-                .Select(name => byName.GetValueOrDefault(name))
-                .OfType<Finalist>()
-                .OrderBy(f => f.LibraryName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("lv"), false))
-                .ToList();
-            var decision = Laureates.Of(result);
+            var result = results.Where(r => r.CategoryId == category.Id).MaxBy(r => deciding[r.RoundId].Number);
+            // The shortlist the public reads: what the statute's last round judged, once it is counted.
+            var finalists = statuteFinal is not null && results.Any(r => r.RoundId == statuteFinal.Id && r.CategoryId == category.Id)
+                ? (await RoundCandidates.ForAsync(db, cycle, statuteFinal, category.Id, cancellationToken))
+                    .Select(c => nominations[c.Id])
+                    .Select(n => new Finalist(n.Id, n.LibraryId, n.Name, n.PublicSummary))
+                    .OrderBy(f => f.LibraryName, latvian)
+                    .ToList()
+                : [];
+            var decision = Laureates.Of(result, castingVotes.FirstOrDefault(v => v.RoundResultId == result?.Id));
             int? laureateId = null;
             if (decision.Name is { } name)
             {
-                if (byName.TryGetValue(name, out var laureate))
-                    laureateId = laureate.NominationId;
-                else
+                // The count knows nominations by their ballot names: mapped back through the one place that made them.
+                var candidates = await RoundCandidates.ForAsync(db, cycle, deciding[result!.RoundId], category.Id, cancellationToken);
+                laureateId = candidates.Where(c => c.Name == name).Select(c => (int?)c.Id).SingleOrDefault();
+                if (laureateId is null)
                     decision = LaureateDecision.Refused(LaureateRefusal.NoSingleWinner);
             }
             var history = publications.Where(p => p.CategoryId == category.Id).OrderBy(p => p.Sequence).ToList();

@@ -8,6 +8,7 @@ using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Results;
 using AwardVote.IntegrationTests.Libraries;
 using AwardVote.IntegrationTests.Support;
+using AwardVote.Web.Ties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -280,6 +281,25 @@ public sealed class PublicationTests(Apps apps)
         using var admin = await world.AdministratorAsync();
         Assert.Contains("Fināla kārta beidzās ar neizšķirtu", await admin.GetPageAsync(world.PublicationPage));
         Assert.Equal(CyclePhase.ResultsReview, await world.PhaseAsync());
+    }
+
+    [Theory, AllProviders]
+    public async Task After_the_chairs_casting_vote_the_chosen_library_is_the_laureate_and_is_published(DatabaseProvider provider)
+    {
+        var world = await PublicationWorld.InReviewAsync(apps.Get(provider), PublicationWorld.Scores.Tie);
+        var resultId = await world.QueryAsync(db => db.RoundResults.Where(r => r.CategoryId == world.CategoryId).Select(r => r.Id).SingleAsync());
+        await using (var scope = world.App.Scope())
+            Assert.Equal(CastingVoteDesk.Outcome.Cast, await scope.ServiceProvider.GetRequiredService<CastingVoteDesk>()
+                .CastAsync(resultId, world.Chair.Id, "Bauskas bibliotēka", "Plašāka sadarbība ar partneriem.", CancellationToken.None));
+
+        using (var chair = await world.SignedInAsync(world.Chair.Email))
+            Assert.Contains("data-testid=\"laureate\">Bauskas bibliotēka<", await chair.GetPageAsync(world.CitationPage));
+        await world.ReadyAsync();
+        Assert.True((await world.PublishAsync()).Succeeded);
+
+        Assert.Equal(world.Others[0], Assert.Single(await world.PublicationsAsync()).LaureateNominationId);
+        using var anonymous = new Browserless(world.App);
+        Assert.Contains("data-testid=\"laureate\">Bauskas bibliotēka<", await anonymous.GetPageAsync($"/Cycles/{world.Slug}/Results"));
     }
 
     [Theory, AllProviders]

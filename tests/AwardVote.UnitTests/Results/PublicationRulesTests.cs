@@ -15,7 +15,18 @@ public sealed class PublicationRulesTests
         Outcome = outcome,
         BallotFile = "",
         BallotFileSha256 = "",
-        ProtocolJson = new CountProtocol { Method = "schulze", Candidates = order.Select(p => p.Name).ToList(), Order = order }.ToJson(),
+        ProtocolJson = new CountProtocol
+        {
+            Method = "schulze",
+            Candidates = order.Select(p => p.Name).ToList(),
+            Order = order,
+            Outcome = outcome switch
+            {
+                RoundOutcome.Decided => CountOutcome.Decided,
+                RoundOutcome.RepeatBallotRequired => CountOutcome.RepeatBallotRequired,
+                _ => CountOutcome.UnbrokenTie,
+            },
+        }.ToJson(),
     };
 
     private static Publication Draft(int laureate = 7, bool approved = false, string citation = "Par drosmi.") => new()
@@ -46,6 +57,17 @@ public sealed class PublicationRulesTests
 
         Assert.False(decision.IsDecided);
         Assert.Equal(refusal, decision.Refusal);
+    }
+
+    [Fact]
+    public void The_chairs_casting_vote_among_the_tied_names_the_laureate()
+    {
+        var tie = Result(RoundOutcome.UnbrokenTie, new Placement(1, "Alsungas bibliotēka"), new Placement(1, "Bauskas bibliotēka"), new Placement(3, "Cesvaines bibliotēka"));
+        CastingVote Vote(string name) => new() { RoundResultId = 1, ChosenName = name, ChairUserId = "chair", Reason = "Ilgtspēja." };
+
+        Assert.Equal("Bauskas bibliotēka", Laureates.Of(tie, Vote("Bauskas bibliotēka")).Name);
+        // A vote for someone not tied for first place decides nothing.
+        Assert.Equal(LaureateRefusal.UnbrokenTie, Laureates.Of(tie, Vote("Cesvaines bibliotēka")).Refusal);
     }
 
     [Fact]

@@ -20,6 +20,20 @@ internal sealed class RoundResultConfiguration : IEntityTypeConfiguration<RoundR
     }
 }
 
+internal sealed class CastingVoteConfiguration : IEntityTypeConfiguration<CastingVote>
+{
+    public void Configure(EntityTypeBuilder<CastingVote> vote)
+    {
+        vote.Property(v => v.ChosenName).HasMaxLength(300);
+        vote.Property(v => v.ChairUserId).HasMaxLength(450);
+        vote.Property(v => v.Reason).HasMaxLength(2000);
+        // One casting vote per result: a second chair's click, or a second node, stores nothing more.
+        vote.HasIndex(v => v.RoundResultId).IsUnique();
+        vote.HasOne<RoundResult>().WithMany().HasForeignKey(v => v.RoundResultId).OnDelete(DeleteBehavior.Restrict);
+        vote.HasOne<Nomination>().WithMany().HasForeignKey(v => v.ChosenNominationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Publication>
 {
     public void Configure(EntityTypeBuilder<Publication> publication)

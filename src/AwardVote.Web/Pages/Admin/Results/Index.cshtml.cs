@@ -4,11 +4,14 @@ using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Web.Localization;
+using AwardVote.Web.Pages.Admin.Cycles;
 using AwardVote.Web.Security;
+using AwardVote.Web.Ties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AwardVote.Web.Pages.Admin.Results;
 
@@ -17,15 +20,23 @@ namespace AwardVote.Web.Pages.Admin.Results;
 /// result exists only once its round has closed, so nothing here can show a count early.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, RepeatBallotDesk repeatBallots, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? CycleId { get; set; }
 
     public List<AwardCycle> Cycles { get; private set; } = [];
+    public AwardCycle? Cycle { get; private set; }
+    /// <summary>Categories whose final waits for a repeat ballot, with the nominations it would judge.</summary>
+    public IReadOnlyList<(int CategoryId, IReadOnlyList<(int Id, string Name)> Nominations)> RepeatBallotNeeded { get; private set; } = [];
+    public Dictionary<int, string> CategoryNames { get; private set; } = [];
+
+    /// <summary>When the repeat ballot closes, in the cycle's time zone.</summary>
+    [BindProperty]
+    public DateTime? RepeatClosesAt { get; set; }
     public List<Row> Results { get; private set; } = [];
 
-    public sealed record Row(RoundResult Result, int RoundNumber, string CategoryName, CountProtocol Protocol);
+    public sealed record Row(RoundResult Result, int RoundNumber, string CategoryName, CountProtocol Protocol, CastingVote? CastingVote);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -33,11 +44,40 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         CycleId ??= Cycles.FirstOrDefault()?.Id;
         var rounds = await db.Rounds.Where(r => r.CycleId == CycleId).ToDictionaryAsync(r => r.Id, r => r.Number, cancellationToken);
         var categories = await db.Categories.Where(c => c.CycleId == CycleId).ToDictionaryAsync(c => c.Id, c => DisplayNames.Pick(c.Name, c.NameEn), cancellationToken);
+        CategoryNames = categories;
+        Cycle = await db.Cycles.Include(c => c.Rounds).AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, cancellationToken);
+        if (Cycle is { Phase: CyclePhase.ResultsReview })
+            RepeatBallotNeeded = await repeatBallots.NeededAsync(Cycle, cancellationToken);
         var roundIds = rounds.Keys.ToList();
+        var castingVotes = await db.CastingVotes.AsNoTracking()
+            .Where(v => db.RoundResults.Any(r => r.Id == v.RoundResultId && roundIds.Contains(r.RoundId)))
+            .ToDictionaryAsync(v => v.RoundResultId, cancellationToken);
         Results = (await db.RoundResults.AsNoTracking().Where(r => roundIds.Contains(r.RoundId)).ToListAsync(cancellationToken))
-            .Select(r => new Row(r, rounds[r.RoundId], categories[r.CategoryId], CountProtocol.FromJson(r.ProtocolJson)))
+            .Select(r => new Row(r, rounds[r.RoundId], categories[r.CategoryId], CountProtocol.FromJson(r.ProtocolJson), castingVotes.GetValueOrDefault(r.Id)))
             .OrderBy(r => r.RoundNumber).ThenBy(r => r.CategoryName)
             .ToList();
+    }
+
+    /// <summary>Opens a repeat ballot among the tied, closing at the time typed in the cycle's zone.</summary>
+    public async Task<IActionResult> OnPostRepeatBallotAsync(CancellationToken cancellationToken)
+    {
+        var cycle = await db.Cycles.AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, cancellationToken);
+        if (cycle is null)
+            return NotFound();
+        if (RepeatClosesAt is null || !CycleEditing.TryToUtc(RepeatClosesAt, cycle.TimeZone, out var closesAt))
+        {
+            ModelState.AddModelError(nameof(RepeatClosesAt), l["Give a time that exists in the cycle's time zone."]);
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+        var outcome = await repeatBallots.OpenAsync(cycle.Id, closesAt!.Value, cancellationToken);
+        if (outcome != RepeatBallotDesk.Outcome.Opened)
+        {
+            ModelState.AddModelError(nameof(RepeatClosesAt), RepeatBallotDesk.Describe(outcome, l));
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+        return RedirectToPage("/Admin/Cycles/Details", new { id = cycle.Id });
     }
 
     /// <summary>The canonical ballot file, for an offline recount with <c>awardvote verify</c>.</summary>
