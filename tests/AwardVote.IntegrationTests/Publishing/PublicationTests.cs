@@ -8,6 +8,7 @@ using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Results;
 using AwardVote.IntegrationTests.Libraries;
 using AwardVote.IntegrationTests.Support;
+using AwardVote.Web.Judging;
 using AwardVote.Web.Ties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -314,6 +315,42 @@ public sealed class PublicationTests(Apps apps)
         Assert.Contains("atkārtotā balsojuma", (await put.Content.ReadFromJsonAsync<ProblemJson>())!.Detail);
         Assert.Empty(await world.PublicationsAsync());
         Assert.Contains((await world.PublishAsync()).Problems, p => p.Laureate == LaureateRefusal.RepeatBallotRequired);
+    }
+
+    [Theory, AllProviders]
+    public async Task After_a_repeat_ballot_its_count_names_the_laureate(DatabaseProvider provider)
+    {
+        var world = await PublicationWorld.InReviewAsync(apps.Get(provider), PublicationWorld.Scores.ThinLead);
+        await using (var scope = world.App.Scope())
+            Assert.Equal(RepeatBallotDesk.Outcome.Opened, await scope.ServiceProvider.GetRequiredService<RepeatBallotDesk>()
+                .OpenAsync(world.CycleId, DateTimeOffset.UtcNow.AddDays(3), CancellationToken.None));
+        // This time both jurors clearly prefer Cesvaines: a lead the win rule accepts.
+        foreach (var juror in new[] { world.Judging.JurorA, world.Judging.JurorB })
+        {
+            foreach (var nomination in world.Judging.NominationIds)
+            {
+                await using var scope = world.App.Scope();
+                var score = nomination == world.Others[1] ? 5 : 1;
+                var cast = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(juror, new ScoreBallotInput(nomination,
+                    new Dictionary<int, int?> { [world.Judging.CriterionIds[0]] = score, [world.Judging.CriterionIds[1]] = score }, false, null, null, null));
+                Assert.True(cast.Succeeded, cast.Error);
+            }
+        }
+        await world.QueryAsync(db => db.Cycles.Where(c => c.Id == world.CycleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Phase, CyclePhase.Counting)));
+        await using (var scope = world.App.Scope())
+            await scope.ServiceProvider.GetRequiredService<CountRoundJob>().RunAsync(CancellationToken.None);
+        Assert.Equal(CyclePhase.ResultsReview, await world.PhaseAsync());
+
+        await world.ReadyAsync();
+        Assert.True((await world.PublishAsync()).Succeeded);
+
+        Assert.Equal(world.Others[1], Assert.Single(await world.PublicationsAsync()).LaureateNominationId);
+        using var anonymous = new Browserless(world.App);
+        var page = await anonymous.GetPageAsync($"/Cycles/{world.Slug}/Results");
+        Assert.Contains("data-testid=\"laureate\">Cesvaines bibliotēka<", page);
+        // The shortlist is still the statute's final round's.
+        Assert.Contains(Laureate, page);
+        Assert.Contains("Bauskas bibliotēka", page);
     }
 
     [Theory, AllProviders]
