@@ -10,6 +10,7 @@ using AwardVote.Web.Api;
 using AwardVote.Web.Judging;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Nominations;
+using AwardVote.Web.Reliability;
 using AwardVote.Web.Security;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -66,6 +67,7 @@ services.AddScoped<BallotBox>();
 services.AddScoped<AwardVote.Web.Ties.CastingVoteDesk>();
 services.AddScoped<AwardVote.Web.Ties.RepeatBallotDesk>();
 services.AddScoped<ConflictProposals>();
+services.AddScoped<AwardVote.Web.Exports.CycleExports>();
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>
@@ -98,6 +100,8 @@ app.UseSecurityHeaders(HangfireDashboardSetup.Path);
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();
 app.UseRequestLocalization();
+// After localization, so the outage message is in the reader's language.
+app.UseDatabaseOutageResponses();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

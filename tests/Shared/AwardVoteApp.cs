@@ -17,19 +17,22 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "awardvote-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _postgresDatabase;
+    private readonly string? _postgresServer;
 
-    public AwardVoteApp(DatabaseProvider provider, bool onKestrel = false)
+    /// <param name="postgresServer">Another PostgreSQL server than the test one (a fault test's own, to restart).</param>
+    public AwardVoteApp(DatabaseProvider provider, bool onKestrel = false, string? postgresServer = null)
     {
+        _postgresServer = postgresServer ?? (provider == DatabaseProvider.PostgreSql ? TestEnvironment.PostgresConnectionString : null);
         Provider = provider;
         Directory.CreateDirectory(_dataDirectory);
         if (provider == DatabaseProvider.PostgreSql)
         {
             _postgresDatabase = $"awardvote_test_{Guid.NewGuid():N}";
-            using var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
+            using var connection = new NpgsqlConnection(_postgresServer);
             connection.Open();
             using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", connection);
             create.ExecuteNonQuery();
-            ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString) { Database = _postgresDatabase }.ConnectionString;
+            ConnectionString = new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _postgresDatabase }.ConnectionString;
         }
         else
         {
@@ -52,6 +55,19 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
             return new Uri(address);
         }
     }
+
+    /// <summary>The settings a separate AwardVote process needs to run on this app's database and mail (fault tests).</summary>
+    public Dictionary<string, string> ProcessSettings() => new()
+    {
+        ["Database__Provider"] = Provider.ToString(),
+        ["ConnectionStrings__AwardVote"] = ConnectionString,
+        ["Storage__DataDirectory"] = _dataDirectory,
+        ["Security__HttpsRedirection"] = "false",
+        ["Mail__Transport"] = "Smtp",
+        ["Mail__Smtp__Host"] = TestEnvironment.SmtpHost,
+        ["Mail__Smtp__Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail__Smtp__Security"] = "None",
+    };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -79,7 +95,7 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
+            await using var connection = new NpgsqlConnection(_postgresServer);
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();

@@ -146,8 +146,7 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
             .Where(b => b.RoundId == round.Id && ids.Contains(b.NominationId) && !b.Abstained)
             .ToListAsync(cancellationToken);
         // A secret round's file names no juror: each gets a number, in a fixed order so recounts agree.
-        var jurors = ballots.Select(b => b.JurorUserId).Distinct().Order(StringComparer.Ordinal)
-            .Select((id, i) => (id, label: $"juror-{i + 1:00}")).ToDictionary(x => x.id, x => x.label);
+        var jurors = AnonymousJurors.Codes(ballots.Select(b => b.JurorUserId));
         var names = candidates.ToDictionary(c => c.Id, c => c.Name);
         var criteria = cycle.Criteria.ToDictionary(c => c.Id, c => c.Name);
         return ballots

@@ -46,7 +46,8 @@ public static class HangfireSetup
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
-    private static JobStorage CreateStorage(DatabaseProvider provider, string connectionString, AppPaths paths) => provider switch
+    /// <summary>The storage for a provider; public so that tools and fault tests can reach the jobs of a running app.</summary>
+    public static JobStorage CreateStorage(DatabaseProvider provider, string connectionString, AppPaths paths) => provider switch
     {
         DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions
         {

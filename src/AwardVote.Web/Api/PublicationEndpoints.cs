@@ -4,7 +4,7 @@ using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Results;
 using AwardVote.Web.Judging;
 using AwardVote.Web.Localization;
-using AwardVote.Web.Results;
+using AwardVote.Web.Publishing;
 using AwardVote.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -4,7 +4,7 @@ using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Results;
 using AwardVote.Web.Judging;
 using AwardVote.Web.Localization;
-using AwardVote.Web.Results;
+using AwardVote.Web.Publishing;
 using AwardVote.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -2,6 +2,7 @@ using System.Text;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
+using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Pages.Admin.Cycles;
@@ -20,7 +21,7 @@ namespace AwardVote.Web.Pages.Admin.Results;
 /// result exists only once its round has closed, so nothing here can show a count early.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(AppDbContext db, RepeatBallotDesk repeatBallots, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(AppDbContext db, AuditLog audit, RepeatBallotDesk repeatBallots, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? CycleId { get; set; }
@@ -86,6 +87,7 @@ public sealed class IndexModel(AppDbContext db, RepeatBallotDesk repeatBallots, 
         var result = await db.RoundResults.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (result is null)
             return NotFound();
+        await AuditDownloadAsync(result, "ballot-file", cancellationToken);
         var extension = result.BallotFile.StartsWith("juror,", StringComparison.Ordinal) ? "csv" : "txt";
         return File(Encoding.UTF8.GetBytes(result.BallotFile), "text/plain; charset=utf-8", $"ballots-round-{result.RoundId}-category-{result.CategoryId}.{extension}");
     }
@@ -94,8 +96,17 @@ public sealed class IndexModel(AppDbContext db, RepeatBallotDesk repeatBallots, 
     public async Task<IActionResult> OnGetProtocolAsync(int id, CancellationToken cancellationToken)
     {
         var result = await db.RoundResults.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return result is null
-            ? NotFound()
-            : File(Encoding.UTF8.GetBytes(result.ProtocolJson), "application/json", $"protocol-round-{result.RoundId}-category-{result.CategoryId}.json");
+        if (result is null)
+            return NotFound();
+        await AuditDownloadAsync(result, "protocol-json", cancellationToken);
+        return File(Encoding.UTF8.GetBytes(result.ProtocolJson), "application/json", $"protocol-round-{result.RoundId}-category-{result.CategoryId}.json");
+    }
+
+    /// <summary>Who took which count out of the system, like every export.</summary>
+    private async Task AuditDownloadAsync(RoundResult result, string what, CancellationToken cancellationToken)
+    {
+        var cycleId = await db.Rounds.Where(r => r.Id == result.RoundId).Select(r => r.CycleId).SingleAsync(cancellationToken);
+        audit.Record("export.downloaded", "RoundResult", result.Id, after: new { Export = what, result.RoundId, result.CategoryId }, cycleId: cycleId);
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

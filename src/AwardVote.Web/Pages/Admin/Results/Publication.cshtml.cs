@@ -4,7 +4,7 @@ using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Results;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Pages.Admin.Cycles;
-using AwardVote.Web.Results;
+using AwardVote.Web.Publishing;
 using AwardVote.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -2,7 +2,7 @@ using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Results;
 using Microsoft.Extensions.Localization;
 
-namespace AwardVote.Web.Results;
+namespace AwardVote.Web.Publishing;
 
 /// <summary>The publisher's refusals as people read them, for the pages and the API alike.</summary>
 public static class PublicationText
