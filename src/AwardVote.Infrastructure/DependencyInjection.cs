@@ -54,6 +54,11 @@ public static class DependencyInjection
         services.AddScoped<Judging.PanelProgress>();
         services.AddScoped<Judging.JurorReminders>();
         services.AddScoped<Cycles.StatuteEditor>();
+        services.AddScoped<Results.ResultStandings>();
+        services.AddScoped<Results.ResultsMailer>();
+        services.AddScoped<Results.ResultsPublisher>();
+        services.AddScoped<Results.PublicResults>();
+        services.AddScoped<PublishDueJob>();
 
         services.Configure<PeoplesChoice.PeoplesChoiceOptions>(configuration.GetSection(PeoplesChoice.PeoplesChoiceOptions.Section));
         services.AddSingleton(PeoplesChoice.DisposableDomainList.Load());

@@ -124,6 +124,7 @@ app.MapBallotApi();
 app.MapJuryApi();
 app.MapResultApi();
 app.MapPeoplesChoiceApi();
+app.MapPublicationApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();

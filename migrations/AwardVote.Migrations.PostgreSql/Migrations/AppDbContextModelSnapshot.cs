@@ -1494,6 +1494,14 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("CorrectionNoteEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int?>("CorrectsPublicationId")
                         .HasColumnType("integer");
 
@@ -1516,6 +1524,13 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("ScheduledFor")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
@@ -1527,7 +1542,8 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("RoundResultId");
 
-                    b.HasIndex("CycleId", "CategoryId");
+                    b.HasIndex("CycleId", "CategoryId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("Publications");
                 });

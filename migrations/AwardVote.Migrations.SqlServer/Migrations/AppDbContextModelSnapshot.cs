@@ -1494,6 +1494,14 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("CorrectionNoteEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<int?>("CorrectsPublicationId")
                         .HasColumnType("int");
 
@@ -1516,6 +1524,13 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("ScheduledFor")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
@@ -1528,7 +1543,8 @@ namespace AwardVote.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RoundResultId");
 
-                    b.HasIndex("CycleId", "CategoryId");
+                    b.HasIndex("CycleId", "CategoryId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("Publications");
                 });

@@ -1427,6 +1427,14 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionNoteEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CorrectsPublicationId")
                         .HasColumnType("INTEGER");
 
@@ -1449,6 +1457,13 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.Property<long?>("ScheduledFor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
@@ -1460,7 +1475,8 @@ namespace AwardVote.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RoundResultId");
 
-                    b.HasIndex("CycleId", "CategoryId");
+                    b.HasIndex("CycleId", "CategoryId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("Publications");
                 });

@@ -43,7 +43,11 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
         publication.Property(p => p.CitationByUserId).HasMaxLength(450);
         publication.Property(p => p.ApprovedByUserId).HasMaxLength(450);
         publication.Property(p => p.PublishedByUserId).HasMaxLength(450);
-        publication.HasIndex(p => new { p.CycleId, p.CategoryId });
+        publication.Property(p => p.CorrectionNote).HasMaxLength(2000);
+        publication.Property(p => p.CorrectionNoteEn).HasMaxLength(2000);
+        publication.Property(p => p.Version).IsConcurrencyToken();
+        // One first announcement per cycle and category, and one correction of each (with CorrectsPublicationId).
+        publication.HasIndex(p => new { p.CycleId, p.CategoryId, p.Sequence }).IsUnique();
         // A publication is corrected at most once; the correction is corrected in turn.
         publication.HasIndex(p => p.CorrectsPublicationId).IsUnique();
         publication.HasOne<AwardCycle>().WithMany().HasForeignKey(p => p.CycleId).OnDelete(DeleteBehavior.Restrict);

@@ -27,7 +27,8 @@ public sealed class FileModel(AppDbContext db, AttachmentStore store, IAuthoriza
             return NotFound();
         var nomination = await db.Nominations.AsNoTracking().SingleAsync(n => n.Id == attachment.NominationId, cancellationToken);
 
-        var isPublic = attachment is { Kind: AttachmentKind.Photo, PublicAfterPublication: true } && await PhotoIsPublicAsync(nomination, cancellationToken);
+        var isPublic = attachment is { Kind: AttachmentKind.Photo, PublicAfterPublication: true, ConsentGiven: true, EndorsementId: null }
+                       && await PhotoIsPublicAsync(nomination, cancellationToken);
         if (!isPublic && !(await authorization.AuthorizeAsync(User, nomination, NominationOperations.View)).Succeeded)
             return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
 
