@@ -78,6 +78,12 @@ public static class PhasePlan
         cycle.Version = Guid.NewGuid();
     }
 
+    /// <summary>
+    /// The phases from <paramref name="phase"/> on, for a database query (<c>phases.Contains(c.Phase)</c>): phases are
+    /// stored by name, so <c>c.Phase &gt;= phase</c> in SQL would compare the names as text.
+    /// </summary>
+    public static IReadOnlyList<CyclePhase> AtOrAfter(CyclePhase phase) => Enum.GetValues<CyclePhase>().Where(p => p >= phase).ToArray();
+
     /// <summary>Whether nominations may still be written and submitted.</summary>
     public static bool AcceptsNominations(AwardCycle cycle, DateTimeOffset now)
     {

@@ -25,8 +25,9 @@ public sealed class FileModel(AppDbContext db, AttachmentStore store, IAuthoriza
             return NotFound();
         var nomination = await db.Nominations.AsNoTracking().SingleAsync(n => n.Id == attachment.NominationId, cancellationToken);
 
-        var isPublic = attachment is { Kind: AttachmentKind.Photo, PublicAfterPublication: true }
-                       && await db.Cycles.AnyAsync(c => c.Id == nomination.CycleId && c.Phase >= CyclePhase.Published, cancellationToken);
+        // Phases are stored by name: compared here, not in SQL, where "ResultsReview" >= "Published" as text.
+        var phase = await db.Cycles.Where(c => c.Id == nomination.CycleId).Select(c => c.Phase).SingleAsync(cancellationToken);
+        var isPublic = attachment is { Kind: AttachmentKind.Photo, PublicAfterPublication: true } && phase >= CyclePhase.Published;
         if (!isPublic && !(await authorization.AuthorizeAsync(User, nomination, NominationOperations.View)).Succeeded)
             return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
 
