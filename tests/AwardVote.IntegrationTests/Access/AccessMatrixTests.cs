@@ -17,7 +17,7 @@ public sealed class AccessMatrixTests(Apps apps, ITestOutputHelper output)
     [Fact]
     public async Task Every_endpoint_of_the_app_has_its_lines_in_the_access_matrix()
     {
-        var plan = await PlanAsync(apps.Get(DatabaseProvider.Sqlite));
+        var plan = await AccessPlan.CreateAsync(apps.Get(DatabaseProvider.Sqlite));
         var matrix = AccessMatrix.Load();
         var problems = Problems(plan, matrix);
         var missing = plan.Recipes.Where(r => !matrix.Has(r.Key)).ToList();
@@ -34,7 +34,7 @@ public sealed class AccessMatrixTests(Apps apps, ITestOutputHelper output)
     public async Task The_access_matrix_holds(DatabaseProvider provider)
     {
         var app = apps.Get(provider);
-        var plan = await PlanAsync(app);
+        var plan = await AccessPlan.CreateAsync(app);
         var matrix = AccessMatrix.Load();
         var world = await AccessWorld.CreateAsync(app);
         var clients = new RoleClients(world);
@@ -82,29 +82,7 @@ public sealed class AccessMatrixTests(Apps apps, ITestOutputHelper output)
         Assert.True(problems.Count == 0, $"{provider}:\n" + string.Join("\n", problems));
     }
 
-    public sealed record Plan(List<AppEndpoint> Endpoints, List<Recipe> Recipes, List<string> Defaulted, List<string> StaleRecipes);
-
-    /// <summary>Each endpoint of the app with its recipes; an endpoint nobody wrote a recipe for gets the default one.</summary>
-    private static async Task<Plan> PlanAsync(AwardVoteApp app)
-    {
-        var endpoints = await AppEndpoints.ListAsync(app);
-        var recipes = new List<Recipe>();
-        var defaulted = new List<string>();
-        foreach (var endpoint in endpoints)
-        {
-            var own = Recipes.All.Where(r => r.Endpoint == endpoint.Key).ToList();
-            if (own.Count == 0)
-            {
-                own.Add(Recipes.Default(endpoint));
-                defaulted.Add(endpoint.Key);
-            }
-            recipes.AddRange(own);
-        }
-        var stale = Recipes.All.Where(r => endpoints.All(e => e.Key != r.Endpoint)).Select(r => r.Key).ToList();
-        return new Plan(endpoints, recipes, defaulted, stale);
-    }
-
-    private static List<string> Problems(Plan plan, AccessMatrix matrix)
+    private static List<string> Problems(AccessPlan plan, AccessMatrix matrix)
     {
         var problems = new List<string>();
         problems.AddRange(plan.StaleRecipes.Select(k => $"Recipes.cs has a recipe for {k}, which the app no longer has."));
@@ -113,7 +91,7 @@ public sealed class AccessMatrixTests(Apps apps, ITestOutputHelper output)
         return problems;
     }
 
-    private static void WriteObserved(Plan plan, MatrixRunner runner)
+    private static void WriteObserved(AccessPlan plan, MatrixRunner runner)
     {
         if (Environment.GetEnvironmentVariable("AWARDVOTE_ACCESS_MATRIX_OUT") is not { Length: > 0 } path)
             return;

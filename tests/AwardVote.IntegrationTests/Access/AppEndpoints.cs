@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +13,9 @@ namespace AwardVote.IntegrationTests.Access;
 /// route and verb. <see cref="Key"/> is how the matrix file names it: <c>POST /Nominations/Edit?handler=Save</c>,
 /// <c>PUT /api/nominations/{id:int}</c>; ANY for a route that takes every verb (/health, /jobs).
 /// </summary>
-public sealed record AppEndpoint(string Method, string Route, string? Handler, bool IsPage)
+/// <param name="AcceptsBody">An API endpoint that reads a JSON body.</param>
+/// <param name="IgnoresAntiforgery">A page that takes posts without the anti-forgery token (the error page).</param>
+public sealed record AppEndpoint(string Method, string Route, string? Handler, bool IsPage, bool AcceptsBody = false, bool IgnoresAntiforgery = false)
 {
     public string Key => Handler is null ? $"{Method} {Route}" : $"{Method} {Route}?handler={Handler}";
 }
@@ -32,21 +36,23 @@ public static class AppEndpoints
             var route = "/" + page.Select(e => e.RoutePattern.RawText?.Trim('/') ?? "").OrderBy(t => t.Length).First();
             var first = page.First();
             var compiled = await loader.LoadAsync(first.Metadata.GetMetadata<PageActionDescriptor>()!, first.Metadata);
+            var ignoresAntiforgery = compiled.ModelTypeInfo?.GetCustomAttributes(typeof(IgnoreAntiforgeryTokenAttribute), inherit: true).Length > 0;
             if (compiled.HandlerMethods.Count == 0)
             {
                 found.Add(new AppEndpoint("GET", route, null, IsPage: true));
                 continue;
             }
             foreach (var handler in compiled.HandlerMethods)
-                found.Add(new AppEndpoint(handler.HttpMethod.ToUpperInvariant(), route, handler.Name, IsPage: true));
+                found.Add(new AppEndpoint(handler.HttpMethod.ToUpperInvariant(), route, handler.Name, IsPage: true, IgnoresAntiforgery: ignoresAntiforgery));
         }
 
         foreach (var endpoint in endpoints.Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>() is null))
         {
             var route = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
+            var acceptsBody = endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is not null;
             foreach (var method in methods.Count == 0 ? ["ANY"] : methods)
-                found.Add(new AppEndpoint(method, route, null, IsPage: false));
+                found.Add(new AppEndpoint(method, route, null, IsPage: false, AcceptsBody: acceptsBody));
         }
         return found.DistinctBy(e => e.Key).OrderBy(e => e.Route, StringComparer.Ordinal).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
     }

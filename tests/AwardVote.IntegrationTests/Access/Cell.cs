@@ -18,6 +18,16 @@ public sealed class Cell(AccessWorld world, RoleClients clients, Role role, Phas
     public PhaseCycle C => world.Cycles[phase];
     public string? UserId => world.UserIdOf(role);
 
+    /// <summary>For the hostile tests: null sends the role's own anti-forgery token, "" none, anything else that value.</summary>
+    public string? TokenOverride { get; set; }
+
+    private IEnumerable<KeyValuePair<string, string>> TokenField() => TokenOverride switch
+    {
+        null => [KeyValuePair.Create("__RequestVerificationToken", clients.Token(role))],
+        "" => [],
+        var token => [KeyValuePair.Create("__RequestVerificationToken", token)],
+    };
+
     public int Target { get; set; }
     public string TargetText { get; set; } = "";
     public Func<Task>? Restore { get; set; }
@@ -27,15 +37,16 @@ public sealed class Cell(AccessWorld world, RoleClients clients, Role role, Phas
     /// <summary>A form post as the role's browser sends it, anti-forgery token included.</summary>
     public HttpRequestMessage Form(string url, IEnumerable<(string Name, string Value)> fields) => new(HttpMethod.Post, url)
     {
-        Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
-            .Append(KeyValuePair.Create("__RequestVerificationToken", clients.Token(role)))),
+        Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Concat(TokenField())),
     };
 
     public HttpRequestMessage Form(string url, params (string Name, string Value)[] fields) => Form(url, fields.AsEnumerable());
 
     public HttpRequestMessage Upload(string url, IEnumerable<(string Name, string Value)> fields, string fileField, string fileName, byte[] content)
     {
-        var form = new MultipartFormDataContent { { new StringContent(clients.Token(role)), "__RequestVerificationToken" } };
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in TokenField())
+            form.Add(new StringContent(value), name);
         foreach (var (name, value) in fields)
             form.Add(new StringContent(value), name);
         var file = new ByteArrayContent(content);

@@ -225,8 +225,12 @@ public static partial class Recipes
             {
                 c.Restore = () => c.World.ExecuteAsync(async db =>
                 {
-                    await db.RoleGrants.Where(g => g.CycleId == c.C.CycleId && g.CategoryId == c.C.CategoryId && g.Role == ScopedRole.Chair).ExecuteDeleteAsync();
-                    db.RoleGrants.Add(RoleGrant.Chair(c.World.People[Role.Chair].Id, c.C.CycleId, c.C.CategoryId, DateTimeOffset.UtcNow, null));
+                    var chair = c.World.People[Role.Chair].Id;
+                    var chairs = db.RoleGrants.Where(g => g.CycleId == c.C.CycleId && g.CategoryId == c.C.CategoryId && g.Role == ScopedRole.Chair);
+                    if (await chairs.Select(g => g.UserId).ToListAsync() is [var only] && only == chair)
+                        return;
+                    await chairs.ExecuteDeleteAsync();
+                    db.RoleGrants.Add(RoleGrant.Chair(chair, c.C.CycleId, c.C.CategoryId, DateTimeOffset.UtcNow, null));
                     await db.SaveChangesAsync();
                 });
                 return Task.CompletedTask;
@@ -487,8 +491,17 @@ public static partial class Recipes
         return library.Id;
     });
 
-    /// <summary>The secret juror works at library C: proposing finds that again once the old proposals are gone.</summary>
-    private static Task ClearSecretJurorConflictsAsync(Cell c) => c.World.ExecuteAsync(db => db.Conflicts
+    /// <summary>
+    /// The secret juror works at library C: proposing finds that again once the old proposals are gone. Whatever the
+    /// request made of it is gone again after, so no cell leaves a conflict behind.
+    /// </summary>
+    private static async Task ClearSecretJurorConflictsAsync(Cell c)
+    {
+        await DeleteSecretJurorConflictsAsync(c);
+        c.Restore = () => DeleteSecretJurorConflictsAsync(c);
+    }
+
+    private static Task DeleteSecretJurorConflictsAsync(Cell c) => c.World.ExecuteAsync(db => db.Conflicts
         .Where(x => x.NominationId == c.C.NominationC && x.JurorUserId == c.World.SecretJuror.Id).ExecuteDeleteAsync());
 
     /// <summary>A fresh proposal (secret juror × C) for the chair or an administrator to decide.</summary>
