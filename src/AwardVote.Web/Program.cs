@@ -115,7 +115,14 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapRazorPages();
-app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>().AllowAnonymous();
+app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>()
+    // Open to anyone, except /manage, the signed-in account's own: Identity marks it as such, and an AllowAnonymous on
+    // the whole group would override that and let anonymous requests in.
+    .Add(endpoint =>
+    {
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && !route.Contains("/manage/", StringComparison.Ordinal))
+            endpoint.Metadata.Add(new AllowAnonymousAttribute());
+    });
 app.MapAwardVoteApi();
 app.MapLibraryApi();
 app.MapCycleApi();

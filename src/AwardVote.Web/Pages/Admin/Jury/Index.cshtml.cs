@@ -83,8 +83,7 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
-        if (Cycle is null || Category is null)
+        if (!await LoadPanelNamedAsync(cancellationToken) || Cycle is null || Category is null)
             return NotFound();
         var email = Invite.Email.Trim();
         if (ModelState.IsValid && Members.Any(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase)))
@@ -125,8 +124,7 @@ public sealed class IndexModel(
     /// <summary>A panel has one chair: naming one takes the chair from whoever had it (audited, before and after).</summary>
     public async Task<IActionResult> OnPostChairAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
-        if (Cycle is null || Category is null)
+        if (!await LoadPanelNamedAsync(cancellationToken) || Cycle is null || Category is null)
             return NotFound();
         if (Members.All(m => m.UserId != ChairUserId))
         {
@@ -148,6 +146,17 @@ public sealed class IndexModel(
         await db.SaveChangesAsync(cancellationToken);
         Message = l["The chair of the jury is changed."];
         return RedirectToPage(new { cycleId = Cycle.Id, categoryId = Category.Id });
+    }
+
+    /// <summary>
+    /// A change acts on the panel the address names, never on the one the page would show by default: a missing or
+    /// malformed id (a tampered form) finds nothing.
+    /// </summary>
+    private async Task<bool> LoadPanelNamedAsync(CancellationToken cancellationToken)
+    {
+        var (cycleId, categoryId) = (CycleId, CategoryId);
+        await LoadAsync(cancellationToken);
+        return Cycle is not null && Category is not null && Cycle.Id == cycleId && Category.Id == categoryId;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
