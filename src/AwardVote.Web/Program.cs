@@ -89,7 +89,10 @@ services.AddRazorPages(pages =>
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
 services.AddOpenApi();
-services.AddProblemDetails();
+services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);
+// A body the API cannot read is answered 400 (with the problem ApiProblems writes) in every environment, not
+// thrown into the developer page in Development only.
+services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 
 var app = builder.Build();
 
@@ -103,7 +106,9 @@ if (app.Configuration.GetValue("Security:HttpsRedirection", true))
     app.UseHttpsRedirection();
 }
 app.UseSecurityHeaders(HangfireDashboardSetup.Path);
-app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+// An error without a body: the API says what is wrong as a JSON problem, the pages show the error page.
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiProblems.WriteAsync));
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseStaticFiles();
 app.UseRequestLocalization();
 // After localization, so the outage message is in the reader's language.
@@ -123,15 +128,17 @@ app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>()
         if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && !route.Contains("/manage/", StringComparison.Ordinal))
             endpoint.Metadata.Add(new AllowAnonymousAttribute());
     });
-app.MapAwardVoteApi();
-app.MapLibraryApi();
-app.MapCycleApi();
-app.MapNominationApi();
-app.MapBallotApi();
-app.MapJuryApi();
-app.MapResultApi();
-app.MapPeoplesChoiceApi();
-app.MapPublicationApi();
+// Every AwardVote API endpoint refuses enum values its types do not define (see DefinedValuesFilter).
+var api = app.MapGroup("").AddEndpointFilter<DefinedValuesFilter>();
+api.MapAwardVoteApi();
+api.MapLibraryApi();
+api.MapCycleApi();
+api.MapNominationApi();
+api.MapBallotApi();
+api.MapJuryApi();
+api.MapResultApi();
+api.MapPeoplesChoiceApi();
+api.MapPublicationApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();

@@ -41,6 +41,8 @@ public sealed class PhaseCycle
     public int NominationC { get; set; }
     public int PhotoId { get; set; }
     public int PdfId { get; set; }
+    /// <summary>A file of library B's nomination (for ids tampered across libraries).</summary>
+    public int PdfOfB { get; set; }
     /// <summary>A letter of support asked for on A and not written yet (the link's token).</summary>
     public string EndorsementToken { get; set; } = "";
 }
@@ -147,7 +149,8 @@ public sealed class AccessWorld
         var library = new Library
         {
             Name = $"{name} bibliotēka {_suffix}", Region = "Vidzeme", Municipality = $"{municipality}{_suffix}",
-            RegistrationNumber = $"AM-{Guid.NewGuid():N}"[..20], Status = LibraryStatus.Approved, RegisteredAt = DateTimeOffset.UtcNow,
+            // Written as the app writes them: in capitals.
+            RegistrationNumber = $"AM-{Guid.NewGuid():N}"[..20].ToUpperInvariant(), Status = LibraryStatus.Approved, RegisteredAt = DateTimeOffset.UtcNow,
         };
         db.Libraries.Add(library);
         await db.SaveChangesAsync();
@@ -206,6 +209,7 @@ public sealed class AccessWorld
 
         result.PhotoId = (await AttachmentAsync(db, store, result.NominationA, AttachmentKind.Photo)).Id;
         result.PdfId = (await AttachmentAsync(db, store, result.NominationA, AttachmentKind.Pdf)).Id;
+        result.PdfOfB = (await AttachmentAsync(db, store, result.NominationB, AttachmentKind.Pdf)).Id;
         result.EndorsementToken = await EndorsementAsync(db, result.NominationA);
 
         var chair = People[Role.Chair].Id;

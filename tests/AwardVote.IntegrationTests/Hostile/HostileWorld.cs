@@ -123,21 +123,54 @@ public sealed partial class HostileWorld
          await db.Outbox.OrderByDescending(m => m.Id).Select(m => m.Id).FirstOrDefaultAsync()));
 
     /// <summary>
-    /// A refusal a person can read: an HTML page showing a form error (summary or field) or the error page's
-    /// explanation, or a JSON problem with a title, detail or errors.
+    /// A refusal a person can read: a JSON problem with a title, detail or errors for the API; for a page, a form
+    /// error (the summary or a field's), a notice the page raises as an alert, the error page's explanation, or the
+    /// access-denied or sign-in page it sends to. A request at fault is never told the server failed.
     /// </summary>
     public static bool ExplainsItself(Answer answer)
     {
         var body = answer.Body;
-        if (body.TrimStart().StartsWith('{'))
-            return ProblemText().IsMatch(body);
+        if (answer.Status is >= 300 and < 400)
+            return answer.Location.Contains("/Account/AccessDenied", StringComparison.Ordinal) || answer.Location.Contains("/Account/Login", StringComparison.Ordinal);
+        if (answer.Status is >= 400 and < 500 && (body.Contains(ServerFailed, StringComparison.Ordinal) || body.Contains("on the server", StringComparison.Ordinal)))
+            return false;
+        if (English().IsMatch(Message(body)))
+            return false;
+        if (answer.Request.Contains(" /api/", StringComparison.Ordinal) && answer.Status >= 400)
+            return body.TrimStart().StartsWith('{') && ProblemText().IsMatch(body);
         return body.Contains("field-validation-error", StringComparison.Ordinal)
-               || body.Contains("validation-summary-errors", StringComparison.Ordinal)
+               || Alert().Matches(body).Any(m => Regex.Replace(m.Groups[1].Value, "<[^>]+>", "").Trim().Length > 0)
                || ErrorPage().IsMatch(body);
     }
 
+    /// <summary>What the answer says to a person: a problem's title, detail and errors, or a page's messages.</summary>
+    public static string Message(string body)
+    {
+        if (body.TrimStart().StartsWith('{'))
+            return string.Join(" ", ProblemValue().Matches(body).Select(m => m.Groups[1].Value + m.Groups[2].Value));
+        var alerts = Alert().Matches(body).Select(m => m.Groups[1].Value);
+        var fields = FieldError().Matches(body).Select(m => m.Groups[1].Value);
+        return WebUtility.HtmlDecode(Regex.Replace(string.Join(" ", alerts.Concat(fields)), "<[^>]+>", " "));
+    }
+
+    /// <summary>The framework's own English, which a Latvian page or problem must not show.</summary>
+    [GeneratedRegex(@"field is required|not in a correct format|Enter a valid|is not valid|is invalid|validation errors occurred|^Conflict$|Forbidden|Unauthorized|Not Found|Bad Request|Unsupported Media Type|was not provided|Failed to read")]
+    private static partial Regex English();
+
+    [GeneratedRegex("\"(?:title|detail)\"\\s*:\\s*\"([^\"]*)\"|\"errors\"\\s*:\\s*\\{(.*?)\\}")]
+    private static partial Regex ProblemValue();
+
+    [GeneratedRegex("<span[^>]*field-validation-error[^>]*>(.*?)</span>", RegexOptions.Singleline)]
+    private static partial Regex FieldError();
+
+    /// <summary>The error page's Latvian "an error occurred on the server".</summary>
+    private const string ServerFailed = "Serverī radās kļūda";
+
     [GeneratedRegex("\"(title|detail|errors)\"\\s*:\\s*(\"[^\"]+\"|\\{|\\[)")]
     private static partial Regex ProblemText();
+
+    [GeneratedRegex("<(?:div|p|section)[^>]*role=\"alert\"[^>]*>(.*?)</(?:div|p|section)>", RegexOptions.Singleline)]
+    private static partial Regex Alert();
 
     /// <summary>The error page: its heading followed by the explanation paragraph.</summary>
     [GeneratedRegex(@"<h1>[^<]+</h1>\s*<p>[^<]{20,}</p>")]

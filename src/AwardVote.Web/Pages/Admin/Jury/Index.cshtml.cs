@@ -9,6 +9,7 @@ using AwardVote.Infrastructure.Security;
 using AwardVote.Web.Accounts;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Security;
+using AwardVote.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -66,7 +67,7 @@ public sealed class IndexModel(
         public string Name { get; set; } = "";
 
         [Required(ErrorMessage = "Enter the juror's e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+        [MailAddress(ErrorMessage = "Enter a valid e-mail address.")]
         [StringLength(256, ErrorMessage = "The e-mail address is too long.")]
         [Display(Name = "Juror's e-mail")]
         public string Email { get; set; } = "";
@@ -85,7 +86,8 @@ public sealed class IndexModel(
     {
         if (!await LoadPanelNamedAsync(cancellationToken) || Cycle is null || Category is null)
             return NotFound();
-        var email = Invite.Email.Trim();
+        // An empty field binds as null: [Required] has already said so in the model state.
+        var email = Invite.Email?.Trim() ?? "";
         if (ModelState.IsValid && Members.Any(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase)))
             ModelState.AddModelError($"{nameof(Invite)}.{nameof(InviteInput.Email)}", l["This person already sits on the jury."]);
         if (!ModelState.IsValid)
