@@ -65,7 +65,8 @@ log "starting the SMTP receiver"
 smtp_port=$(free_port)
 maildir=$services_dir/maildir
 mkdir -p "$maildir/new" "$maildir/cur" "$maildir/tmp"
-/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$maildir" >"$services_dir/smtp.log" 2>&1 &
+# aiosmtpd writing a Maildir, which also refuses tempfail…@ (451) and reject…@ (550) recipients for the mail tests.
+/usr/bin/python3 scripts/smtp-receiver.py "127.0.0.1:$smtp_port" "$maildir" >"$services_dir/smtp.log" 2>&1 &
 smtp_pid=$!
 for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null && break; sleep 0.1; done
 export AWARDVOTE_TEST_SMTP_HOST=127.0.0.1 AWARDVOTE_TEST_SMTP_PORT=$smtp_port AWARDVOTE_TEST_MAILDIR=$maildir

@@ -10,6 +10,8 @@ using AwardVote.Web.Api;
 using AwardVote.Web.Judging;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Nominations;
+using AwardVote.Web.Reliability;
+using AwardVote.Web.PeoplesChoice;
 using AwardVote.Web.Security;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -63,7 +65,15 @@ services.AddSingleton<MarkdownRenderer>();
 services.AddScoped<NominationEditor>();
 services.AddScoped<JuryMembership>();
 services.AddScoped<BallotBox>();
+services.AddScoped<AwardVote.Web.Ties.CastingVoteDesk>();
+services.AddScoped<AwardVote.Web.Ties.RepeatBallotDesk>();
 services.AddScoped<ConflictProposals>();
+services.AddScoped<AwardVote.Web.Exports.CycleExports>();
+services.AddMemoryCache();
+services.AddScoped<PublicVote>();
+// No CAPTCHA service is reachable: see PeoplesChoice/HumanCheck.cs for plugging one in.
+services.AddScoped<IHumanCheck, AllowEveryoneHumanCheck>();
+services.AddVoteRateLimiting(builder.Configuration);
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>
@@ -101,9 +111,12 @@ app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => a
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseStaticFiles();
 app.UseRequestLocalization();
+// After localization, so the outage message is in the reader's language.
+app.UseDatabaseOutageResponses();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapRazorPages();
@@ -123,6 +136,9 @@ api.MapCycleApi();
 api.MapNominationApi();
 api.MapBallotApi();
 api.MapJuryApi();
+api.MapResultApi();
+api.MapPeoplesChoiceApi();
+api.MapPublicationApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();

@@ -17,19 +17,22 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "awardvote-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _postgresDatabase;
+    private readonly string? _postgresServer;
 
-    public AwardVoteApp(DatabaseProvider provider, bool onKestrel = false)
+    /// <param name="postgresServer">Another PostgreSQL server than the test one (a fault test's own, to restart).</param>
+    public AwardVoteApp(DatabaseProvider provider, bool onKestrel = false, string? postgresServer = null)
     {
+        _postgresServer = postgresServer ?? (provider == DatabaseProvider.PostgreSql ? TestEnvironment.PostgresConnectionString : null);
         Provider = provider;
         Directory.CreateDirectory(_dataDirectory);
         if (provider == DatabaseProvider.PostgreSql)
         {
             _postgresDatabase = $"awardvote_test_{Guid.NewGuid():N}";
-            using var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
+            using var connection = new NpgsqlConnection(_postgresServer);
             connection.Open();
             using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", connection);
             create.ExecuteNonQuery();
-            ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString) { Database = _postgresDatabase }.ConnectionString;
+            ConnectionString = new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _postgresDatabase }.ConnectionString;
         }
         else
         {
@@ -53,6 +56,19 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The settings a separate AwardVote process needs to run on this app's database and mail (fault tests).</summary>
+    public Dictionary<string, string> ProcessSettings() => new()
+    {
+        ["Database__Provider"] = Provider.ToString(),
+        ["ConnectionStrings__AwardVote"] = ConnectionString,
+        ["Storage__DataDirectory"] = _dataDirectory,
+        ["Security__HttpsRedirection"] = "false",
+        ["Mail__Transport"] = "Smtp",
+        ["Mail__Smtp__Host"] = TestEnvironment.SmtpHost,
+        ["Mail__Smtp__Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail__Smtp__Security"] = "None",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -67,6 +83,8 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
         builder.UseSetting("Mail:Smtp:Host", TestEnvironment.SmtpHost);
         builder.UseSetting("Mail:Smtp:Port", TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:Smtp:Security", "None");
+        // Every test's requests come from one client address; the per-IP limit has its own test on its own host.
+        builder.UseSetting("PeoplesChoice:RequestsPerIpPerMinute", "100000");
         // Unique-key violations are expected in tests; EF's error log of each would bury the real failures.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical");
     }
@@ -79,7 +97,7 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
+            await using var connection = new NpgsqlConnection(_postgresServer);
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();

@@ -462,10 +462,15 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
+                    b.Property<int?>("RepeatOfRoundId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("ShortlistSize")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RepeatOfRoundId");
 
                     b.HasIndex("CycleId", "Number")
                         .IsUnique();
@@ -1229,6 +1234,49 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.ToTable("MemberList", (string)null);
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BallotFile")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("BallotFileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProtocolJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("Votes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("CycleId", "CategoryId")
+                        .IsUnique();
+
+                    b.ToTable("PeoplesChoiceResults");
+                });
+
             modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceVote", b =>
                 {
                     b.Property<long>("Id")
@@ -1277,6 +1325,47 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.ToTable("PeoplesChoiceVotes");
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.VoteAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<DateTimeOffset>("WindowEnd")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId", "Kind", "Subject", "WindowStart")
+                        .IsUnique();
+
+                    b.ToTable("VoteAlerts");
+                });
+
             modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.VoteRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -1296,6 +1385,9 @@ namespace AwardVote.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("FromDisposableDomain")
+                        .HasColumnType("bit");
 
                     b.Property<int>("NominationId")
                         .HasColumnType("int");
@@ -1322,9 +1414,53 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("CycleId", "VoterEmail");
+                    b.HasIndex("CycleId", "RequestedAt");
+
+                    b.HasIndex("CycleId", "VoterEmail", "RequestedAt");
 
                     b.ToTable("VoteRequests");
+                });
+
+            modelBuilder.Entity("AwardVote.Domain.Results.CastingVote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ChairUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ChosenName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("ChosenNominationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("RoundResultId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChosenNominationId");
+
+                    b.HasIndex("RoundResultId")
+                        .IsUnique();
+
+                    b.ToTable("CastingVotes");
                 });
 
             modelBuilder.Entity("AwardVote.Domain.Results.Publication", b =>
@@ -1358,6 +1494,14 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("CorrectionNoteEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<int?>("CorrectsPublicationId")
                         .HasColumnType("int");
 
@@ -1380,6 +1524,13 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("ScheduledFor")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
@@ -1392,7 +1543,8 @@ namespace AwardVote.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RoundResultId");
 
-                    b.HasIndex("CycleId", "CategoryId");
+                    b.HasIndex("CycleId", "CategoryId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("Publications");
                 });
@@ -1963,6 +2115,11 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Cycles.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RepeatOfRoundId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("AwardVote.Domain.Cycles.ScaleLevel", b =>
@@ -2166,11 +2323,50 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceResult", b =>
+                {
+                    b.HasOne("AwardVote.Domain.Cycles.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Cycles.AwardCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceVote", b =>
                 {
                     b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
                         .WithMany()
                         .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.VoteAlert", b =>
+                {
+                    b.HasOne("AwardVote.Domain.Cycles.AwardCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AwardVote.Domain.Results.CastingVote", b =>
+                {
+                    b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("ChosenNominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Results.RoundResult", null)
+                        .WithMany()
+                        .HasForeignKey("RoundResultId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -13,6 +13,8 @@ public sealed class Round
     /// <summary>Whether a ranked ballot may place two nominations equal.</summary>
     public bool AllowEqualRanks { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>Set on a round added after the statute's last one to repeat its ballot among the tied.</summary>
+    public int? RepeatOfRoundId { get; set; }
 }
 
 public enum BallotKind

@@ -52,10 +52,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<RankedEntry> RankedEntries => Set<RankedEntry>();
     public DbSet<ShortlistEntry> Shortlist => Set<ShortlistEntry>();
     public DbSet<RoundResult> RoundResults => Set<RoundResult>();
+    public DbSet<CastingVote> CastingVotes => Set<CastingVote>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<VoteRequest> VoteRequests => Set<VoteRequest>();
     public DbSet<PeoplesChoiceVote> PeoplesChoiceVotes => Set<PeoplesChoiceVote>();
     public DbSet<MemberListEntry> MemberList => Set<MemberListEntry>();
+    public DbSet<PeoplesChoiceResult> PeoplesChoiceResults => Set<PeoplesChoiceResult>();
+    public DbSet<VoteAlert> VoteAlerts => Set<VoteAlert>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

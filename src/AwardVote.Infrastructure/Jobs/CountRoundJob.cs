@@ -2,9 +2,9 @@ using System.Text;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
-using AwardVote.Domain.Nominations;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Auditing;
+using AwardVote.Infrastructure.Counting;
 using AwardVote.Infrastructure.Cycles;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +54,10 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
         if (await db.RoundResults.AnyAsync(r => r.RoundId == round.Id && r.CategoryId == category.Id, cancellationToken))
             return false;
 
-        var candidates = await CandidatesAsync(cycle, round, category.Id, cancellationToken);
+        var candidates = await RoundCandidates.ForAsync(db, cycle, round, category.Id, cancellationToken);
+        // A repeat ballot judges only the categories left undecided; the others keep the result they have.
+        if (round.RepeatOfRoundId is not null && candidates.Count == 0)
+            return false;
         var conflicts = (await db.Conflicts
                 .Where(c => c.CycleId == cycle.Id && c.Status == ConflictStatus.Confirmed)
                 .Select(c => new { c.JurorUserId, c.NominationId })
@@ -135,31 +138,6 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
         return true;
     }
 
-    /// <summary>The nominations a round judges, each under a name unique in the category (the library's).</summary>
-    private async Task<List<(int Id, string Name)>> CandidatesAsync(AwardCycle cycle, Round round, int categoryId, CancellationToken cancellationToken)
-    {
-        var previous = cycle.Rounds.SingleOrDefault(r => r.Number == round.Number - 1);
-        var shortlisted = previous is null
-            ? null
-            : await db.Shortlist.Where(s => s.RoundId == previous.Id && s.CategoryId == categoryId).Select(s => s.NominationId).ToListAsync(cancellationToken);
-        var nominations = await db.Nominations
-            .Where(n => n.CycleId == cycle.Id && n.CategoryId == categoryId && n.Status == NominationStatus.Submitted && n.Eligibility == EligibilityDecision.Eligible)
-            .Join(db.Libraries, n => n.LibraryId, l => l.Id, (n, l) => new { n.Id, l.Name })
-            .OrderBy(x => x.Id)
-            .ToListAsync(cancellationToken);
-        return nominations
-            .Where(n => shortlisted is null || shortlisted.Contains(n.Id))
-            .Select(n => (n.Id, Name: BallotName(n.Name, n.Id, nominations.Count(x => x.Name == n.Name) > 1)))
-            .ToList();
-    }
-
-    /// <summary>Names go into ballot files, whose syntax uses '>', '=', '*', '#' and ','; those characters are replaced.</summary>
-    private static string BallotName(string name, int id, bool duplicate)
-    {
-        var clean = new string(name.Select(c => c is '>' or '=' or '*' or '#' or ',' or '\n' or '\r' ? ' ' : c).ToArray()).Trim();
-        return duplicate ? $"{clean} ({id})" : clean;
-    }
-
     private async Task<List<CountScore>> ScoreEntriesAsync(AwardCycle cycle, Round round, List<(int Id, string Name)> candidates,
         HashSet<(string, int)> conflicts, CancellationToken cancellationToken)
     {
@@ -168,8 +146,7 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
             .Where(b => b.RoundId == round.Id && ids.Contains(b.NominationId) && !b.Abstained)
             .ToListAsync(cancellationToken);
         // A secret round's file names no juror: each gets a number, in a fixed order so recounts agree.
-        var jurors = ballots.Select(b => b.JurorUserId).Distinct().Order(StringComparer.Ordinal)
-            .Select((id, i) => (id, label: $"juror-{i + 1:00}")).ToDictionary(x => x.id, x => x.label);
+        var jurors = AnonymousJurors.Codes(ballots.Select(b => b.JurorUserId));
         var names = candidates.ToDictionary(c => c.Id, c => c.Name);
         var criteria = cycle.Criteria.ToDictionary(c => c.Id, c => c.Name);
         return ballots
@@ -218,7 +195,10 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
             return;
         var last = cycle.Rounds.MaxBy(r => r.Number)!;
         var results = await db.RoundResults.CountAsync(r => r.RoundId == last.Id, cancellationToken);
-        if (results < cycle.Categories.Count || PhasePlan.NextStep(cycle) is not { Phase: CyclePhase.ResultsReview } review)
+        var expected = last.RepeatOfRoundId is { } repeated
+            ? await db.Shortlist.Where(s => s.RoundId == repeated).Select(s => s.CategoryId).Distinct().CountAsync(cancellationToken)
+            : cycle.Categories.Count;
+        if (results < expected || PhasePlan.NextStep(cycle) is not { Phase: CyclePhase.ResultsReview } review)
             return;
         await CycleTransitions.MoveAsync(db, audit, cycle, review, now, "Every category of the last round is counted",
             "cycle.phase-advanced", cancellationToken);

@@ -21,7 +21,8 @@ public static class HangfireSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(serviceProvider.GetRequiredService<JobStorage>()));
+            .UseStorage(serviceProvider.GetRequiredService<JobStorage>())
+            .UseLogProvider(new HostLogProvider(serviceProvider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
 
         if (options.RunServer)
         {
@@ -46,7 +47,8 @@ public static class HangfireSetup
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
-    private static JobStorage CreateStorage(DatabaseProvider provider, string connectionString, AppPaths paths) => provider switch
+    /// <summary>The storage for a provider; public so that tools and fault tests can reach the jobs of a running app.</summary>
+    public static JobStorage CreateStorage(DatabaseProvider provider, string connectionString, AppPaths paths) => provider switch
     {
         DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions
         {

@@ -18,8 +18,6 @@ public sealed class DeliverOutboxJob(
     IOptions<MailOptions> options,
     ILogger<DeliverOutboxJob> logger)
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-
     public async Task<DeliveryReport> RunAsync(CancellationToken cancellationToken)
     {
         var report = new DeliveryReport();
@@ -51,9 +49,10 @@ public sealed class DeliverOutboxJob(
                 {
                     await MarkFailedAttemptAsync(message, ex, cancellationToken);
                     if (ex.IsPermanent) report.Failed++; else report.Deferred++;
-                    if (!ex.IsPermanent)
+                    if (!ex.IsPermanent && !ex.OnlyThisMessage)
                     {
-                        // The server is unwell: leave the rest for the next run instead of hammering it.
+                        // The server is unwell: leave the rest for the next run instead of hammering it. A 4xx
+                        // to one recipient (greylisting, a full mailbox) holds back only that message.
                         break;
                     }
                 }
@@ -72,7 +71,7 @@ public sealed class DeliverOutboxJob(
 
     private async Task<bool> TryClaimAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var leaseEnd = now + Lease;
+        var leaseEnd = now + TimeSpan.FromSeconds(options.Value.ClaimLeaseSeconds);
         var claimed = await db.Outbox
             .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);

@@ -17,9 +17,15 @@ public interface IMailSession : IAsyncDisposable
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
-public sealed class MailDeliveryException(string message, bool isPermanent, Exception? inner = null)
+public sealed class MailDeliveryException(string message, bool isPermanent, Exception? inner = null, bool onlyThisMessage = false)
     : Exception(message, inner)
 {
     /// <summary>The server refused the message for good (a 5xx reply): retrying will not help.</summary>
     public bool IsPermanent { get; } = isPermanent;
+
+    /// <summary>
+    /// The refusal concerns this message's recipient (an RCPT reply), not the server: other messages can still go
+    /// in the same run.
+    /// </summary>
+    public bool OnlyThisMessage { get; } = onlyThisMessage;
 }

@@ -15,6 +15,11 @@ public sealed class MailOptions
     public SmtpOptions Smtp { get; set; } = new();
     public int BatchSize { get; set; } = 100;
     public int MaxAttempts { get; set; } = 8;
+    /// <summary>
+    /// How long a delivery run owns a message it claimed. A run that dies (the process killed) leaves its message
+    /// for others once this passes; longer than any one send may take, or two runs could both send it.
+    /// </summary>
+    public int ClaimLeaseSeconds { get; set; } = 300;
 }
 
 public sealed class SmtpOptions

@@ -37,14 +37,21 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
             }
             catch (SmtpCommandException ex)
             {
+                // MailKit reports a refused RCPT, MAIL or DATA as SmtpCommandException with the reply's code, and
+                // resets the transaction (RSET), so the connection stays usable for the next message.
                 // 4xx: the server asks to come back later; 5xx: it will never take this message.
-                throw new MailDeliveryException($"SMTP {(int)ex.StatusCode}: {ex.Message}", isPermanent: (int)ex.StatusCode >= 500, ex);
+                throw new MailDeliveryException($"SMTP {(int)ex.StatusCode} {ex.ErrorCode}: {ex.Message}",
+                    isPermanent: IsPermanent(ex.StatusCode), ex,
+                    onlyThisMessage: ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted);
             }
             catch (Exception ex) when (ex is ServiceNotConnectedException or SmtpProtocolException or IOException)
             {
                 throw new MailDeliveryException($"SMTP connection lost: {ex.Message}", isPermanent: false, ex);
             }
         }
+
+        /// <summary>A 5xx reply is final (RFC 5321 §4.2.1); 4xx, and anything unexpected, is worth another try.</summary>
+        private static bool IsPermanent(SmtpStatusCode code) => (int)code is >= 500 and < 600;
 
         public async ValueTask DisposeAsync()
         {

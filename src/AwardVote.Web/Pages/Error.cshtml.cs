@@ -25,6 +25,7 @@ public sealed class ErrorModel : PageModel
         404 => l["Page not found"],
         403 => l["Access denied"],
         413 => l["Too large"],
+        429 => l["Too many requests"],
         >= 400 and < 500 => l["The request could not be processed"],
         _ => l["Something went wrong"],
     };
@@ -34,6 +35,7 @@ public sealed class ErrorModel : PageModel
         404 => l["There is no page at this address."],
         403 => l["Your account may not open this page."],
         413 => l["What was sent is too large. A photo can be at most 10 MB, a PDF at most 20 MB."],
+        429 => l["Too many requests from your network. Wait a minute and try again."],
         >= 400 and < 500 => l["The request was incomplete or not valid. Go back, check the form and try again."],
         _ => l["An error occurred on the server. Nothing you saved before was lost; please try again."],
     };

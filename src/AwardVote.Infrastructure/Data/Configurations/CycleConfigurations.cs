@@ -83,8 +83,12 @@ internal sealed class ScaleLevelConfiguration : IEntityTypeConfiguration<ScaleLe
 
 internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
 {
-    public void Configure(EntityTypeBuilder<Round> round) =>
+    public void Configure(EntityTypeBuilder<Round> round)
+    {
+        // Also what keeps two administrators from opening two repeat ballots at once: both would take the same number.
         round.HasIndex(r => new { r.CycleId, r.Number }).IsUnique();
+        round.HasOne<Round>().WithMany().HasForeignKey(r => r.RepeatOfRoundId).OnDelete(DeleteBehavior.NoAction);
+    }
 }
 
 internal sealed class TieBreakStepConfiguration : IEntityTypeConfiguration<TieBreakStep>

@@ -39,3 +39,20 @@ public sealed record JurorReminderMail(string JurorName, string CycleTitle, int 
         (l["Open my ballots"], BallotsUrl),
         l["AwardVote, Latvian Library Association"]);
 }
+
+/// <summary>The final ended undecided and the association opened a repeat ballot among the tied.</summary>
+public sealed record RepeatBallotMail(string JurorName, string CycleTitle, string CategoryName, IReadOnlyList<string> Nominations, string ClosesAt,
+    string BallotsUrl) : MailTemplate
+{
+    public override string Purpose => "repeat-ballot";
+
+    public override RenderedMail Render(IStringLocalizer<MailResource> l) => Compose(
+        l["Repeat ballot: {0}", CycleTitle],
+        [
+            l["Hello, {0}!", JurorName],
+            l["The final of {0}, category {1}, did not decide the laureate, so the association has opened a repeat ballot among: {2}.", CycleTitle, CategoryName, string.Join(", ", Nominations)],
+            l["The repeat ballot closes on {0}.", ClosesAt],
+        ],
+        (l["Open my ballots"], BallotsUrl),
+        l["AwardVote, Latvian Library Association"]);
+}

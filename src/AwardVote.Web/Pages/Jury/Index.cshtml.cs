@@ -1,6 +1,7 @@
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
 using AwardVote.Domain.Nominations;
+using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Web.Judging;
 using AwardVote.Web.Localization;
@@ -27,6 +28,8 @@ public sealed class IndexModel(AppDbContext db, JuryMembership jury, BallotBox b
     public bool Open { get; private set; }
     public bool IsChair { get; private set; }
     public List<Row> Rows { get; private set; } = [];
+    /// <summary>For the chair: counted results of this panel whose first-place tie waits for their casting vote.</summary>
+    public List<int> TiesAwaitingCastingVote { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public int? CycleId { get; set; }
@@ -62,6 +65,13 @@ public sealed class IndexModel(AppDbContext db, JuryMembership jury, BallotBox b
         CycleId = panel.CycleId;
         CategoryId = panel.CategoryId;
         IsChair = await jury.IsChairAsync(userId, panel.CycleId, panel.CategoryId);
+        if (IsChair)
+            TiesAwaitingCastingVote = await db.RoundResults
+                .Where(r => r.CategoryId == panel.CategoryId && r.Outcome == RoundOutcome.UnbrokenTie
+                            && db.Rounds.Any(x => x.Id == r.RoundId && x.CycleId == panel.CycleId)
+                            && !db.CastingVotes.Any(v => v.RoundResultId == r.Id))
+                .Select(r => r.Id)
+                .ToListAsync(cancellationToken);
 
         Cycle = await ballots.LoadCycleAsync(panel.CycleId, cancellationToken);
         var category = Cycle.Categories.Single(c => c.Id == panel.CategoryId);

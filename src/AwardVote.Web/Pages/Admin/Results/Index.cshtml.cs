@@ -2,13 +2,17 @@ using System.Text;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
+using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Web.Localization;
+using AwardVote.Web.Pages.Admin.Cycles;
 using AwardVote.Web.Security;
+using AwardVote.Web.Ties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AwardVote.Web.Pages.Admin.Results;
 
@@ -17,28 +21,64 @@ namespace AwardVote.Web.Pages.Admin.Results;
 /// result exists only once its round has closed, so nothing here can show a count early.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, AuditLog audit, RepeatBallotDesk repeatBallots, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? CycleId { get; set; }
 
     public List<AwardCycle> Cycles { get; private set; } = [];
+    public AwardCycle? Cycle { get; private set; }
+    /// <summary>Categories whose final waits for a repeat ballot, with the nominations it would judge.</summary>
+    public IReadOnlyList<(int CategoryId, IReadOnlyList<(int Id, string Name)> Nominations)> RepeatBallotNeeded { get; private set; } = [];
+    public Dictionary<int, string> CategoryNames { get; private set; } = [];
+
+    /// <summary>When the repeat ballot closes, in the cycle's time zone.</summary>
+    [BindProperty]
+    public DateTime? RepeatClosesAt { get; set; }
     public List<Row> Results { get; private set; } = [];
 
-    public sealed record Row(RoundResult Result, int RoundNumber, string CategoryName, CountProtocol Protocol);
+    public sealed record Row(RoundResult Result, int RoundNumber, string CategoryName, CountProtocol Protocol, CastingVote? CastingVote);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var judged = PhasePlan.AtOrAfter(CyclePhase.Judging);
-        Cycles = await db.Cycles.Where(c => judged.Contains(c.Phase)).OrderByDescending(c => c.Year).ToListAsync(cancellationToken);
+        Cycles = await db.Cycles.Where(c => PhasePlan.PhasesFrom(CyclePhase.Judging).Contains(c.Phase)).OrderByDescending(c => c.Year).ToListAsync(cancellationToken);
         CycleId ??= Cycles.FirstOrDefault()?.Id;
         var rounds = await db.Rounds.Where(r => r.CycleId == CycleId).ToDictionaryAsync(r => r.Id, r => r.Number, cancellationToken);
         var categories = await db.Categories.Where(c => c.CycleId == CycleId).ToDictionaryAsync(c => c.Id, c => DisplayNames.Pick(c.Name, c.NameEn), cancellationToken);
+        CategoryNames = categories;
+        Cycle = await db.Cycles.Include(c => c.Rounds).AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, cancellationToken);
+        if (Cycle is { Phase: CyclePhase.ResultsReview })
+            RepeatBallotNeeded = await repeatBallots.NeededAsync(Cycle, cancellationToken);
         var roundIds = rounds.Keys.ToList();
+        var castingVotes = await db.CastingVotes.AsNoTracking()
+            .Where(v => db.RoundResults.Any(r => r.Id == v.RoundResultId && roundIds.Contains(r.RoundId)))
+            .ToDictionaryAsync(v => v.RoundResultId, cancellationToken);
         Results = (await db.RoundResults.AsNoTracking().Where(r => roundIds.Contains(r.RoundId)).ToListAsync(cancellationToken))
-            .Select(r => new Row(r, rounds[r.RoundId], categories[r.CategoryId], CountProtocol.FromJson(r.ProtocolJson)))
+            .Select(r => new Row(r, rounds[r.RoundId], categories[r.CategoryId], CountProtocol.FromJson(r.ProtocolJson), castingVotes.GetValueOrDefault(r.Id)))
             .OrderBy(r => r.RoundNumber).ThenBy(r => r.CategoryName)
             .ToList();
+    }
+
+    /// <summary>Opens a repeat ballot among the tied, closing at the time typed in the cycle's zone.</summary>
+    public async Task<IActionResult> OnPostRepeatBallotAsync(CancellationToken cancellationToken)
+    {
+        var cycle = await db.Cycles.AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, cancellationToken);
+        if (cycle is null)
+            return NotFound();
+        if (RepeatClosesAt is null || !CycleEditing.TryToUtc(RepeatClosesAt, cycle.TimeZone, out var closesAt))
+        {
+            ModelState.AddModelError(nameof(RepeatClosesAt), l["Give a time that exists in the cycle's time zone."]);
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+        var outcome = await repeatBallots.OpenAsync(cycle.Id, closesAt!.Value, cancellationToken);
+        if (outcome != RepeatBallotDesk.Outcome.Opened)
+        {
+            ModelState.AddModelError(nameof(RepeatClosesAt), RepeatBallotDesk.Describe(outcome, l));
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+        return RedirectToPage("/Admin/Cycles/Details", new { id = cycle.Id });
     }
 
     /// <summary>The canonical ballot file, for an offline recount with <c>awardvote verify</c>.</summary>
@@ -47,6 +87,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         var result = await db.RoundResults.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (result is null)
             return NotFound();
+        await AuditDownloadAsync(result, "ballot-file", cancellationToken);
         var extension = result.BallotFile.StartsWith("juror,", StringComparison.Ordinal) ? "csv" : "txt";
         return File(Encoding.UTF8.GetBytes(result.BallotFile), "text/plain; charset=utf-8", $"ballots-round-{result.RoundId}-category-{result.CategoryId}.{extension}");
     }
@@ -55,8 +96,17 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public async Task<IActionResult> OnGetProtocolAsync(int id, CancellationToken cancellationToken)
     {
         var result = await db.RoundResults.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return result is null
-            ? NotFound()
-            : File(Encoding.UTF8.GetBytes(result.ProtocolJson), "application/json", $"protocol-round-{result.RoundId}-category-{result.CategoryId}.json");
+        if (result is null)
+            return NotFound();
+        await AuditDownloadAsync(result, "protocol-json", cancellationToken);
+        return File(Encoding.UTF8.GetBytes(result.ProtocolJson), "application/json", $"protocol-round-{result.RoundId}-category-{result.CategoryId}.json");
+    }
+
+    /// <summary>Who took which count out of the system, like every export.</summary>
+    private async Task AuditDownloadAsync(RoundResult result, string what, CancellationToken cancellationToken)
+    {
+        var cycleId = await db.Rounds.Where(r => r.Id == result.RoundId).Select(r => r.CycleId).SingleAsync(cancellationToken);
+        audit.Record("export.downloaded", "RoundResult", result.Id, after: new { Export = what, result.RoundId, result.CategoryId }, cycleId: cycleId);
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,0 +1,86 @@
+using AwardVote.Domain.Counting;
+using AwardVote.Domain.Cycles;
+using AwardVote.Domain.Judging;
+using AwardVote.Domain.Results;
+using AwardVote.Infrastructure.Data;
+using AwardVote.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AwardVote.Web.Pages.Admin.Results;
+
+/// <summary>
+/// The printable protocol of one counted round and category: the statute it was counted under, the ballot file and
+/// its hash, the recusals, every step of the method, the tie-breaks with their reasons, the result, and who approved
+/// and published it. Administrators only: the design publishes results, not protocols. Printing uses the
+/// stylesheet's print rules; no script.
+/// </summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class ProtocolModel(AppDbContext db) : PageModel
+{
+    /// <summary>A longer ballot file is offered as a download rather than printed page after page.</summary>
+    public const int BallotLinesPrinted = 300;
+
+    public RoundResult Result { get; private set; } = null!;
+    public CountProtocol Protocol { get; private set; } = null!;
+    public AwardCycle Cycle { get; private set; } = null!;
+    public Round Round { get; private set; } = null!;
+    public Category Category { get; private set; } = null!;
+    public List<string> BallotLines { get; private set; } = [];
+    public List<Recusal> Recusals { get; private set; } = [];
+    public List<PublicationRow> Publications { get; private set; } = [];
+
+    public sealed record Recusal(string Nomination, string? Juror, ConflictSource Source, DateTimeOffset? DecidedAt);
+    public sealed record PublicationRow(Publication Publication, string? ApprovedBy, string? PublishedBy, string? CitationBy);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await db.RoundResults.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (result is null)
+            return NotFound();
+        Result = result;
+        Protocol = CountProtocol.FromJson(result.ProtocolJson);
+        Round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == result.RoundId, cancellationToken);
+        Category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == result.CategoryId, cancellationToken);
+        Cycle = await db.Cycles.AsNoTracking()
+            .Include(c => c.Criteria).ThenInclude(c => c.Levels).Include(c => c.TieBreakChain).Include(c => c.Rounds)
+            .AsSplitQuery()
+            .SingleAsync(c => c.Id == Round.CycleId, cancellationToken);
+        var lines = result.BallotFile.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        BallotLines = lines.Length <= BallotLinesPrinted ? [.. lines] : [];
+
+        // Recusals: the confirmed conflicts on this category's nominations, which the count left out. A secret
+        // statute does not name the juror here either.
+        var conflicts = await db.Conflicts.AsNoTracking()
+            .Where(c => c.CycleId == Cycle.Id && c.Status == ConflictStatus.Confirmed)
+            .Join(db.Nominations.Where(n => n.CategoryId == Category.Id), c => c.NominationId, n => n.Id, (c, n) => new { c, n.LibraryId })
+            .Join(db.Libraries, x => x.LibraryId, l => l.Id, (x, l) => new { x.c, Library = l.Name })
+            .ToListAsync(cancellationToken);
+        var named = Cycle.Secrecy == ScoreSecrecy.VisibleToJuryAfterClose;
+        var jurorIds = conflicts.Select(x => x.c.JurorUserId).Distinct().ToList();
+        var people = named
+            ? await db.Users.Where(u => jurorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken)
+            : [];
+        Recusals = conflicts
+            .Select(x => new Recusal(x.Library, named ? people.GetValueOrDefault(x.c.JurorUserId) : null, x.c.Source, x.c.DecidedAt))
+            .OrderBy(r => r.Nomination, StringComparer.CurrentCulture)
+            .ToList();
+
+        var publications = await db.Publications.AsNoTracking()
+            .Where(p => p.RoundResultId == id)
+            .OrderBy(p => p.Id)
+            .ToListAsync(cancellationToken);
+        var userIds = publications.SelectMany(p => new[] { p.ApprovedByUserId, p.PublishedByUserId, p.CitationByUserId })
+            .OfType<string>().Distinct().ToList();
+        var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        Publications = publications
+            .Select(p => new PublicationRow(p,
+                p.ApprovedByUserId is { } a ? users.GetValueOrDefault(a, a) : null,
+                p.PublishedByUserId is { } b ? users.GetValueOrDefault(b, b) : null,
+                p.CitationByUserId is { } c ? users.GetValueOrDefault(c, c) : null))
+            .ToList();
+        return Page();
+    }
+}
