@@ -165,6 +165,9 @@ public sealed class ResultsPublisher(
             return Outcome.Refused(problems);
 
         var pending = views.Select(v => v.Standing.Pending).OfType<Publication>().ToList();
+        // Cancelling what is not scheduled changes nothing, and so records nothing.
+        if (at is null && pending.All(p => p.ScheduledFor is null))
+            return new Outcome([]);
         var before = pending.Select(p => new { p.Id, p.ScheduledFor }).ToList();
         foreach (var publication in pending)
         {
