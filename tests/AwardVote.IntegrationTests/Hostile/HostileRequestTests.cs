@@ -82,6 +82,8 @@ public sealed partial class HostileRequestTests(Apps apps)
     /// <summary>
     /// Ids in the address replaced by ones that name nothing (negative, zero, past int, huge, not a number): a
     /// read may answer (a list page that ignores a bad filter), but nothing answers 5xx and no write saves anything.
+    /// Endpoints asked by the default recipe are left out: its query carries every usual id whether the endpoint reads
+    /// it or not, so a tampered one it ignores would look like a write that took a bad id.
     /// </summary>
     [Theory, AllProviders]
     public async Task Tampered_ids_in_the_address_find_nothing_and_change_nothing(DatabaseProvider provider)
@@ -92,7 +94,7 @@ public sealed partial class HostileRequestTests(Apps apps)
         string[] tampered = ["-1", "0", "2147483648", "99999999", "abc", "1%20OR%201=1", "1.5"];
         foreach (var recipe in hostile.Plan.Recipes)
         {
-            if (hostile.WhereAllowed(recipe) is not var (phase, role))
+            if (hostile.Plan.Defaulted.Contains(recipe.Endpoint) || hostile.WhereAllowed(recipe) is not var (phase, role))
                 continue;
             for (var position = 0; position < 4; position++)
             {
