@@ -119,6 +119,18 @@ public sealed class PublicationTests(Apps apps)
 
         // Scheduled in Riga time, stored in UTC, and published by the job only once the time has come.
         var local = DateTime.SpecifyKind(DateTime.UtcNow.AddDays(2).Date.AddHours(12), DateTimeKind.Unspecified);
+        // A schedule can be cancelled (audited); cancelling again finds nothing to cancel and records nothing.
+        // (The access matrix, whose world has no schedule, therefore sees the button as "refused": nothing saved.)
+        using (var first = await world.PressAsync(admin, "Schedule", new Dictionary<string, string> { ["ScheduleAt"] = local.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture) }))
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var auditBeforeCancel = await world.QueryAsync(db => db.AuditEntries.CountAsync());
+        using (var cancelled = await world.PressAsync(admin, "CancelSchedule", new Dictionary<string, string>()))
+            Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Null((await world.PublicationsAsync())[0].ScheduledFor);
+        Assert.Equal(auditBeforeCancel + 1, await world.QueryAsync(db => db.AuditEntries.CountAsync()));
+        using (var nothing = await world.PressAsync(admin, "CancelSchedule", new Dictionary<string, string>()))
+            Assert.Equal(HttpStatusCode.Redirect, nothing.StatusCode);
+        Assert.Equal(auditBeforeCancel + 1, await world.QueryAsync(db => db.AuditEntries.CountAsync()));
         using (var scheduled = await world.PressAsync(admin, "Schedule", new Dictionary<string, string> { ["ScheduleAt"] = local.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture) }))
             Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
         var riga = TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga");
