@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AwardVote.Infrastructure.Data;
 using AwardVote.IntegrationTests.Access;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public static class Snapshot
         void Add<T>(string kind, IEnumerable<T> items, Func<T, object> id)
         {
             foreach (var item in items)
-                rows[$"{kind}:{id(item)}"] = JsonSerializer.Serialize(item);
+                rows[$"{kind}:{id(item)}"] = Canonical(JsonSerializer.SerializeToNode(item))?.ToJsonString() ?? "null";
         }
         Add("Account", await db.Users.AsNoTracking().Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredCulture, u.HomeLibraryId, u.PasswordHash, u.EmailConfirmed })
             .ToListAsync(), u => u.Id);
@@ -48,6 +49,17 @@ public static class Snapshot
         Add("Publication", await db.Publications.AsNoTracking().ToListAsync(), p => p.Id);
         return rows;
     }
+
+    /// <summary>
+    /// The row with every list in one order: a database returns an included collection in no particular order
+    /// (PostgreSQL's changes when a row is rewritten), and a new order is not a change.
+    /// </summary>
+    private static JsonNode? Canonical(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))),
+        JsonArray a => new JsonArray(a.Select(Canonical).OrderBy(n => n?.ToJsonString() ?? "null", StringComparer.Ordinal).ToArray()),
+        _ => node?.DeepClone(),
+    };
 
     public static List<string> Changes(Dictionary<string, string> before, Dictionary<string, string> after) =>
         before.Where(row => !after.TryGetValue(row.Key, out var now) || now != row.Value)
