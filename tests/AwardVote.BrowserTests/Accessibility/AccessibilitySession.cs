@@ -35,10 +35,11 @@ public sealed class AccessibilitySession : IAsyncLifetime
         {
             await page.GotoAsync("/");
         }
-        if (culture == "en" && await page.GetByTestId("switch-to-en").CountAsync() > 0)
+        // Switching also stores the account's preferred language, so a sign-in may land in either.
+        if (await page.GetByTestId($"switch-to-{culture}").CountAsync() > 0)
         {
-            await page.GetByTestId("switch-to-en").ClickAsync();
-            await page.Locator("html[lang=en]").WaitForAsync();
+            await page.GetByTestId($"switch-to-{culture}").ClickAsync();
+            await page.Locator($"html[lang={culture}]").WaitForAsync();
         }
         return page;
     }
