@@ -1,5 +1,6 @@
 using AwardVote.Infrastructure.Demo;
 using AwardVote.Tests;
+using Microsoft.Playwright;
 
 namespace AwardVote.BrowserTests.Accessibility;
 
@@ -20,13 +21,13 @@ public sealed class AccessibilityTests(AccessibilitySession session) : IClassFix
         [
             "/", "/Cycles", $"/Cycles/{World.DemoSlug}", "/Cycles/gada-biblioteka-2019", "/Cycles/gada-biblioteka-2019/Results",
             "/Laureates", $"/Cycles/{World.VoteSlug}", $"/Cycles/{World.VoteSlug}/Vote", "/Account/Login", "/Account/Register",
-            "/Account/ForgotPassword",
+            "/Account/ForgotPassword", $"/Endorse?token={World.EndorsementToken}", "/Vote/Confirm?token=no-such-link",
         ],
         Role.Library =>
         [
             "/Nominations", $"/Nominations/Edit?id={World.DemoDraftId}", $"/Nominations/Attachments?id={World.DemoDraftId}",
             $"/Nominations/Endorsements?id={World.DemoDraftId}", $"/Nominations/Preview?id={World.DemoDraftId}", "/Libraries",
-            "/Libraries/Register",
+            $"/Libraries/Invite?id={World.DemoLibraryId}", "/Libraries/Register",
         ],
         Role.Juror =>
         [
@@ -41,7 +42,7 @@ public sealed class AccessibilityTests(AccessibilitySession session) : IClassFix
             "/Admin", "/Admin/Cycles", "/Admin/Cycles/Create", $"/Admin/Cycles/{World.DemoCycleId}",
             $"/Admin/Cycles/{World.DemoCycleId}/General", $"/Admin/Cycles/{World.DemoCycleId}/Categories",
             $"/Admin/Cycles/{World.DemoCycleId}/Criteria", $"/Admin/Cycles/{World.DemoCycleId}/Rounds",
-            $"/Admin/Cycles/{World.DemoCycleId}/Schedule", "/Admin/Libraries",
+            $"/Admin/Cycles/{World.DemoCycleId}/Schedule", "/Admin/Libraries", $"/Admin/Libraries/Review?id={World.DemoLibraryId}",
             $"/Admin/Eligibility?cycleId={World.ReviewCycleId}",
             $"/Admin/Jury?cycleId={World.Scored.CycleId}&categoryId={World.Scored.CategoryId}",
             $"/Admin/PaperBallots?cycleId={World.Scored.CycleId}&categoryId={World.Scored.CategoryId}",
@@ -74,6 +75,7 @@ public sealed class AccessibilityTests(AccessibilitySession session) : IClassFix
         var (email, password) = AccountOf(role);
         var page = await session.PageAsync(email, password, culture);
         var problems = new List<string>();
+        var shown = 0;
         foreach (var url in PagesOf(role))
         {
             var response = await page.GotoAsync(url);
@@ -86,11 +88,51 @@ public sealed class AccessibilityTests(AccessibilitySession session) : IClassFix
             if (await page.Locator("html").GetAttributeAsync("lang") != culture)
                 problems.Add($"{label}: html lang is not {culture}");
             problems.AddRange(await Axe.SeriousViolationsAsync(page, label));
-            await BrowserSession.ScreenshotAsync(page, $"a11y-{role}-{culture}-{Slug(url)}");
+            await BrowserSession.ScreenshotAsync(page, $"a11y-{role}-{culture}-{++shown:00}");
         }
         Assert.True(problems.Count == 0, Axe.Describe(problems));
     }
 
-    private static string Slug(string url) =>
-        new string(url.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-') is { Length: > 0 } slug ? slug : "home";
+    /// <summary>Pages as they look after a form comes back: refused with its errors, or saved with a message.</summary>
+    [Fact]
+    public async Task Forms_refused_or_saved_have_no_serious_or_critical_axe_violation_and_mark_the_refused_fields()
+    {
+        var problems = new List<string>();
+        var visitor = await session.PageAsync(null, "", "lv");
+
+        await visitor.GotoAsync("/Account/Register");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Izveidot kontu" }).ClickAsync();
+        await visitor.Locator(".error-summary li").First.WaitForAsync();
+        Assert.Equal("true", await visitor.Locator("#Input_Email").GetAttributeAsync("aria-invalid"));
+        problems.AddRange(await Axe.SeriousViolationsAsync(visitor, "register, refused"));
+
+        await visitor.GotoAsync("/Account/Login");
+        await visitor.Locator("#Input_Email").FillAsync("neviens@lasitaji.example");
+        await visitor.Locator("#Input_Password").FillAsync("Nepareiza-Parole-1");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Pieteikties" }).ClickAsync();
+        await visitor.Locator(".error-summary li").First.WaitForAsync();
+        problems.AddRange(await Axe.SeriousViolationsAsync(visitor, "login, wrong password"));
+
+        await visitor.GotoAsync($"/Cycles/{World.VoteSlug}/Vote");
+        await visitor.GetByTestId("vote-submit").ClickAsync();
+        await visitor.Locator(".error-summary li").First.WaitForAsync();
+        Assert.Equal("true", await visitor.Locator("#Input_Email").GetAttributeAsync("aria-invalid"));
+        problems.AddRange(await Axe.SeriousViolationsAsync(visitor, "people's-choice vote, refused"));
+
+        var juror = await session.PageAsync(World.JurorEmail, JudgingScenario.Password, "lv");
+        await juror.GotoAsync($"/Jury/Nomination?id={World.Scored.NominationIds[1]}");
+        await juror.GetByTestId("score-1-4").CheckAsync();
+        await juror.GetByTestId("score-2-2").CheckAsync();
+        await juror.GetByTestId("save-ballot").ClickAsync();
+        await juror.GetByTestId("message").WaitForAsync();
+        problems.AddRange(await Axe.SeriousViolationsAsync(juror, "score ballot, saved"));
+
+        var library = await session.PageAsync(DemoSeeder.RepresentativeEmail, DemoSeeder.Password, "lv");
+        await library.GotoAsync($"/Nominations/Edit?id={World.DemoDraftId}");
+        await library.GetByTestId("save").ClickAsync();
+        await library.GetByTestId("message").WaitForAsync();
+        problems.AddRange(await Axe.SeriousViolationsAsync(library, "nomination, saved"));
+
+        Assert.True(problems.Count == 0, Axe.Describe(problems));
+    }
 }

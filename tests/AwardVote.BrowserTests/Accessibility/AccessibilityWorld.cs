@@ -8,6 +8,7 @@ using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Mail;
+using AwardVote.Infrastructure.Security;
 using AwardVote.Tests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,9 @@ public sealed class AccessibilityWorld
     public int DemoCycleId { get; private set; }
     public string DemoSlug { get; private set; } = "";
     public int DemoDraftId { get; private set; }
+    public int DemoLibraryId { get; private set; }
+    /// <summary>The one-time link's token of a letter of support asked for on the demo draft and not written yet.</summary>
+    public string EndorsementToken { get; private set; } = "";
 
     /// <summary>The juror of both the scored and the ranked round, and chair of the scored one.</summary>
     public string JurorEmail => Scored.JurorAEmail;
@@ -63,7 +67,17 @@ public sealed class AccessibilityWorld
         var demo = await db.Cycles.SingleAsync(c => c.Phase == CyclePhase.NominationsOpen && c.Slug.StartsWith("gada-biblioteka-"));
         world.DemoCycleId = demo.Id;
         world.DemoSlug = demo.Slug;
-        world.DemoDraftId = await db.Nominations.Where(n => n.CycleId == demo.Id).Select(n => n.Id).SingleAsync();
+        var draft = await db.Nominations.SingleAsync(n => n.CycleId == demo.Id);
+        world.DemoDraftId = draft.Id;
+        world.DemoLibraryId = draft.LibraryId;
+        var (token, hash) = OneTimeToken.Create();
+        world.EndorsementToken = token;
+        db.Endorsements.Add(new Endorsement
+        {
+            NominationId = draft.Id, EndorserName = "Daugavpils novada dome", EndorserEmail = "dome@daugavpils.example",
+            TokenHash = hash, TokenExpiresAt = now.AddDays(30), RequestedAt = now,
+        });
+        await db.SaveChangesAsync();
 
         world.ReviewCycleId = await ReviewCycleAsync(db, now);
         (world.VoteCycleId, world.VoteSlug) = await VoteCycleAsync(db, now);
