@@ -135,4 +135,15 @@ public sealed class AccessibilityTests(AccessibilitySession session) : IClassFix
 
         Assert.True(problems.Count == 0, Axe.Describe(problems));
     }
+
+    /// <summary>The scan is not blind: a field without a label, put on the page, is reported with its rule and place.</summary>
+    [Fact]
+    public async Task The_scan_reports_a_violation_it_is_shown()
+    {
+        var page = await session.PageAsync(null, "", "lv");
+        await page.GotoAsync("/Laureates");
+        await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=\"text\" id=\"unlabelled\">')");
+        var found = await Axe.SeriousViolationsAsync(page, "planted");
+        Assert.Contains(found, line => line.Contains("planted: label (critical)", StringComparison.Ordinal) && line.Contains("#unlabelled", StringComparison.Ordinal));
+    }
 }
