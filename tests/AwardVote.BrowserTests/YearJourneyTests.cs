@@ -77,8 +77,8 @@ public sealed class YearJourneyTests
         await admin.GetByTestId("saved").WaitForAsync();
         await j.ShotAsync(admin, "statute-rounds");
 
-        // The scoring round closes at the start of the shortlist step (Riga time, a month from now).
-        var roundCloses = DateTimeOffset.UtcNow.AddDays(30);
+        // The scoring round closes at the start of the shortlist step (Riga time, in twenty days: before any date of the demo cycle, which the clock must not move).
+        var roundCloses = DateTimeOffset.UtcNow.AddDays(20);
         await admin.GotoAsync($"/Admin/Cycles/{cycleId}/Schedule");
         await admin.Locator("#starts-4").FillAsync(TimeZoneInfo.ConvertTime(roundCloses, TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga")).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await admin.Locator("[data-testid='schedule-form'] button.primary").ClickAsync();
@@ -219,7 +219,8 @@ public sealed class YearJourneyTests
 
         // ---- The jury: the administrator invites five (the first to chair); each accepts through the mailed link.
         await admin.GotoAsync($"/Admin/Jury?cycleId={cycleId}");
-        var categoryId = await admin.Locator("#category").InputValueAsync();
+        // One category: the page names the panel and links its progress board (the category's id is in that link).
+        var categoryId = (await admin.GetByTestId("progress-link").GetAttributeAsync("href"))!.Split("categoryId=").Last();
         for (var i = 0; i < jurors.Length; i++)
         {
             await admin.Locator("#Invite_Name").FillAsync(jurors[i].Name);
