@@ -31,6 +31,9 @@ public sealed partial class JourneyPages(BrowserSession session, string language
     public async Task<IPage> VisitorAsync(string culture)
     {
         var page = await session.NewPageAsync();
+        // The machine is shared (two cores, other test runs): a page may take longer than Playwright's 30 s default.
+        page.SetDefaultTimeout(90_000);
+        page.SetDefaultNavigationTimeout(90_000);
         await page.GotoAsync("/");
         if (culture == "en")
         {

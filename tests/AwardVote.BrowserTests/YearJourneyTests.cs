@@ -239,7 +239,9 @@ public sealed class YearJourneyTests
             if (juror == jurors[0])
                 await j.ShotAsync(juror.Page, "jury-invitation");
             await juror.Page.GetByTestId("accept").ClickAsync();
+            // A juror lands on the home page, the chair on the panel's progress board; both now have the jury's menu.
             await juror.Page.WaitForURLAsync(url => !url.Contains("/Invitations/", StringComparison.Ordinal));
+            await juror.Page.Locator("nav a[href='/Jury']").WaitForAsync();
         }
         await admin.ReloadAsync();
         Assert.Equal(jurors.Length, await admin.GetByTestId("members").Locator("tbody tr").CountAsync());
