@@ -259,6 +259,8 @@ public sealed class YearJourneyTests
         await j.ShotAsync(conflicted, "conflict-declared");
 
         var (alsunga, dobele) = (nominations[0], nominations[3]);
+        // The jury reads only the submitted and eligible: neither the withdrawn nor the ineligible nomination.
+        Assert.Equal(2, await conflicted.GetByTestId("jury-nominations").Locator("tbody tr").CountAsync());
         foreach (var juror in jurors)
         {
             var page = juror.Page;
