@@ -11,7 +11,14 @@ namespace AwardVote.BrowserTests;
 /// </summary>
 public sealed class BrowserSession : IAsyncLifetime
 {
+    private readonly DatabaseProvider _provider;
     private IPlaywright? _playwright;
+
+    /// <summary>The class fixture: SQLite, the quickest to start.</summary>
+    public BrowserSession() : this(DatabaseProvider.Sqlite) { }
+
+    /// <summary>A session of its own on another database (xunit wants one public constructor on a fixture).</summary>
+    internal BrowserSession(DatabaseProvider provider) => _provider = provider;
 
     public AwardVoteApp App { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -19,7 +26,7 @@ public sealed class BrowserSession : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = new AwardVoteApp(DatabaseProvider.Sqlite, onKestrel: true);
+        App = new AwardVoteApp(_provider, onKestrel: true);
         BaseAddress = App.BaseAddress;
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
