@@ -1,0 +1,20 @@
+using AwardVote.Bench;
+
+// awardvote-bench: in-process drivers for the scripts in bench/. Each prints "key value" lines the scripts read.
+return args switch
+{
+    ["count", var file, .. var rest] => CountBench.Run(file, rest),
+    ["outbox", .. var rest] => await OutboxBench.RunAsync(Options.Parse(rest)),
+    ["smtp-baseline", .. var rest] => await OutboxBench.BaselineAsync(Options.Parse(rest)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: AwardVote.Bench count FILE [--methods schulze,borda,irv] [--repeat N]
+               AwardVote.Bench outbox --connection CS --smtp-host H --smtp-port P [--messages N]
+               AwardVote.Bench smtp-baseline --smtp-host H --smtp-port P [--messages N]
+        """);
+    return 2;
+}
