@@ -16,6 +16,7 @@ public static class BallotFileParser
 
     /// <param name="allowEqualRanks">False when the statute does not let a ballot place two candidates equal (<c>=</c> is then an error).</param>
     /// <exception cref="BallotFormatException">A malformed line, with its number.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static BallotSet Parse(TextReader reader, bool allowEqualRanks = true)
     {
         var names = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -25,8 +25,10 @@ public sealed record RankedBallot(IReadOnlyList<int[]> Groups, long Weight)
 /// </summary>
 public sealed class BallotSet
 {
+    private const char GroupSeparator = '\uFFFF';
     private IReadOnlyList<string>? _canonicalLines;
     private string? _sha256;
+    private BallotArrays? _arrays;
 
     public BallotSet(IReadOnlyList<string> candidates, IReadOnlyList<RankedBallot> ballots)
         : this(candidates, ballots, null)
@@ -46,16 +48,19 @@ public sealed class BallotSet
     /// <summary>Number of voters (the sum of the weights).</summary>
     public long TotalWeight { get; }
 
-    /// <summary>Each ballot's line in the canonical file, without its weight; built once, used by the writer and the hash.</summary>
+    /// <summary>Each ballot's line in the canonical file, without its weight; built once, when the file is written.</summary>
     internal IReadOnlyList<string> CanonicalLines =>
         _canonicalLines ??= Ballots.Select(b => CanonicalLine(Candidates, b.Groups)).ToArray();
+
+    /// <summary>The ballots laid out flat for counting, built once.</summary>
+    internal BallotArrays Arrays => _arrays ??= BallotArrays.From(Ballots, Candidates.Count);
 
     /// <summary>The SHA-256 of the canonical file, computed once.</summary>
     public string Sha256 => _sha256 ??= BallotFileWriter.ComputeSha256Hex(this);
 
     /// <summary>
     /// Builds the canonical set from ballots over any candidate numbering: renumbers candidates by name,
-    /// sorts each group, merges identical ballots and sorts the ballots.
+    /// sorts each group, merges identical ballots and sorts the ballots by their line in the canonical file.
     /// </summary>
     public static BallotSet Canonical(IReadOnlyList<string> candidates, IEnumerable<RankedBallot> ballots)
     {
@@ -64,7 +69,132 @@ public sealed class BallotSet
         for (var i = 0; i < byName.Length; i++)
             newIndex[byName[i]] = i;
         var names = byName.Select(i => candidates[i]).ToArray();
+        return NamesArePrefixFree(names) && names.Length < GroupSeparator
+            ? CanonicalByIndices(names, newIndex, ballots)
+            : CanonicalByLines(names, newIndex, ballots);
+    }
 
+    /// <summary>
+    /// True when the names are distinct and none is the start of another. Then comparing two canonical lines
+    /// character by character is the same as comparing them name by name (candidates are numbered in name order)
+    /// and separator by separator (end of line, then " = ", then " > "), so the ballots can be merged and sorted
+    /// without building their lines. Names sorted ordinally: a name that starts another starts its successor.
+    /// </summary>
+    private static bool NamesArePrefixFree(string[] sortedNames)
+    {
+        for (var i = 1; i < sortedNames.Length; i++)
+            if (sortedNames[i].StartsWith(sortedNames[i - 1], StringComparison.Ordinal))
+                return false;
+        return true;
+    }
+
+    private static BallotSet CanonicalByIndices(string[] names, int[] newIndex, IEnumerable<RankedBallot> ballots)
+    {
+        // Merge key: each group's new indices, sorted, groups split by a character no index uses.
+        var positionOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keyLookup = positionOfKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        var groupsOfBallot = new List<int[][]>();
+        var weights = new List<long>();
+        var key = new char[64];
+        foreach (var ballot in ballots)
+        {
+            var groups = Renumbered(ballot.Groups, newIndex);
+            var length = groups.Length;
+            foreach (var group in groups)
+                length += group.Length;
+            if (key.Length < length)
+                key = new char[length * 2];
+            var position = 0;
+            foreach (var group in groups)
+            {
+                foreach (var candidate in group)
+                    key[position++] = (char)candidate;
+                key[position++] = GroupSeparator;
+            }
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
+                keyLookup, key.AsSpan(0, position), out var exists);
+            if (exists)
+            {
+                weights[slot] = checked(weights[slot] + ballot.Weight);
+                continue;
+            }
+            slot = groupsOfBallot.Count;
+            groupsOfBallot.Add(groups);
+            weights.Add(ballot.Weight);
+        }
+
+        var order = Enumerable.Range(0, groupsOfBallot.Count).ToArray();
+        Array.Sort(order, (a, b) => CompareLines(groupsOfBallot[a], groupsOfBallot[b]));
+        var sorted = new RankedBallot[order.Length];
+        for (var i = 0; i < order.Length; i++)
+            sorted[i] = new RankedBallot(groupsOfBallot[order[i]], weights[order[i]]);
+        return new BallotSet(names, sorted, null);
+    }
+
+    /// <summary>
+    /// The ordinal order of two canonical lines, for prefix-free names: name by name, and where the names agree, by
+    /// what follows — the end of the line sorts before " = ", which sorts before " > ".
+    /// </summary>
+    private static int CompareLines(int[][] a, int[][] b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+            return a.Length.CompareTo(b.Length);
+        int groupA = 0, itemA = 0, groupB = 0, itemB = 0;
+        while (true)
+        {
+            var byName = a[groupA][itemA].CompareTo(b[groupB][itemB]);
+            if (byName != 0)
+                return byName;
+            var afterA = Advance(a, ref groupA, ref itemA);
+            var afterB = Advance(b, ref groupB, ref itemB);
+            if (afterA != afterB)
+                return afterA.CompareTo(afterB);
+            if (afterA == 0)
+                return 0;
+        }
+    }
+
+    /// <summary>Moves to the next name; returns what separated it: 0 the end of the line, 1 " = ", 2 " > ".</summary>
+    private static int Advance(int[][] groups, ref int group, ref int item)
+    {
+        if (item + 1 < groups[group].Length)
+        {
+            item++;
+            return 1;
+        }
+        if (group + 1 < groups.Length)
+        {
+            group++;
+            item = 0;
+            return 2;
+        }
+        return 0;
+    }
+
+    private static int[][] Renumbered(IReadOnlyList<int[]> groups, int[] newIndex)
+    {
+        var nonEmpty = 0;
+        foreach (var group in groups)
+            if (group.Length > 0)
+                nonEmpty++;
+        var result = new int[nonEmpty][];
+        var g = 0;
+        foreach (var group in groups)
+        {
+            if (group.Length == 0)
+                continue;
+            var renumbered = new int[group.Length];
+            for (var i = 0; i < group.Length; i++)
+                renumbered[i] = newIndex[group[i]];
+            Array.Sort(renumbered);
+            result[g++] = renumbered;
+        }
+        return result;
+    }
+
+    /// <summary>The general way, for names where one starts another: merge and sort by the lines themselves.</summary>
+    private static BallotSet CanonicalByLines(string[] names, int[] newIndex, IEnumerable<RankedBallot> ballots)
+    {
         var positionOfLine = new Dictionary<string, int>(StringComparer.Ordinal);
         var lines = new List<string>();
         var groupsOfLine = new List<int[][]>();
@@ -72,17 +202,7 @@ public sealed class BallotSet
         var line = new System.Text.StringBuilder();
         foreach (var ballot in ballots)
         {
-            var groups = new List<int[]>(ballot.Groups.Count);
-            foreach (var group in ballot.Groups)
-            {
-                if (group.Length == 0)
-                    continue;
-                var renumbered = new int[group.Length];
-                for (var i = 0; i < group.Length; i++)
-                    renumbered[i] = newIndex[group[i]];
-                Array.Sort(renumbered);
-                groups.Add(renumbered);
-            }
+            var groups = Renumbered(ballot.Groups, newIndex);
             line.Clear();
             AppendCanonicalLine(line, names, groups);
             var key = line.ToString();
@@ -93,7 +213,7 @@ public sealed class BallotSet
             }
             positionOfLine[key] = lines.Count;
             lines.Add(key);
-            groupsOfLine.Add([.. groups]);
+            groupsOfLine.Add(groups);
             weights.Add(ballot.Weight);
         }
 
