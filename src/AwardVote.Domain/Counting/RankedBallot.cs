@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace AwardVote.Domain.Counting;
 
 /// <summary>
@@ -25,7 +27,6 @@ public sealed record RankedBallot(IReadOnlyList<int[]> Groups, long Weight)
 /// </summary>
 public sealed class BallotSet
 {
-    private const char GroupSeparator = '\uFFFF';
     private IReadOnlyList<string>? _canonicalLines;
     private string? _sha256;
     private BallotArrays? _arrays;
@@ -64,111 +65,110 @@ public sealed class BallotSet
     /// </summary>
     public static BallotSet Canonical(IReadOnlyList<string> candidates, IEnumerable<RankedBallot> ballots)
     {
+        var (names, newIndex) = SortNames(candidates);
+        if (!NamesArePrefixFree(names))
+            return CanonicalByLines(names, newIndex, ballots);
+
+        var merged = new Dictionary<string, long>(StringComparer.Ordinal);
+        var mergedLookup = merged.GetAlternateLookup<ReadOnlySpan<char>>();
+        var flat = new List<int>();
+        var groupEnds = new List<int>();
+        var key = new char[64];
+        foreach (var ballot in ballots)
+        {
+            flat.Clear();
+            groupEnds.Clear();
+            foreach (var group in ballot.Groups)
+            {
+                if (group.Length == 0)
+                    continue;
+                foreach (var candidate in group)
+                    flat.Add(newIndex[candidate]);
+                groupEnds.Add(flat.Count);
+            }
+            var length = BallotKey.Length(flat.Count);
+            if (key.Length < length)
+                key = new char[length * 2];
+            BallotKey.Write(CollectionsMarshal.AsSpan(flat), CollectionsMarshal.AsSpan(groupEnds), key.AsSpan(0, length));
+            ref var weight = ref CollectionsMarshal.GetValueRefOrAddDefault(mergedLookup, key.AsSpan(0, length), out _);
+            weight = checked(weight + ballot.Weight);
+        }
+        return Sorted(names, [.. merged.Keys], [.. merged.Values]);
+    }
+
+    /// <summary>
+    /// The parser's way in: ballots already merged, as <see cref="BallotKey"/>s over the candidates numbered by first
+    /// appearance. Renumbering by name keeps distinct keys distinct, so no second merge is needed.
+    /// </summary>
+    internal static BallotSet FromKeys(string[] candidates, Dictionary<string, long> ballots)
+    {
+        var (names, newIndex) = SortNames(candidates);
+        if (!NamesArePrefixFree(names))
+            return CanonicalByLines(names, newIndex, ballots.Select(b => new RankedBallot(BallotKey.Groups(b.Key), b.Value)));
+
+        var keys = new string[ballots.Count];
+        var weights = new long[ballots.Count];
+        var flat = new List<int>();
+        var groupEnds = new List<int>();
+        var i = 0;
+        foreach (var (key, weight) in ballots)
+        {
+            weights[i] = weight;
+            if (key.Length == 0)
+            {
+                keys[i++] = key;
+                continue;
+            }
+            flat.Clear();
+            groupEnds.Clear();
+            for (var position = 0; position < key.Length; position++)
+            {
+                var c = key[position];
+                if (c == BallotKey.Above)
+                    groupEnds.Add(flat.Count);
+                else if (c != BallotKey.EqualTo)
+                    flat.Add(newIndex[c - BallotKey.NameOffset]);
+            }
+            groupEnds.Add(flat.Count);
+            keys[i] = string.Create(key.Length, (flat, groupEnds), static (span, state) =>
+                BallotKey.Write(CollectionsMarshal.AsSpan(state.flat), CollectionsMarshal.AsSpan(state.groupEnds), span));
+            i++;
+        }
+        return Sorted(names, keys, weights);
+    }
+
+    /// <summary>Sorts canonical keys ordinally (which is the order of the lines, see <see cref="BallotKey"/>) and makes the set.</summary>
+    private static BallotSet Sorted(string[] names, string[] keys, long[] weights)
+    {
+        BallotKey.Sort(keys, weights, names.Length);
+        var sorted = new RankedBallot[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+            sorted[i] = new RankedBallot(BallotKey.Groups(keys[i]), weights[i]);
+        return new BallotSet(names, sorted, null);
+    }
+
+    private static (string[] Names, int[] NewIndex) SortNames(IReadOnlyList<string> candidates)
+    {
         var byName = Enumerable.Range(0, candidates.Count).OrderBy(i => candidates[i], StringComparer.Ordinal).ToArray();
         var newIndex = new int[candidates.Count];
         for (var i = 0; i < byName.Length; i++)
             newIndex[byName[i]] = i;
-        var names = byName.Select(i => candidates[i]).ToArray();
-        return NamesArePrefixFree(names) && names.Length < GroupSeparator
-            ? CanonicalByIndices(names, newIndex, ballots)
-            : CanonicalByLines(names, newIndex, ballots);
+        return (byName.Select(i => candidates[i]).ToArray(), newIndex);
     }
 
     /// <summary>
-    /// True when the names are distinct and none is the start of another. Then comparing two canonical lines
-    /// character by character is the same as comparing them name by name (candidates are numbered in name order)
-    /// and separator by separator (end of line, then " = ", then " > "), so the ballots can be merged and sorted
-    /// without building their lines. Names sorted ordinally: a name that starts another starts its successor.
+    /// True when the names are distinct, none is the start of another and there are few enough for a
+    /// <see cref="BallotKey"/>: then keys sort like lines. Names sorted ordinally: a name that starts another starts
+    /// its successor.
     /// </summary>
     private static bool NamesArePrefixFree(string[] sortedNames)
     {
+        if (sortedNames.Length > BallotKey.MaxCandidates)
+            return false;
         for (var i = 1; i < sortedNames.Length; i++)
             if (sortedNames[i].StartsWith(sortedNames[i - 1], StringComparison.Ordinal))
                 return false;
         return true;
-    }
-
-    private static BallotSet CanonicalByIndices(string[] names, int[] newIndex, IEnumerable<RankedBallot> ballots)
-    {
-        // Merge key: each group's new indices, sorted, groups split by a character no index uses.
-        var positionOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        var keyLookup = positionOfKey.GetAlternateLookup<ReadOnlySpan<char>>();
-        var groupsOfBallot = new List<int[][]>();
-        var weights = new List<long>();
-        var key = new char[64];
-        foreach (var ballot in ballots)
-        {
-            var groups = Renumbered(ballot.Groups, newIndex);
-            var length = groups.Length;
-            foreach (var group in groups)
-                length += group.Length;
-            if (key.Length < length)
-                key = new char[length * 2];
-            var position = 0;
-            foreach (var group in groups)
-            {
-                foreach (var candidate in group)
-                    key[position++] = (char)candidate;
-                key[position++] = GroupSeparator;
-            }
-            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
-                keyLookup, key.AsSpan(0, position), out var exists);
-            if (exists)
-            {
-                weights[slot] = checked(weights[slot] + ballot.Weight);
-                continue;
-            }
-            slot = groupsOfBallot.Count;
-            groupsOfBallot.Add(groups);
-            weights.Add(ballot.Weight);
-        }
-
-        var order = Enumerable.Range(0, groupsOfBallot.Count).ToArray();
-        Array.Sort(order, (a, b) => CompareLines(groupsOfBallot[a], groupsOfBallot[b]));
-        var sorted = new RankedBallot[order.Length];
-        for (var i = 0; i < order.Length; i++)
-            sorted[i] = new RankedBallot(groupsOfBallot[order[i]], weights[order[i]]);
-        return new BallotSet(names, sorted, null);
-    }
-
-    /// <summary>
-    /// The ordinal order of two canonical lines, for prefix-free names: name by name, and where the names agree, by
-    /// what follows — the end of the line sorts before " = ", which sorts before " > ".
-    /// </summary>
-    private static int CompareLines(int[][] a, int[][] b)
-    {
-        if (a.Length == 0 || b.Length == 0)
-            return a.Length.CompareTo(b.Length);
-        int groupA = 0, itemA = 0, groupB = 0, itemB = 0;
-        while (true)
-        {
-            var byName = a[groupA][itemA].CompareTo(b[groupB][itemB]);
-            if (byName != 0)
-                return byName;
-            var afterA = Advance(a, ref groupA, ref itemA);
-            var afterB = Advance(b, ref groupB, ref itemB);
-            if (afterA != afterB)
-                return afterA.CompareTo(afterB);
-            if (afterA == 0)
-                return 0;
-        }
-    }
-
-    /// <summary>Moves to the next name; returns what separated it: 0 the end of the line, 1 " = ", 2 " > ".</summary>
-    private static int Advance(int[][] groups, ref int group, ref int item)
-    {
-        if (item + 1 < groups[group].Length)
-        {
-            item++;
-            return 1;
-        }
-        if (group + 1 < groups.Length)
-        {
-            group++;
-            item = 0;
-            return 2;
-        }
-        return 0;
     }
 
     private static int[][] Renumbered(IReadOnlyList<int[]> groups, int[] newIndex)
