@@ -74,7 +74,13 @@ public static class OutboxBench
         return sent == total ? 0 : 1;
     }
 
-    public static async Task<int> BaselineAsync(Options options)
+    /// <summary>The naive sender: the app's SMTP transport, but a new connection for every message.</summary>
+    public static Task<int> BaselineAsync(Options options) => SendDirectAsync(options, connectionPerMessage: true);
+
+    /// <summary>The ceiling for the sender's stack: the same messages over one MailKit connection, no database, no job.</summary>
+    public static Task<int> CeilingAsync(Options options) => SendDirectAsync(options, connectionPerMessage: false);
+
+    private static async Task<int> SendDirectAsync(Options options, bool connectionPerMessage)
     {
         var total = options.GetInt("messages", 10_000);
         using var host = BuildHost(options, DatabaseProvider.Sqlite);
@@ -83,16 +89,24 @@ public static class OutboxBench
         var run = Guid.NewGuid().ToString("N")[..8];
 
         var clock = Stopwatch.StartNew();
+        IMailSession? session = null;
         for (var i = 0; i < total; i++)
         {
             var mail = new ResultsAnnouncementMail($"Biedrs {i}").Render(localizer);
-            var message = new MimeMessage { MessageId = $"baseline-{run}-{i}@awardvote", Subject = mail.Subject };
+            var message = new MimeMessage { MessageId = $"direct-{run}-{i}@awardvote", Subject = mail.Subject };
             message.From.Add(new MailboxAddress("AwardVote", "gada-biblioteka@awardvote.invalid"));
             message.To.Add(new MailboxAddress($"Biedrs {i}", Recipient(run, i)));
             message.Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody();
-            await using var session = await transport.OpenAsync(CancellationToken.None);
+            session ??= await transport.OpenAsync(CancellationToken.None);
             await session.SendAsync(message, CancellationToken.None);
+            if (connectionPerMessage)
+            {
+                await session.DisposeAsync();
+                session = null;
+            }
         }
+        if (session is not null)
+            await session.DisposeAsync();
         var seconds = clock.Elapsed.TotalSeconds;
         CountBench.Print("sent", total);
         CountBench.Print("seconds", seconds);

@@ -6,6 +6,8 @@ return args switch
     ["count", var file, .. var rest] => CountBench.Run(file, rest),
     ["outbox", .. var rest] => await OutboxBench.RunAsync(Options.Parse(rest)),
     ["smtp-baseline", .. var rest] => await OutboxBench.BaselineAsync(Options.Parse(rest)),
+    ["smtp-ceiling", .. var rest] => await OutboxBench.CeilingAsync(Options.Parse(rest)),
+    ["smtp-sink", .. var rest] => await SmtpSink.RunAsync(Options.Parse(rest)),
     _ => Usage(),
 };
 
@@ -15,6 +17,8 @@ static int Usage()
         usage: AwardVote.Bench count FILE [--methods schulze,borda,irv] [--repeat N]
                AwardVote.Bench outbox --connection CS --smtp-host H --smtp-port P [--messages N]
                AwardVote.Bench smtp-baseline --smtp-host H --smtp-port P [--messages N]
+               AwardVote.Bench smtp-ceiling --smtp-host H --smtp-port P [--messages N]
+               AwardVote.Bench smtp-sink --port P
         """);
     return 2;
 }
