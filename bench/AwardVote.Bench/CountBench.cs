@@ -50,6 +50,19 @@ public static class CountBench
         return 0;
     }
 
+    /// <summary>The floor for any counter on .NET: start the runtime, decode the file and find its lines.</summary>
+    public static int ReadOnly(string file)
+    {
+        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var buffer = new char[1 << 16];
+        long lines = 0;
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+            lines += buffer.AsSpan(0, read).Count('\n');
+        Print("lines", lines);
+        return 0;
+    }
+
     private static long _sink;
 
     /// <summary>Sums each ballot's weight onto its first listed candidate.</summary>

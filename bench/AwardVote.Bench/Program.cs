@@ -4,6 +4,7 @@ using AwardVote.Bench;
 return args switch
 {
     ["count", var file, .. var rest] => CountBench.Run(file, rest),
+    ["read", var file] => CountBench.ReadOnly(file),
     ["outbox", .. var rest] => await OutboxBench.RunAsync(Options.Parse(rest)),
     ["smtp-baseline", .. var rest] => await OutboxBench.BaselineAsync(Options.Parse(rest)),
     ["smtp-ceiling", .. var rest] => await OutboxBench.CeilingAsync(Options.Parse(rest)),
@@ -15,6 +16,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: AwardVote.Bench count FILE [--methods schulze,borda,irv] [--repeat N]
+               AwardVote.Bench read FILE
                AwardVote.Bench outbox --connection CS --smtp-host H --smtp-port P [--messages N]
                AwardVote.Bench smtp-baseline --smtp-host H --smtp-port P [--messages N]
                AwardVote.Bench smtp-ceiling --smtp-host H --smtp-port P [--messages N]
