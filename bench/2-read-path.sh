@@ -12,6 +12,7 @@ bench_build
 start_postgres
 
 value() { awk -v k="$1" '$1 == k {print $2}' "$2"; }
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.1f %%", 100 * a / b }'; }
 year=$(date -u +%Y)
 # The demo data (src/AwardVote.Infrastructure/Demo/DemoSeeder.cs): the open cycle of this year and the 2019 archive.
 pages=("/" "/Cycles/gada-biblioteka-$year" "/Cycles" "/Cycles/gada-biblioteka-2019")
@@ -60,7 +61,7 @@ done
 report ""
 for page in "${pages[@]}"; do
   key=$(echo "$page" | tr '/' '_')
-  report "- \`$page\`: SQLite $(ratio "${best[Sqlite-$key]}" "$ceiling") and PostgreSQL $(ratio "${best[PostgreSql-$key]}" "$ceiling") of the bare-Kestrel ceiling."
+  report "- \`$page\`: SQLite $(pct "${best[Sqlite-$key]}" "$ceiling") and PostgreSQL $(pct "${best[PostgreSql-$key]}" "$ceiling") of the bare-Kestrel ceiling's requests/s."
 done
 report "- Target: ≥ 2,000 requests/s with p95 < 100 ms."
 cat "$REPORT"

@@ -45,6 +45,8 @@ public static class CountBench
             var protocol = RankedCounter.Count(parsed, method);
             Print($"{name}_first_ms", cold);
             Print($"{name}_best_ms", best);
+            // The method alone, on the flat arrays already built (and cached on the parsed set): no hash, no protocol.
+            Print($"{name}_method_ms", Best(repeat, () => MethodAlone(parsed, method)));
             Print($"{name}_winner", protocol.Order.Count > 0 ? protocol.Order[0].Name : "-");
         }
         return 0;
@@ -61,6 +63,17 @@ public static class CountBench
             lines += buffer.AsSpan(0, read).Count('\n');
         Print("lines", lines);
         return 0;
+    }
+
+    private static void MethodAlone(BallotSet ballots, RankedMethod method)
+    {
+        _ = method switch
+        {
+            RankedMethod.Schulze => RankedCounter.Schulze(ballots).Pairwise.Length,
+            RankedMethod.Borda => RankedCounter.BordaPoints(ballots).Length,
+            RankedMethod.InstantRunoff => RankedCounter.InstantRunoff(ballots, new TieBreakChain([], ballots.Candidates, (_, _) => null)).Rounds.Count,
+            _ => RankedCounter.FractionalFirstPreferences(ballots, Enumerable.Repeat(true, ballots.Candidates.Count).ToArray(), out _).Length,
+        };
     }
 
     private static long _sink;
