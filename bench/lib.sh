@@ -21,8 +21,8 @@ bench_install() {
   command -v wrk >/dev/null 2>&1 || need+=(wrk)
   [ -x /usr/bin/time ] || need+=(time)
   command -v curl >/dev/null 2>&1 || need+=(curl)
+  command -v awk >/dev/null 2>&1 || need+=(gawk)
   ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
-  ls /usr/lib/postgresql/*/bin/pgbench >/dev/null 2>&1 || command -v pgbench >/dev/null 2>&1 || need+=(postgresql-contrib)
   $PY -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
   if [ ${#need[@]} -gt 0 ]; then
     log "installing ${need[*]}"
@@ -147,8 +147,6 @@ stop_pid() {
 }
 
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
-# The dotnet process itself (the one that holds the app), not a wrapper shell.
-dotnet_child() { local pid=$1; local child; child=$(pgrep -P "$pid" -x dotnet 2>/dev/null | head -1 || true); echo "${child:-$pid}"; }
 
 # --- the report ---------------------------------------------------------------------------------------------
 machine() {
