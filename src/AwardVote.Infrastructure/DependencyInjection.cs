@@ -54,6 +54,19 @@ public static class DependencyInjection
         services.AddScoped<Judging.PanelProgress>();
         services.AddScoped<Judging.JurorReminders>();
         services.AddScoped<Cycles.StatuteEditor>();
+        services.AddScoped<Results.ResultStandings>();
+        services.AddScoped<Results.ResultsMailer>();
+        services.AddScoped<Results.ResultsPublisher>();
+        services.AddScoped<Results.PublicResults>();
+        services.AddScoped<PublishDueJob>();
+
+        services.Configure<PeoplesChoice.PeoplesChoiceOptions>(configuration.GetSection(PeoplesChoice.PeoplesChoiceOptions.Section));
+        services.AddSingleton(PeoplesChoice.DisposableDomainList.Load());
+        services.AddScoped<PeoplesChoice.VoteDesk>();
+        services.AddScoped<PeoplesChoice.MemberList>();
+        services.AddScoped<PeoplesChoice.PeoplesChoiceCounter>();
+        services.AddScoped<CountPeoplesChoiceJob>();
+        services.AddScoped<DetectVoteAbuseJob>();
 
         services.AddSingleton<AttachmentStore>();
         services.AddScoped<DemoSeeder>();

@@ -11,6 +11,7 @@ using AwardVote.Web.Judging;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Nominations;
 using AwardVote.Web.Reliability;
+using AwardVote.Web.PeoplesChoice;
 using AwardVote.Web.Security;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -68,6 +69,11 @@ services.AddScoped<AwardVote.Web.Ties.CastingVoteDesk>();
 services.AddScoped<AwardVote.Web.Ties.RepeatBallotDesk>();
 services.AddScoped<ConflictProposals>();
 services.AddScoped<AwardVote.Web.Exports.CycleExports>();
+services.AddMemoryCache();
+services.AddScoped<PublicVote>();
+// No CAPTCHA service is reachable: see PeoplesChoice/HumanCheck.cs for plugging one in.
+services.AddScoped<IHumanCheck, AllowEveryoneHumanCheck>();
+services.AddVoteRateLimiting(builder.Configuration);
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>
@@ -83,7 +89,10 @@ services.AddRazorPages(pages =>
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
 services.AddOpenApi();
-services.AddProblemDetails();
+services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);
+// A body the API cannot read is answered 400 (with the problem ApiProblems writes) in every environment, not
+// thrown into the developer page in Development only.
+services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 
 var app = builder.Build();
 
@@ -97,7 +106,9 @@ if (app.Configuration.GetValue("Security:HttpsRedirection", true))
     app.UseHttpsRedirection();
 }
 app.UseSecurityHeaders(HangfireDashboardSetup.Path);
-app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+// An error without a body: the API says what is wrong as a JSON problem, the pages show the error page.
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiProblems.WriteAsync));
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseStaticFiles();
 app.UseRequestLocalization();
 // After localization, so the outage message is in the reader's language.
@@ -105,17 +116,29 @@ app.UseDatabaseOutageResponses();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapRazorPages();
-app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>().AllowAnonymous();
-app.MapAwardVoteApi();
-app.MapLibraryApi();
-app.MapCycleApi();
-app.MapNominationApi();
-app.MapBallotApi();
-app.MapJuryApi();
-app.MapResultApi();
+app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>()
+    // Open to anyone, except /manage, the signed-in account's own: Identity marks it as such, and an AllowAnonymous on
+    // the whole group would override that and let anonymous requests in.
+    .Add(endpoint =>
+    {
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && !route.Contains("/manage/", StringComparison.Ordinal))
+            endpoint.Metadata.Add(new AllowAnonymousAttribute());
+    });
+// Every AwardVote API endpoint refuses enum values its types do not define (see DefinedValuesFilter).
+var api = app.MapGroup("").AddEndpointFilter<DefinedValuesFilter>();
+api.MapAwardVoteApi();
+api.MapLibraryApi();
+api.MapCycleApi();
+api.MapNominationApi();
+api.MapBallotApi();
+api.MapJuryApi();
+api.MapResultApi();
+api.MapPeoplesChoiceApi();
+api.MapPublicationApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();

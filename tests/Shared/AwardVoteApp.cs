@@ -83,6 +83,8 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
         builder.UseSetting("Mail:Smtp:Host", TestEnvironment.SmtpHost);
         builder.UseSetting("Mail:Smtp:Port", TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:Smtp:Security", "None");
+        // Every test's requests come from one client address; the per-IP limit has its own test on its own host.
+        builder.UseSetting("PeoplesChoice:RequestsPerIpPerMinute", "100000");
         // Unique-key violations are expected in tests; EF's error log of each would bury the real failures.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical");
     }

@@ -1234,6 +1234,49 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                     b.ToTable("MemberList", (string)null);
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BallotFile")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BallotFileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtocolJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Votes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("CycleId", "CategoryId")
+                        .IsUnique();
+
+                    b.ToTable("PeoplesChoiceResults");
+                });
+
             modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceVote", b =>
                 {
                     b.Property<long>("Id")
@@ -1282,6 +1325,47 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                     b.ToTable("PeoplesChoiceVotes");
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.VoteAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTimeOffset>("WindowEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId", "Kind", "Subject", "WindowStart")
+                        .IsUnique();
+
+                    b.ToTable("VoteAlerts");
+                });
+
             modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.VoteRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -1301,6 +1385,9 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("FromDisposableDomain")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("NominationId")
                         .HasColumnType("integer");
@@ -1327,7 +1414,9 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("CycleId", "VoterEmail");
+                    b.HasIndex("CycleId", "RequestedAt");
+
+                    b.HasIndex("CycleId", "VoterEmail", "RequestedAt");
 
                     b.ToTable("VoteRequests");
                 });
@@ -1405,6 +1494,14 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("CorrectionNoteEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int?>("CorrectsPublicationId")
                         .HasColumnType("integer");
 
@@ -1427,6 +1524,13 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("ScheduledFor")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
@@ -1438,7 +1542,8 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("RoundResultId");
 
-                    b.HasIndex("CycleId", "CategoryId");
+                    b.HasIndex("CycleId", "CategoryId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("Publications");
                 });
@@ -2215,12 +2320,36 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceResult", b =>
+                {
+                    b.HasOne("AwardVote.Domain.Cycles.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Cycles.AwardCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceVote", b =>
                 {
                     b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
                         .WithMany()
                         .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.VoteAlert", b =>
+                {
+                    b.HasOne("AwardVote.Domain.Cycles.AwardCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1234,6 +1234,49 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.ToTable("MemberList", (string)null);
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BallotFile")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("BallotFileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProtocolJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("Votes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("CycleId", "CategoryId")
+                        .IsUnique();
+
+                    b.ToTable("PeoplesChoiceResults");
+                });
+
             modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceVote", b =>
                 {
                     b.Property<long>("Id")
@@ -1282,6 +1325,47 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.ToTable("PeoplesChoiceVotes");
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.VoteAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<DateTimeOffset>("WindowEnd")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId", "Kind", "Subject", "WindowStart")
+                        .IsUnique();
+
+                    b.ToTable("VoteAlerts");
+                });
+
             modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.VoteRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -1301,6 +1385,9 @@ namespace AwardVote.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("FromDisposableDomain")
+                        .HasColumnType("bit");
 
                     b.Property<int>("NominationId")
                         .HasColumnType("int");
@@ -1327,7 +1414,9 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("CycleId", "VoterEmail");
+                    b.HasIndex("CycleId", "RequestedAt");
+
+                    b.HasIndex("CycleId", "VoterEmail", "RequestedAt");
 
                     b.ToTable("VoteRequests");
                 });
@@ -1405,6 +1494,14 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("CorrectionNoteEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<int?>("CorrectsPublicationId")
                         .HasColumnType("int");
 
@@ -1427,6 +1524,13 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("ScheduledFor")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
@@ -1439,7 +1543,8 @@ namespace AwardVote.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RoundResultId");
 
-                    b.HasIndex("CycleId", "CategoryId");
+                    b.HasIndex("CycleId", "CategoryId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("Publications");
                 });
@@ -2218,12 +2323,36 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceResult", b =>
+                {
+                    b.HasOne("AwardVote.Domain.Cycles.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Cycles.AwardCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceVote", b =>
                 {
                     b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
                         .WithMany()
                         .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.VoteAlert", b =>
+                {
+                    b.HasOne("AwardVote.Domain.Cycles.AwardCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1179,6 +1179,47 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.ToTable("MemberList", (string)null);
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BallotFile")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BallotFileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CountedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtocolJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Votes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("CycleId", "CategoryId")
+                        .IsUnique();
+
+                    b.ToTable("PeoplesChoiceResults");
+                });
+
             modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceVote", b =>
                 {
                     b.Property<long>("Id")
@@ -1225,6 +1266,45 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.ToTable("PeoplesChoiceVotes");
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.VoteAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DetectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId", "Kind", "Subject", "WindowStart")
+                        .IsUnique();
+
+                    b.ToTable("VoteAlerts");
+                });
+
             modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.VoteRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -1241,6 +1321,9 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FromDisposableDomain")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("NominationId")
@@ -1268,7 +1351,9 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("CycleId", "VoterEmail");
+                    b.HasIndex("CycleId", "RequestedAt");
+
+                    b.HasIndex("CycleId", "VoterEmail", "RequestedAt");
 
                     b.ToTable("VoteRequests");
                 });
@@ -1342,6 +1427,14 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionNoteEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CorrectsPublicationId")
                         .HasColumnType("INTEGER");
 
@@ -1364,6 +1457,13 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.Property<long?>("ScheduledFor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
@@ -1375,7 +1475,8 @@ namespace AwardVote.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RoundResultId");
 
-                    b.HasIndex("CycleId", "CategoryId");
+                    b.HasIndex("CycleId", "CategoryId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("Publications");
                 });
@@ -2140,12 +2241,36 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceResult", b =>
+                {
+                    b.HasOne("AwardVote.Domain.Cycles.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AwardVote.Domain.Cycles.AwardCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.PeoplesChoiceVote", b =>
                 {
                     b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
                         .WithMany()
                         .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AwardVote.Domain.PeoplesChoice.VoteAlert", b =>
+                {
+                    b.HasOne("AwardVote.Domain.Cycles.AwardCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -7,6 +7,11 @@ public enum ManualMoveRefusal
     NoSuchStep,
     /// <summary>Opening nominations fixes the statute, so it must be complete first.</summary>
     StatuteIncomplete,
+    /// <summary>
+    /// Results are published from the results page (approved citations, mails, the public page), never by moving
+    /// the phase; and what is published is not taken back.
+    /// </summary>
+    PublicationOnly,
 }
 
 /// <summary>Where an administrator may move a cycle by hand: one step forward or one step back.</summary>
@@ -24,6 +29,8 @@ public static class ManualMove
             return (null, ManualMoveRefusal.NoSuchStep);
         if (forward && target.Phase == CyclePhase.NominationsOpen && !cycle.StatuteIsLocked && StatuteRules.Validate(cycle).Count > 0)
             return (null, ManualMoveRefusal.StatuteIncomplete);
+        if ((forward && target.Phase == CyclePhase.Published) || (!forward && current!.Phase == CyclePhase.Published))
+            return (null, ManualMoveRefusal.PublicationOnly);
         return (target, ManualMoveRefusal.None);
     }
 }

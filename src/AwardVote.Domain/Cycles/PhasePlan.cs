@@ -30,6 +30,12 @@ public static class PhasePlan
         return steps;
     }
 
+    /// <summary>
+    /// <paramref name="phase"/> and every phase after it, for queries: phases are stored by name, so "at least" in
+    /// SQL must be a list (a text comparison would put ResultsReview after Published).
+    /// </summary>
+    public static CyclePhase[] PhasesFrom(CyclePhase phase) => Enum.GetValues<CyclePhase>().Where(p => p >= phase).ToArray();
+
     /// <summary>A fresh schedule for a statute with <paramref name="roundCount"/> rounds, no dates set.</summary>
     public static List<PhaseStep> NewSchedule(int roundCount) =>
         StepsFor(roundCount)
@@ -49,7 +55,8 @@ public static class PhasePlan
 
     /// <summary>
     /// The step the clock has reached: follows every consecutive step whose start time has passed, and stops at
-    /// the first one without a start time (counting and publication are moved by their own jobs or by hand).
+    /// the first one without a start time (counting and publication are moved by their own jobs or by hand), and
+    /// never goes into publication: that needs an approved citation, and the publisher moves the cycle itself.
     /// Null when nothing is due.
     /// </summary>
     public static PhaseStep? DueStep(AwardCycle cycle, DateTimeOffset now)
@@ -61,7 +68,7 @@ public static class PhasePlan
 
         foreach (var step in cycle.Schedule.Where(s => s.Sequence > current.Sequence).OrderBy(s => s.Sequence))
         {
-            if (step.StartsAt is not { } startsAt || startsAt > now)
+            if (step.StartsAt is not { } startsAt || startsAt > now || step.Phase == CyclePhase.Published)
                 break;
             due = step;
         }

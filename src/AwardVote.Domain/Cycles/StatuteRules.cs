@@ -32,6 +32,7 @@ public enum StatuteProblemKind
     CooldownNegative,
     ReminderDaysInvalid,
     PeoplesChoiceDatesOutOfOrder,
+    PeoplesChoiceDatesMissing,
     EligibilityRuleTextMissing,
     DatesDoNotIncrease,
     ReachedStepChanged,
@@ -57,6 +58,9 @@ public static class StatuteRules
             Add(StatuteSection.General, StatuteProblemKind.ReminderDaysInvalid);
         if (cycle.PeoplesChoice is { OpensAt: { } opens, ClosesAt: { } closes } && closes <= opens)
             Add(StatuteSection.General, StatuteProblemKind.PeoplesChoiceDatesOutOfOrder);
+        // A vote without dates would never open: the statute is locked before anyone notices.
+        if (cycle.PeoplesChoice is { Enabled: true } vote && (vote.OpensAt is null || vote.ClosesAt is null))
+            Add(StatuteSection.General, StatuteProblemKind.PeoplesChoiceDatesMissing);
         foreach (var (rule, index) in cycle.EligibilityRules.OrderBy(r => r.Order).Select((r, i) => (r, i + 1)))
         {
             if (string.IsNullOrWhiteSpace(rule.Text))

@@ -14,6 +14,8 @@ public sealed class VoteRequest
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? ConfirmedAt { get; set; }
     public string? RequestIp { get; set; }
+    /// <summary>The address is at a well-known throwaway-mail domain: accepted, and reported to the administrator.</summary>
+    public bool FromDisposableDomain { get; set; }
 }
 
 /// <summary>

@@ -43,4 +43,17 @@ public sealed class Publication
     public string? PublishedByUserId { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public int? CorrectsPublicationId { get; set; }
+    /// <summary>
+    /// 1 for a category's first announcement, the corrected one's plus one for a correction: with the cycle and
+    /// category a unique key, so two people starting the same announcement or correction make one.
+    /// </summary>
+    public int Sequence { get; set; } = 1;
+    /// <summary>Why a correction was made, shown publicly beside it (Latvian; English optional).</summary>
+    public string? CorrectionNote { get; set; }
+    public string? CorrectionNoteEn { get; set; }
+    /// <summary>Changed on every update: a stale form, or an edit racing the publication, is refused.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public bool IsPublished => PublishedAt is not null;
+    public bool IsApproved => ApprovedAt is not null;
 }

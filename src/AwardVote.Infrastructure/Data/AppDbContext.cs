@@ -57,6 +57,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<VoteRequest> VoteRequests => Set<VoteRequest>();
     public DbSet<PeoplesChoiceVote> PeoplesChoiceVotes => Set<PeoplesChoiceVote>();
     public DbSet<MemberListEntry> MemberList => Set<MemberListEntry>();
+    public DbSet<PeoplesChoiceResult> PeoplesChoiceResults => Set<PeoplesChoiceResult>();
+    public DbSet<VoteAlert> VoteAlerts => Set<VoteAlert>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -21,7 +21,8 @@ public static class HangfireSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(serviceProvider.GetRequiredService<JobStorage>()));
+            .UseStorage(serviceProvider.GetRequiredService<JobStorage>())
+            .UseLogProvider(new HostLogProvider(serviceProvider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
 
         if (options.RunServer)
         {

@@ -10,14 +10,20 @@ public static class RecurringJobs
     public const string DeliverOutbox = "deliver-outbox";
     public const string CountRounds = "count-rounds";
     public const string RemindJurors = "remind-jurors";
+    public const string CountPeoplesChoice = "count-peoples-choice";
+    public const string DetectVoteAbuse = "detect-vote-abuse";
+    public const string PublishDue = "publish-due";
 
     public static void Register(IRecurringJobManager jobs)
     {
         var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
         jobs.AddOrUpdate<AdvancePhasesJob>(AdvancePhases, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
         jobs.AddOrUpdate<CountRoundJob>(CountRounds, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
+        jobs.AddOrUpdate<PublishDueJob>(PublishDue, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
         jobs.AddOrUpdate<DeliverOutboxJob>(DeliverOutbox, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
         // Hourly is enough: a reminder is due for a whole day, and the outbox key sends each one once.
         jobs.AddOrUpdate<RemindJurorsJob>(RemindJurors, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), utc);
+        jobs.AddOrUpdate<CountPeoplesChoiceJob>(CountPeoplesChoice, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
+        jobs.AddOrUpdate<DetectVoteAbuseJob>(DetectVoteAbuse, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
     }
 }

@@ -4,6 +4,7 @@ using AwardVote.Web.Judging;
 using AwardVote.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AwardVote.Web.Api;
 
@@ -21,6 +22,8 @@ public static class BallotEndpoints
         ballots.MapPut("/ranked", CastRanked);
     }
 
+    private const int MaxText = 10_000;
+
     public sealed record ScoreRequest(int NominationId, Dictionary<int, int?> Scores, bool Abstained, string? Comment, string? PrivateNotes, Guid? Version);
     public sealed record RankedRequest(int CycleId, int CategoryId, Dictionary<int, int?> Ranks, Guid? Version);
     public sealed record MyScoreBallot(int RoundId, int NominationId, bool Abstained, string? Comment, string? PrivateNotes, Guid Version, Dictionary<int, int?> Scores);
@@ -37,10 +40,15 @@ public static class BallotEndpoints
     }
 
     private static async Task<Results<NoContent, ForbidHttpResult, ProblemHttpResult, ValidationProblem>> CastScore(ScoreRequest request,
-        ClaimsPrincipal user, BallotBox box, CancellationToken cancellationToken)
+        ClaimsPrincipal user, BallotBox box, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        if ((request.Comment?.Length ?? 0) > 10_000 || (request.PrivateNotes?.Length ?? 0) > 10_000)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Comment"] = ["10000"] });
+        var errors = new Dictionary<string, string[]>();
+        if ((request.Comment?.Length ?? 0) > MaxText)
+            errors["comment"] = [l["The comment can be at most {1} characters long.", "", MaxText]];
+        if ((request.PrivateNotes?.Length ?? 0) > MaxText)
+            errors["privateNotes"] = [l["The notes can be at most {1} characters long.", "", MaxText]];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
         var result = await box.CastScoreAsync(user.UserId(),
             new ScoreBallotInput(request.NominationId, request.Scores ?? [], request.Abstained, request.Comment, request.PrivateNotes, request.Version),
             cancellationToken: cancellationToken);

@@ -55,5 +55,7 @@ public sealed class LocalizedModelBindingMessages(IStringLocalizer<SharedResourc
         messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["The value is not valid."]);
         messages.SetMissingKeyOrValueAccessor(() => l["A value is required."]);
         messages.SetMissingRequestBodyRequiredValueAccessor(() => l["A request body is required."]);
+        options.ModelMetadataDetailsProviders.Add(new ImplicitRequiredMessage());
+        options.Filters.Add<LocalizedBindingErrors>();
     }
 }

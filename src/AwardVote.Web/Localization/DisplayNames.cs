@@ -96,6 +96,7 @@ public static class DisplayNames
         StatuteProblemKind.CooldownNegative => l["The years since the last award cannot be negative."],
         StatuteProblemKind.ReminderDaysInvalid => l["Reminder days: whole days separated by commas, e.g. 7,1."],
         StatuteProblemKind.PeoplesChoiceDatesOutOfOrder => l["The people's-choice vote must close after it opens."],
+        StatuteProblemKind.PeoplesChoiceDatesMissing => l["Give the people's-choice vote its opening and closing time."],
         StatuteProblemKind.EligibilityRuleTextMissing => l["Eligibility rule {0}: enter the text in Latvian.", problem.Item ?? 0],
         StatuteProblemKind.DatesDoNotIncrease => l["Each phase must start after the one before it."],
         StatuteProblemKind.ReachedStepChanged => l["A phase the cycle has already reached keeps its date."],

@@ -52,7 +52,15 @@ public sealed class NominationEditor(
         db.Cycles.Include(c => c.Schedule).Include(c => c.Categories).SingleAsync(c => c.Id == cycleId, cancellationToken);
 
     /// <summary>Why the nomination cannot change now, in the person's language; null when it can.</summary>
-    public string? WhyLocked(AwardCycle cycle, Nomination nomination)
+    public string? WhyLocked(AwardCycle cycle, Nomination nomination) =>
+        WhyClosed(cycle, nomination)
+        ?? (nomination.Status == NominationStatus.AwaitingNomineeConfirmation ? l["The nominated library has not confirmed this nomination yet."].Value : null);
+
+    /// <summary>
+    /// Why nothing of the nomination may change any more (frozen, not open yet, past the deadline), whoever asks; null
+    /// while nominations are open. Confirming or declining a nomination made by another library is bound by this too.
+    /// </summary>
+    public string? WhyClosed(AwardCycle cycle, Nomination nomination)
     {
         if (nomination.IsFrozen)
             return l["Nominations are closed: this nomination is frozen and can no longer change."];
@@ -65,8 +73,6 @@ public sealed class NominationEditor(
                 ? l["Nominations are closed."]
                 : l["The deadline for nominations passed on {0}. Nothing was saved.", DisplayNames.LocalTime(closed.Value, cycle.TimeZone)];
         }
-        if (nomination.Status == NominationStatus.AwaitingNomineeConfirmation)
-            return l["The nominated library has not confirmed this nomination yet."];
         return null;
     }
 

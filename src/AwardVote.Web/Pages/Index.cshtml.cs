@@ -1,4 +1,5 @@
 using AwardVote.Domain.Cycles;
+using AwardVote.Domain.PeoplesChoice;
 using AwardVote.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public List<LaureateSummary> Laureates { get; private set; } = [];
 
     public sealed record CycleSummary(string Slug, string Title, string? TitleEn, string? Description, string? DescriptionEn,
-        CyclePhase Phase, string TimeZone, CyclePhase? NextPhase, DateTimeOffset? NextStartsAt);
+        CyclePhase Phase, string TimeZone, CyclePhase? NextPhase, DateTimeOffset? NextStartsAt, bool VoteIsOpen = false);
 
-    public sealed record LaureateSummary(int Year, string LibraryName, string Citation, string? CitationEn);
+    public sealed record LaureateSummary(int Year, string Slug, string LibraryName, string Citation, string? CitationEn);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -34,19 +35,19 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         {
             var next = PhasePlan.NextStep(c);
             return new CycleSummary(c.Slug, c.Title, c.TitleEn, c.Description, c.DescriptionEn, c.Phase, c.TimeZone,
-                next?.Phase, next?.StartsAt is { } at && at > now ? at : null);
+                next?.Phase, next?.StartsAt is { } at && at > now ? at : null, PeoplesChoiceRules.IsOpen(c.PeoplesChoice, c.Phase, now));
         }).ToList();
 
-        // Corrected publications give way to their correction.
+        // Corrected publications give way to their published correction (one still being written does not count).
         Laureates = await (
                 from publication in db.Publications.AsNoTracking()
                 where publication.PublishedAt != null
-                      && !db.Publications.Any(correction => correction.CorrectsPublicationId == publication.Id)
+                      && !db.Publications.Any(correction => correction.CorrectsPublicationId == publication.Id && correction.PublishedAt != null)
                 join cycle in db.Cycles on publication.CycleId equals cycle.Id
                 join nomination in db.Nominations on publication.LaureateNominationId equals nomination.Id
                 join library in db.Libraries on nomination.LibraryId equals library.Id
                 orderby cycle.Year descending
-                select new LaureateSummary(cycle.Year, library.Name, publication.Citation, publication.CitationEn))
+                select new LaureateSummary(cycle.Year, cycle.Slug, library.Name, publication.Citation, publication.CitationEn))
             .Take(10)
             .ToListAsync(cancellationToken);
     }

@@ -43,7 +43,11 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
         publication.Property(p => p.CitationByUserId).HasMaxLength(450);
         publication.Property(p => p.ApprovedByUserId).HasMaxLength(450);
         publication.Property(p => p.PublishedByUserId).HasMaxLength(450);
-        publication.HasIndex(p => new { p.CycleId, p.CategoryId });
+        publication.Property(p => p.CorrectionNote).HasMaxLength(2000);
+        publication.Property(p => p.CorrectionNoteEn).HasMaxLength(2000);
+        publication.Property(p => p.Version).IsConcurrencyToken();
+        // One first announcement per cycle and category, and one correction of each (with CorrectsPublicationId).
+        publication.HasIndex(p => new { p.CycleId, p.CategoryId, p.Sequence }).IsUnique();
         // A publication is corrected at most once; the correction is corrected in turn.
         publication.HasIndex(p => p.CorrectsPublicationId).IsUnique();
         publication.HasOne<AwardCycle>().WithMany().HasForeignKey(p => p.CycleId).OnDelete(DeleteBehavior.Restrict);
@@ -62,7 +66,10 @@ internal sealed class VoteRequestConfiguration : IEntityTypeConfiguration<VoteRe
         request.Property(r => r.TokenHash).HasMaxLength(64);
         request.Property(r => r.RequestIp).HasMaxLength(64);
         request.HasIndex(r => r.TokenHash).IsUnique();
-        request.HasIndex(r => new { r.CycleId, r.VoterEmail });
+        // "At most N requests per address an hour" reads this index, not the table.
+        request.HasIndex(r => new { r.CycleId, r.VoterEmail, r.RequestedAt });
+        // The abuse detector reads one time window of a cycle.
+        request.HasIndex(r => new { r.CycleId, r.RequestedAt });
     }
 }
 
@@ -87,5 +94,28 @@ internal sealed class MemberListEntryConfiguration : IEntityTypeConfiguration<Me
         entry.ToTable("MemberList");
         entry.Property(e => e.Email).HasMaxLength(320);
         entry.HasIndex(e => new { e.CycleId, e.Email }).IsUnique();
+    }
+}
+
+internal sealed class PeoplesChoiceResultConfiguration : IEntityTypeConfiguration<PeoplesChoiceResult>
+{
+    public void Configure(EntityTypeBuilder<PeoplesChoiceResult> result)
+    {
+        result.Property(r => r.BallotFileSha256).HasMaxLength(64);
+        // Counting twice, or on two nodes at once, stores one result.
+        result.HasIndex(r => new { r.CycleId, r.CategoryId }).IsUnique();
+        result.HasOne<AwardCycle>().WithMany().HasForeignKey(r => r.CycleId).OnDelete(DeleteBehavior.Restrict);
+        result.HasOne<Category>().WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class VoteAlertConfiguration : IEntityTypeConfiguration<VoteAlert>
+{
+    public void Configure(EntityTypeBuilder<VoteAlert> alert)
+    {
+        alert.Property(a => a.Subject).HasMaxLength(320);
+        // A detector that runs twice, or on two nodes, reports a burst once.
+        alert.HasIndex(a => new { a.CycleId, a.Kind, a.Subject, a.WindowStart }).IsUnique();
+        alert.HasOne<AwardCycle>().WithMany().HasForeignKey(a => a.CycleId).OnDelete(DeleteBehavior.Cascade);
     }
 }

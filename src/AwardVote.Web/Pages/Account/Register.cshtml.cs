@@ -7,6 +7,7 @@ using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Mail;
 using AwardVote.Web.Accounts;
 using AwardVote.Web.Localization;
+using AwardVote.Web.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,7 +34,7 @@ public sealed class RegisterModel(
         public string DisplayName { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+        [MailAddress(ErrorMessage = "Enter a valid e-mail address.")]
         [StringLength(256, ErrorMessage = "The e-mail address is too long.")]
         [Display(Name = "E-mail")]
         public string Email { get; set; } = "";

@@ -1,7 +1,9 @@
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
+using AwardVote.Domain.PeoplesChoice;
 using AwardVote.Infrastructure.Cycles;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Web.PeoplesChoice;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,12 +16,14 @@ namespace AwardVote.Web.Pages.Cycles;
 /// its nominees. Drafts are nobody's business but the association's.
 /// </summary>
 [AllowAnonymous]
-public sealed class DetailsModel(AppDbContext db) : PageModel
+public sealed class DetailsModel(AppDbContext db, PublicVote vote) : PageModel
 {
     public AwardCycle Cycle { get; private set; } = null!;
     public PhaseStep? Current { get; private set; }
     public List<Nominee> Nominees { get; private set; } = [];
     public bool ShowsNominees { get; private set; }
+    /// <summary>The people's-choice vote's state and, where the statute lets the public see it, its count.</summary>
+    public PublicVote.ResultsView? PeoplesChoice { get; private set; }
 
     public sealed record Nominee(int CategoryId, string LibraryName, string? PublicSummary);
 
@@ -32,6 +36,8 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         Cycle = cycle;
         Current = PhasePlan.CurrentStep(cycle);
         ShowsNominees = NomineesArePublic(cycle);
+        if (await vote.FindAsync(slug, cancellationToken) is { } voteCycle)
+            PeoplesChoice = await vote.ResultsAsync(voteCycle, cancellationToken);
         if (ShowsNominees)
         {
             Nominees = await (

@@ -9,6 +9,7 @@ using AwardVote.Infrastructure.Security;
 using AwardVote.Web.Accounts;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Security;
+using AwardVote.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -56,7 +57,7 @@ public sealed class InviteModel(
         public string Name { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your colleague's e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+        [MailAddress(ErrorMessage = "Enter a valid e-mail address.")]
         [StringLength(256, ErrorMessage = "The e-mail address is too long.")]
         [Display(Name = "Colleague's e-mail")]
         public string Email { get; set; } = "";
@@ -74,7 +75,8 @@ public sealed class InviteModel(
     {
         if (await AuthorizeAsync(cancellationToken) is { } refusal)
             return refusal;
-        var email = Input.Email.Trim();
+        // An empty field binds as null: [Required] has already said so in the model state.
+        var email = Input.Email?.Trim() ?? "";
         if (ModelState.IsValid && await AlreadyRepresentsAsync(email, cancellationToken))
             ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Email)}", l["This person already represents the library."]);
         if (!ModelState.IsValid)

@@ -7,6 +7,7 @@ using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Security;
+using AwardVote.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -65,7 +66,7 @@ public sealed class RegisterModel(
         [Display(Name = "Website")]
         public string? Website { get; set; }
 
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+        [MailAddress(ErrorMessage = "Enter a valid e-mail address.")]
         [StringLength(320, ErrorMessage = "The e-mail address is too long.")]
         [Display(Name = "Library's e-mail")]
         public string? Email { get; set; }

@@ -9,6 +9,7 @@ using AwardVote.Web.Accounts;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Nominations;
 using AwardVote.Web.Security;
+using AwardVote.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -48,7 +49,7 @@ public sealed class EndorsementsModel(
         public string Name { get; set; } = "";
 
         [Required(ErrorMessage = "Enter the e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+        [MailAddress(ErrorMessage = "Enter a valid e-mail address.")]
         [StringLength(320, ErrorMessage = "The e-mail address is too long.")]
         [Display(Name = "E-mail")]
         public string Email { get; set; } = "";

@@ -1,7 +1,9 @@
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
+using AwardVote.Domain.PeoplesChoice;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Files;
+using AwardVote.Infrastructure.PeoplesChoice;
 using AwardVote.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +18,7 @@ namespace AwardVote.Web.Pages.Nominations;
 /// released are public. Always with its safe name and its checked type, never sniffed by the browser.
 /// </summary>
 [AllowAnonymous]
-public sealed class FileModel(AppDbContext db, AttachmentStore store, IAuthorizationService authorization) : PageModel
+public sealed class FileModel(AppDbContext db, AttachmentStore store, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -25,8 +27,8 @@ public sealed class FileModel(AppDbContext db, AttachmentStore store, IAuthoriza
             return NotFound();
         var nomination = await db.Nominations.AsNoTracking().SingleAsync(n => n.Id == attachment.NominationId, cancellationToken);
 
-        var isPublic = attachment is { Kind: AttachmentKind.Photo, PublicAfterPublication: true }
-                       && await db.Cycles.AnyAsync(c => c.Id == nomination.CycleId && c.Phase >= CyclePhase.Published, cancellationToken);
+        var isPublic = attachment is { Kind: AttachmentKind.Photo, PublicAfterPublication: true, ConsentGiven: true, EndorsementId: null }
+                       && await PhotoIsPublicAsync(nomination, cancellationToken);
         if (!isPublic && !(await authorization.AuthorizeAsync(User, nomination, NominationOperations.View)).Succeeded)
             return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
 
@@ -35,5 +37,18 @@ public sealed class FileModel(AppDbContext db, AttachmentStore store, IAuthoriza
         disposition.SetHttpFileName(attachment.SafeFileName);
         Response.Headers.ContentDisposition = disposition.ToString();
         return File(store.OpenRead(attachment.StorageKey), attachment.ContentType);
+    }
+
+    /// <summary>
+    /// A released photo is public after publication, and from the opening of a people's-choice vote for a nominee
+    /// on the vote page (submitted and eligible).
+    /// </summary>
+    private async Task<bool> PhotoIsPublicAsync(Nomination nomination, CancellationToken cancellationToken)
+    {
+        var cycle = await db.Cycles.AsNoTracking().Where(c => c.Id == nomination.CycleId)
+            .Select(c => new { c.Phase, c.PeoplesChoice }).SingleAsync(cancellationToken);
+        return cycle.Phase >= CyclePhase.Published
+               || (PeoplesChoiceRules.State(cycle.PeoplesChoice, cycle.Phase, clock.GetUtcNow()) is VoteState.Open or VoteState.Closed
+                   && VoteDesk.IsCandidate(nomination.Status, nomination.Eligibility, nomination.WithdrawnAt));
     }
 }

@@ -23,6 +23,7 @@ namespace AwardVote.Web.Pages.Nominations;
 [Authorize]
 public sealed class IndexModel(
     AppDbContext db,
+    NominationEditor editor,
     IAuthorizationService authorization,
     AuditLog audit,
     Outbox outbox,
@@ -144,6 +145,9 @@ public sealed class IndexModel(
             return Forbid();
         if (nomination.Status != NominationStatus.AwaitingNomineeConfirmation)
             return await RefuseAsync(l["This nomination does not wait for a confirmation."], cancellationToken);
+        // After the deadline the nomination is frozen as it stands: neither confirmed into a draft nor declined.
+        if (editor.WhyClosed(await editor.CycleAsync(nomination.CycleId, cancellationToken), nomination) is { } closed)
+            return await RefuseAsync(closed, cancellationToken);
 
         var before = new { nomination.Status };
         var now = clock.GetUtcNow();

@@ -74,6 +74,7 @@ public sealed class DetailsModel(AppDbContext db, StatuteEditor editor, AuditLog
     public static string MoveRefusal(ManualMoveRefusal refusal, IStringLocalizer l) => refusal switch
     {
         ManualMoveRefusal.StatuteIncomplete => l["Nominations cannot open while the statute has problems (listed on the cycle's page)."],
+        ManualMoveRefusal.PublicationOnly => l["Results are published from the publication page, with approved citations; published results are not taken back."],
         _ => l["The cycle cannot move in that direction from here."],
     };
 

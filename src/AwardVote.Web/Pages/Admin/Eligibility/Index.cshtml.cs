@@ -127,7 +127,7 @@ public sealed class IndexModel(
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Cycles = await db.Cycles.Where(c => c.Phase >= CyclePhase.NominationsOpen).OrderByDescending(c => c.Year).ToListAsync(cancellationToken);
+        Cycles = await db.Cycles.Where(c => PhasePlan.PhasesFrom(CyclePhase.NominationsOpen).Contains(c.Phase)).OrderByDescending(c => c.Year).ToListAsync(cancellationToken);
         var cycleId = CycleId ?? Cycles.Where(x => x.Phase is CyclePhase.NominationsOpen or CyclePhase.EligibilityReview).Select(x => x.Id).FirstOrDefault();
         Cycle = await db.Cycles.Include(c => c.EligibilityRules).Include(c => c.Categories)
             .SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);

@@ -80,7 +80,9 @@ public sealed class IndexModel(AppDbContext db, CycleExports exports, AuditLog a
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Cycles = await db.Cycles.AsNoTracking().Where(c => c.Phase >= CyclePhase.NominationsOpen).OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
+        // Phases are stored by name, so "at or after" is a list, not a comparison the database would make alphabetically.
+        var started = PhasePlan.PhasesFrom(CyclePhase.NominationsOpen);
+        Cycles = await db.Cycles.AsNoTracking().Where(c => started.Contains(c.Phase)).OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
             .ToListAsync(cancellationToken);
         var cycleId = CycleId ?? Cycles.FirstOrDefault()?.Id;
         Cycle = await db.Cycles.AsNoTracking()

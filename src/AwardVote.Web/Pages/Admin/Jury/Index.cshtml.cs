@@ -9,6 +9,7 @@ using AwardVote.Infrastructure.Security;
 using AwardVote.Web.Accounts;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Security;
+using AwardVote.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -66,7 +67,7 @@ public sealed class IndexModel(
         public string Name { get; set; } = "";
 
         [Required(ErrorMessage = "Enter the juror's e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+        [MailAddress(ErrorMessage = "Enter a valid e-mail address.")]
         [StringLength(256, ErrorMessage = "The e-mail address is too long.")]
         [Display(Name = "Juror's e-mail")]
         public string Email { get; set; } = "";
@@ -83,10 +84,10 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
-        if (Cycle is null || Category is null)
+        if (!await LoadPanelNamedAsync(cancellationToken) || Cycle is null || Category is null)
             return NotFound();
-        var email = Invite.Email.Trim();
+        // An empty field binds as null: [Required] has already said so in the model state.
+        var email = Invite.Email?.Trim() ?? "";
         if (ModelState.IsValid && Members.Any(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase)))
             ModelState.AddModelError($"{nameof(Invite)}.{nameof(InviteInput.Email)}", l["This person already sits on the jury."]);
         if (!ModelState.IsValid)
@@ -125,8 +126,7 @@ public sealed class IndexModel(
     /// <summary>A panel has one chair: naming one takes the chair from whoever had it (audited, before and after).</summary>
     public async Task<IActionResult> OnPostChairAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
-        if (Cycle is null || Category is null)
+        if (!await LoadPanelNamedAsync(cancellationToken) || Cycle is null || Category is null)
             return NotFound();
         if (Members.All(m => m.UserId != ChairUserId))
         {
@@ -148,6 +148,17 @@ public sealed class IndexModel(
         await db.SaveChangesAsync(cancellationToken);
         Message = l["The chair of the jury is changed."];
         return RedirectToPage(new { cycleId = Cycle.Id, categoryId = Category.Id });
+    }
+
+    /// <summary>
+    /// A change acts on the panel the address names, never on the one the page would show by default: a missing or
+    /// malformed id (a tampered form) finds nothing.
+    /// </summary>
+    private async Task<bool> LoadPanelNamedAsync(CancellationToken cancellationToken)
+    {
+        var (cycleId, categoryId) = (CycleId, CategoryId);
+        await LoadAsync(cancellationToken);
+        return Cycle is not null && Category is not null && Cycle.Id == cycleId && Category.Id == categoryId;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, RepeatBallotDesk
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Cycles = await db.Cycles.Where(c => c.Phase >= CyclePhase.Judging).OrderByDescending(c => c.Year).ToListAsync(cancellationToken);
+        Cycles = await db.Cycles.Where(c => PhasePlan.PhasesFrom(CyclePhase.Judging).Contains(c.Phase)).OrderByDescending(c => c.Year).ToListAsync(cancellationToken);
         CycleId ??= Cycles.FirstOrDefault()?.Id;
         var rounds = await db.Rounds.Where(r => r.CycleId == CycleId).ToDictionaryAsync(r => r.Id, r => r.Number, cancellationToken);
         var categories = await db.Categories.Where(c => c.CycleId == CycleId).ToDictionaryAsync(c => c.Id, c => DisplayNames.Pick(c.Name, c.NameEn), cancellationToken);

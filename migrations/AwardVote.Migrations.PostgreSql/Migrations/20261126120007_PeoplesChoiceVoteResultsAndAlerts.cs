@@ -1,0 +1,137 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace AwardVote.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class PeoplesChoiceVoteResultsAndAlerts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_VoteRequests_CycleId_VoterEmail",
+                table: "VoteRequests");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "FromDisposableDomain",
+                table: "VoteRequests",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "PeoplesChoiceResults",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    Votes = table.Column<long>(type: "bigint", nullable: false),
+                    BallotFile = table.Column<string>(type: "text", nullable: false),
+                    BallotFileSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProtocolJson = table.Column<string>(type: "text", nullable: false),
+                    CountedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeoplesChoiceResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PeoplesChoiceResults_Categories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "Categories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PeoplesChoiceResults_Cycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "Cycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VoteAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    WindowStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WindowEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Requests = table.Column<int>(type: "integer", nullable: false),
+                    DetectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VoteAlerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VoteAlerts_Cycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "Cycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VoteRequests_CycleId_RequestedAt",
+                table: "VoteRequests",
+                columns: new[] { "CycleId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VoteRequests_CycleId_VoterEmail_RequestedAt",
+                table: "VoteRequests",
+                columns: new[] { "CycleId", "VoterEmail", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeoplesChoiceResults_CategoryId",
+                table: "PeoplesChoiceResults",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeoplesChoiceResults_CycleId_CategoryId",
+                table: "PeoplesChoiceResults",
+                columns: new[] { "CycleId", "CategoryId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VoteAlerts_CycleId_Kind_Subject_WindowStart",
+                table: "VoteAlerts",
+                columns: new[] { "CycleId", "Kind", "Subject", "WindowStart" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PeoplesChoiceResults");
+
+            migrationBuilder.DropTable(
+                name: "VoteAlerts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_VoteRequests_CycleId_RequestedAt",
+                table: "VoteRequests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_VoteRequests_CycleId_VoterEmail_RequestedAt",
+                table: "VoteRequests");
+
+            migrationBuilder.DropColumn(
+                name: "FromDisposableDomain",
+                table: "VoteRequests");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VoteRequests_CycleId_VoterEmail",
+                table: "VoteRequests",
+                columns: new[] { "CycleId", "VoterEmail" });
+        }
+    }
+}

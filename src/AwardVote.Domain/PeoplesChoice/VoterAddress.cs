@@ -1,0 +1,80 @@
+namespace AwardVote.Domain.PeoplesChoice;
+
+/// <summary>
+/// A voter's e-mail address as the vote compares it: trimmed and upper-cased (invariant), so that
+/// "Anna@Example.lv " and "anna@example.lv" are one voter in the unique key and on the member list.
+/// </summary>
+public static class VoterAddress
+{
+    public const int MaxLength = 320;
+
+    public static string Normalize(string address) => address.Trim().ToUpperInvariant();
+
+    /// <summary>
+    /// A deliberately plain check (one @, something on each side, a dot in the domain, no spaces or angle brackets):
+    /// the one-time link proves the address works, this only catches typing mistakes and header injection.
+    /// </summary>
+    public static bool IsPlausible(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+            return false;
+        var trimmed = address.Trim();
+        if (trimmed.Length > MaxLength)
+            return false;
+        var at = trimmed.IndexOf('@');
+        if (at <= 0 || at != trimmed.LastIndexOf('@') || at == trimmed.Length - 1)
+            return false;
+        var domain = trimmed[(at + 1)..];
+        if (!domain.Contains('.') || domain.StartsWith('.') || domain.EndsWith('.') || domain.Contains(".."))
+            return false;
+        foreach (var c in trimmed)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or ',' or ';' or '"' or '(' or ')' or '[' or ']' or '\\')
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The domain part of a normalised or raw address, lower-cased for lookups.</summary>
+    public static string Domain(string address)
+    {
+        var at = address.LastIndexOf('@');
+        return at < 0 ? "" : address[(at + 1)..].Trim().ToLowerInvariant();
+    }
+}
+
+/// <summary>
+/// Well-known throwaway-mail domains (a data file, one domain a line). A subdomain of a listed domain counts too.
+/// </summary>
+public sealed class DisposableDomains
+{
+    private readonly HashSet<string> _domains;
+
+    public DisposableDomains(IEnumerable<string> lines)
+    {
+        _domains = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in lines)
+        {
+            var domain = line.Trim();
+            if (domain.Length > 0 && !domain.StartsWith('#'))
+                _domains.Add(domain.ToLowerInvariant());
+        }
+    }
+
+    public int Count => _domains.Count;
+
+    public bool Contains(string address)
+    {
+        var domain = VoterAddress.Domain(address);
+        while (domain.Length > 0)
+        {
+            if (_domains.Contains(domain))
+                return true;
+            var dot = domain.IndexOf('.');
+            if (dot < 0)
+                return false;
+            domain = domain[(dot + 1)..];
+        }
+        return false;
+    }
+}

@@ -1,0 +1,259 @@
+using System.Globalization;
+using AwardVote.Domain.Cycles;
+using AwardVote.Domain.Nominations;
+using AwardVote.Domain.PeoplesChoice;
+using AwardVote.Infrastructure.Auditing;
+using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Mail;
+using AwardVote.Infrastructure.Mail.Templates;
+using AwardVote.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AwardVote.Infrastructure.PeoplesChoice;
+
+public enum VoteRequestStatus
+{
+    Sent,
+    UnknownCycle,
+    UnknownNomination,
+    InvalidAddress,
+    NotYetOpen,
+    Closed,
+    NotOnMemberList,
+    AlreadyVoted,
+    TooManyRequests,
+}
+
+public enum VoteConfirmStatus
+{
+    Confirmed,
+    InvalidLink,
+    Expired,
+    /// <summary>This link was confirmed before: the vote stands.</summary>
+    AlreadyUsed,
+    /// <summary>Another link of the same voter was confirmed for the same allowance: a vote cannot be changed.</summary>
+    AlreadyVoted,
+    NotYetOpen,
+    Closed,
+    NotOnMemberList,
+}
+
+public sealed record VoteRequestOutcome(VoteRequestStatus Status, DateTimeOffset? ExpiresAt = null, string? NomineeName = null);
+
+public sealed record VoteConfirmOutcome(VoteConfirmStatus Status, string? CycleSlug = null, string? NomineeName = null, int? NominationId = null,
+    int? CategoryId = null);
+
+/// <summary>
+/// The two steps of a public vote: a request (checked, stored with the hash of a one-time token, the link mailed
+/// through the outbox) and its confirmation (the vote stored under the unique key "one per voter and allowance").
+/// Both are on the hot path of a national vote, so each reads what it needs in one query and writes in one
+/// SaveChanges; the database's unique keys, not a read before the write, decide races.
+/// </summary>
+public sealed class VoteDesk(
+    AppDbContext db,
+    Outbox outbox,
+    AuditLog audit,
+    TimeProvider clock,
+    DisposableDomains disposableDomains,
+    IOptions<PeoplesChoiceOptions> options,
+    IOptions<MailOptions> mailOptions)
+{
+    private sealed record RequestFacts(
+        int CycleId, string Title, string? TitleEn, string TimeZone, CyclePhase Phase, PeoplesChoiceSettings Settings,
+        int CategoryId, string CategoryName, string? CategoryNameEn, NominationStatus Status, EligibilityDecision Eligibility,
+        DateTimeOffset? WithdrawnAt, string LibraryName, bool OnMemberList, bool VotedInCycle, bool VotedInCategory, int RecentRequests);
+
+    public async Task<VoteRequestOutcome> RequestAsync(string cycleSlug, int nominationId, string? email, string? requestIp, string culture,
+        CancellationToken cancellationToken = default)
+    {
+        if (!VoterAddress.IsPlausible(email))
+            return new VoteRequestOutcome(VoteRequestStatus.InvalidAddress);
+        var voter = VoterAddress.Normalize(email!);
+        var now = clock.GetUtcNow();
+        var since = now.AddHours(-1);
+
+        // One round trip: the cycle's rules, the nominee, and what the database knows about this voter.
+        var facts = await (
+                from nomination in db.Nominations
+                join cycle in db.Cycles on nomination.CycleId equals cycle.Id
+                join category in db.Categories on nomination.CategoryId equals category.Id
+                join library in db.Libraries on nomination.LibraryId equals library.Id
+                where nomination.Id == nominationId && cycle.Slug == cycleSlug
+                select new RequestFacts(
+                    cycle.Id, cycle.Title, cycle.TitleEn, cycle.TimeZone, cycle.Phase, cycle.PeoplesChoice,
+                    nomination.CategoryId, category.Name, category.NameEn, nomination.Status, nomination.Eligibility, nomination.WithdrawnAt,
+                    library.Name,
+                    db.MemberList.Any(m => m.CycleId == cycle.Id && m.Email == voter),
+                    db.PeoplesChoiceVotes.Any(v => v.CycleId == cycle.Id && v.AllowanceKey == PeoplesChoiceRules.WholeCycleKey && v.VoterEmail == voter),
+                    db.PeoplesChoiceVotes.Any(v => v.CycleId == cycle.Id && v.AllowanceKey == "category:" + nomination.CategoryId.ToString() && v.VoterEmail == voter),
+                    db.VoteRequests.Count(r => r.CycleId == cycle.Id && r.VoterEmail == voter && r.RequestedAt > since)))
+            .AsNoTracking()
+            .SingleOrDefaultAsync(cancellationToken);
+
+        if (facts is null)
+        {
+            var cycleIsPublic = await db.Cycles.AnyAsync(c => c.Slug == cycleSlug && c.Phase != CyclePhase.Draft && c.PeoplesChoice.Enabled, cancellationToken);
+            return new VoteRequestOutcome(cycleIsPublic ? VoteRequestStatus.UnknownNomination : VoteRequestStatus.UnknownCycle);
+        }
+        if (facts.Phase == CyclePhase.Draft || !facts.Settings.Enabled)
+            return new VoteRequestOutcome(VoteRequestStatus.UnknownCycle);
+        if (!IsCandidate(facts.Status, facts.Eligibility, facts.WithdrawnAt))
+            return new VoteRequestOutcome(VoteRequestStatus.UnknownNomination);
+        switch (PeoplesChoiceRules.State(facts.Settings, facts.Phase, now))
+        {
+            case VoteState.NotYetOpen:
+                return new VoteRequestOutcome(VoteRequestStatus.NotYetOpen);
+            case VoteState.Open:
+                break;
+            default:
+                return new VoteRequestOutcome(VoteRequestStatus.Closed);
+        }
+        // Members first: someone not on the list learns nothing about who has voted.
+        if (facts.Settings.Eligibility == VoterEligibility.MemberListOnly && !facts.OnMemberList)
+            return new VoteRequestOutcome(VoteRequestStatus.NotOnMemberList);
+        var voted = facts.Settings.Allowance == VoteAllowance.OnePerCycle ? facts.VotedInCycle : facts.VotedInCategory;
+        if (voted)
+            return new VoteRequestOutcome(VoteRequestStatus.AlreadyVoted);
+        if (facts.RecentRequests >= options.Value.RequestsPerAddressPerHour)
+            return new VoteRequestOutcome(VoteRequestStatus.TooManyRequests);
+
+        var (token, hash) = OneTimeToken.Create();
+        var expiresAt = now.AddHours(options.Value.LinkLifetimeHours);
+        if (facts.Settings.ClosesAt is { } closesAt && closesAt < expiresAt)
+            expiresAt = closesAt;
+        db.VoteRequests.Add(new VoteRequest
+        {
+            CycleId = facts.CycleId,
+            CategoryId = facts.CategoryId,
+            NominationId = nominationId,
+            VoterEmail = voter,
+            TokenHash = hash,
+            RequestedAt = now,
+            ExpiresAt = expiresAt,
+            RequestIp = requestIp is { Length: > 64 } ? requestIp[..64] : requestIp,
+            FromDisposableDomain = disposableDomains.Contains(voter),
+        });
+        var english = culture == "en";
+        var link = $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/Vote/Confirm?token={token}&culture={culture}";
+        outbox.Enqueue(
+            new VoteConfirmationMail(
+                Pick(facts.Title, facts.TitleEn, english), facts.LibraryName, Pick(facts.CategoryName, facts.CategoryNameEn, english), link,
+                LocalTime(expiresAt, facts.TimeZone)),
+            email!.Trim(), null, english ? "en" : "lv", $"{facts.CycleId}:{hash}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new VoteRequestOutcome(VoteRequestStatus.Sent, expiresAt, facts.LibraryName);
+    }
+
+    private sealed record ConfirmFacts(
+        long RequestId, int CycleId, int CategoryId, int NominationId, string VoterEmail, DateTimeOffset ExpiresAt, DateTimeOffset? ConfirmedAt,
+        string Slug, CyclePhase Phase, PeoplesChoiceSettings Settings, string LibraryName, bool OnMemberList);
+
+    private Task<ConfirmFacts?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 200)
+            return Task.FromResult<ConfirmFacts?>(null);
+        var hash = OneTimeToken.Hash(token);
+        return (
+                from request in db.VoteRequests
+                join cycle in db.Cycles on request.CycleId equals cycle.Id
+                join nomination in db.Nominations on request.NominationId equals nomination.Id
+                join library in db.Libraries on nomination.LibraryId equals library.Id
+                where request.TokenHash == hash
+                select new ConfirmFacts(
+                    request.Id, request.CycleId, request.CategoryId, request.NominationId, request.VoterEmail, request.ExpiresAt, request.ConfirmedAt,
+                    cycle.Slug, cycle.Phase, cycle.PeoplesChoice, library.Name,
+                    db.MemberList.Any(m => m.CycleId == request.CycleId && m.Email == request.VoterEmail)))
+            .AsNoTracking()
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>What confirming this link would do, without doing it (the page before the button).</summary>
+    public async Task<VoteConfirmOutcome> InspectAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var facts = await FindAsync(token, cancellationToken);
+        return facts is null
+            ? new VoteConfirmOutcome(VoteConfirmStatus.InvalidLink)
+            : Outcome(Refusal(facts, clock.GetUtcNow()) ?? VoteConfirmStatus.Confirmed, facts);
+    }
+
+    /// <param name="cycleSlug">When given (the API), the link must belong to this cycle.</param>
+    public async Task<VoteConfirmOutcome> ConfirmAsync(string? token, string? cycleSlug = null, CancellationToken cancellationToken = default)
+    {
+        var facts = await FindAsync(token, cancellationToken);
+        if (facts is null || (cycleSlug is not null && facts.Slug != cycleSlug))
+            return new VoteConfirmOutcome(VoteConfirmStatus.InvalidLink);
+        var now = clock.GetUtcNow();
+        if (Refusal(facts, now) is { } refusal)
+            return Outcome(refusal, facts);
+
+        var allowanceKey = PeoplesChoiceRules.AllowanceKey(facts.Settings.Allowance, facts.CategoryId);
+        db.PeoplesChoiceVotes.Add(new PeoplesChoiceVote
+        {
+            CycleId = facts.CycleId,
+            CategoryId = facts.CategoryId,
+            NominationId = facts.NominationId,
+            VoterEmail = facts.VoterEmail,
+            AllowanceKey = allowanceKey,
+            VoteRequestId = facts.RequestId,
+            ConfirmedAt = now,
+        });
+        // The request is marked by key alone: no read of the row it changes.
+        var spent = new VoteRequest { Id = facts.RequestId, VoterEmail = facts.VoterEmail, TokenHash = "", ConfirmedAt = now };
+        db.VoteRequests.Attach(spent).Property(r => r.ConfirmedAt).IsModified = true;
+        audit.Record("peoples-choice.vote-confirmed", "VoteRequest", facts.RequestId,
+            after: new { facts.NominationId, facts.CategoryId, AllowanceKey = allowanceKey }, cycleId: facts.CycleId);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
+        {
+            // Two clicks, or two links of one voter, at once: the unique key kept one vote. Say which.
+            db.ChangeTracker.Clear();
+            var winner = await db.PeoplesChoiceVotes
+                .Where(v => v.CycleId == facts.CycleId && v.AllowanceKey == allowanceKey && v.VoterEmail == facts.VoterEmail)
+                .Select(v => (long?)v.VoteRequestId)
+                .FirstOrDefaultAsync(cancellationToken);
+            return Outcome(winner == facts.RequestId ? VoteConfirmStatus.AlreadyUsed : VoteConfirmStatus.AlreadyVoted, facts);
+        }
+        return Outcome(VoteConfirmStatus.Confirmed, facts);
+    }
+
+    private static VoteConfirmStatus? Refusal(ConfirmFacts facts, DateTimeOffset now)
+    {
+        if (facts.ConfirmedAt is not null)
+            return VoteConfirmStatus.AlreadyUsed;
+        switch (PeoplesChoiceRules.State(facts.Settings, facts.Phase, now))
+        {
+            case VoteState.Open:
+                break;
+            case VoteState.NotYetOpen:
+                return VoteConfirmStatus.NotYetOpen;
+            default:
+                return VoteConfirmStatus.Closed;
+        }
+        if (facts.ExpiresAt <= now)
+            return VoteConfirmStatus.Expired;
+        // The administrator may have replaced the list since the request.
+        if (facts.Settings.Eligibility == VoterEligibility.MemberListOnly && !facts.OnMemberList)
+            return VoteConfirmStatus.NotOnMemberList;
+        return null;
+    }
+
+    private static VoteConfirmOutcome Outcome(VoteConfirmStatus status, ConfirmFacts facts) =>
+        new(status, facts.Slug, facts.LibraryName, facts.NominationId, facts.CategoryId);
+
+    /// <summary>Submitted, not withdrawn, and found eligible: the nominees the public votes for.</summary>
+    public static bool IsCandidate(NominationStatus status, EligibilityDecision eligibility, DateTimeOffset? withdrawnAt) =>
+        status == NominationStatus.Submitted && eligibility == EligibilityDecision.Eligible && withdrawnAt is null;
+
+    private static string Pick(string latvian, string? english, bool wantEnglish) =>
+        wantEnglish && !string.IsNullOrWhiteSpace(english) ? english : latvian;
+
+    public static string LocalTime(DateTimeOffset at, string timeZone)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
+    }
+}

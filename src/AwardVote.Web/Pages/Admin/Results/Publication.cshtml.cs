@@ -1,0 +1,113 @@
+using AwardVote.Domain.Cycles;
+using AwardVote.Domain.Results;
+using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Results;
+using AwardVote.Web.Localization;
+using AwardVote.Web.Pages.Admin.Cycles;
+using AwardVote.Web.Publishing;
+using AwardVote.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AwardVote.Web.Pages.Admin.Results;
+
+/// <summary>
+/// Approval and publication, for administrators: each category's laureate and citation to approve, then the whole
+/// cycle published now or at a time typed in the cycle's zone (stored in UTC, published by the publish-due job),
+/// and approved corrections published beside what they correct.
+/// </summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class PublicationModel(AppDbContext db, ResultStandings standings, ResultsPublisher publisher,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? CycleId { get; set; }
+
+    /// <summary>The announcement time in the cycle's zone.</summary>
+    [BindProperty]
+    public DateTime? ScheduleAt { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public List<AwardCycle> Cycles { get; private set; } = [];
+    public AwardCycle? Cycle { get; private set; }
+    public IReadOnlyList<ResultStandings.CategoryView> Views { get; private set; } = [];
+    public IReadOnlyList<string> Blockers { get; private set; } = [];
+    public DateTimeOffset? ScheduledFor { get; private set; }
+
+    public string CategoryName(int id) =>
+        Views.FirstOrDefault(v => v.Category.Id == id) is { } view ? DisplayNames.Pick(view.Category.Name, view.Category.NameEn) : "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (Cycle is { } cycle && ScheduledFor is { } at)
+            ScheduleAt = CycleEditing.ToLocal(at, cycle.TimeZone);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(int publicationId, Guid version, CancellationToken cancellationToken) =>
+        await DoneAsync(await publisher.ApproveAsync(publicationId, version, User.UserId(), cancellationToken), l["The citation is approved."], cancellationToken);
+
+    public async Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken) =>
+        await DoneAsync(await publisher.PublishAsync(CycleId ?? 0, User.UserId(), onlyIfDue: false, cancellationToken),
+            l["The results are published: the public page is open and the results mails are on their way."], cancellationToken);
+
+    public async Task<IActionResult> OnPostScheduleAsync(CancellationToken cancellationToken)
+    {
+        var cycle = await db.Cycles.AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, cancellationToken);
+        if (cycle is null)
+            return NotFound();
+        if (ScheduleAt is null)
+            ModelState.AddModelError(nameof(ScheduleAt), l["Enter the date and time of the announcement."]);
+        else if (!CycleEditing.TryToUtc(ScheduleAt, cycle.TimeZone, out var utc))
+            ModelState.AddModelError(nameof(ScheduleAt), l["This time does not exist in the cycle's time zone (the clocks jump forward then)."]);
+        else
+        {
+            var outcome = await publisher.ScheduleAsync(cycle.Id, utc, cancellationToken);
+            return await DoneAsync(outcome, l["The results will be published on {0}.", DisplayNames.LocalTime(utc!.Value, cycle.TimeZone)], cancellationToken);
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCancelScheduleAsync(CancellationToken cancellationToken) =>
+        await DoneAsync(await publisher.ScheduleAsync(CycleId ?? 0, null, cancellationToken), l["The scheduled publication is cancelled."], cancellationToken);
+
+    public async Task<IActionResult> OnPostPublishCorrectionAsync(int publicationId, Guid version, CancellationToken cancellationToken) =>
+        await DoneAsync(await publisher.PublishCorrectionAsync(publicationId, version, User.UserId(), cancellationToken),
+            l["The correction is published."], cancellationToken);
+
+    private async Task<IActionResult> DoneAsync(ResultsPublisher.Outcome outcome, string success, CancellationToken cancellationToken)
+    {
+        if (outcome.Succeeded)
+        {
+            Message = success;
+            return Redirect($"/Admin/Results/Publication?cycleId={CycleId}");
+        }
+        await LoadAsync(cancellationToken);
+        foreach (var message in PublicationText.Messages(outcome, CategoryName, l))
+            ModelState.AddModelError("", message);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Cycles = await db.Cycles.AsNoTracking().Where(c => PhasePlan.PhasesFrom(CyclePhase.Counting).Contains(c.Phase)).OrderByDescending(c => c.Year).ThenBy(c => c.Title)
+            .ToListAsync(cancellationToken);
+        CycleId ??= Cycles.FirstOrDefault(c => c.Phase == CyclePhase.ResultsReview)?.Id ?? Cycles.FirstOrDefault()?.Id;
+        if (CycleId is not { } id || await standings.CycleAsync(id, cancellationToken) is not { } cycle)
+            return;
+        Cycle = cycle;
+        Views = await standings.LoadAsync(cycle, tracked: false, cancellationToken);
+        Blockers = cycle.Phase == CyclePhase.ResultsReview
+            ? PublicationRules.CheckPublication(cycle.Phase, Views.Select(v => v.Standing).ToList())
+                .Select(p => PublicationText.Problem(p, CategoryName, l)).ToList()
+            : [];
+        ScheduledFor = Views.Select(v => v.Standing.Pending?.ScheduledFor).FirstOrDefault(at => at is not null);
+    }
+}

@@ -1,0 +1,15 @@
+using AwardVote.Infrastructure.Results;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AwardVote.Web.Pages.Laureates;
+
+/// <summary>The public archive of laureates, every year, newest first (a correction shows in place of what it corrects).</summary>
+[AllowAnonymous]
+public sealed class IndexModel(PublicResults results) : PageModel
+{
+    public IReadOnlyList<PublicResults.ArchiveEntry> Laureates { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Laureates = await results.ArchiveAsync(cancellationToken);
+}

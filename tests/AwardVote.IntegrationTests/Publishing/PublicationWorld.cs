@@ -1,0 +1,263 @@
+using System.Net;
+using AwardVote.Domain.Accounts;
+using AwardVote.Domain.Cycles;
+using AwardVote.Domain.Nominations;
+using AwardVote.Domain.Results;
+using AwardVote.Infrastructure.Accounts;
+using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Demo;
+using AwardVote.Infrastructure.Files;
+using AwardVote.Infrastructure.Jobs;
+using AwardVote.Infrastructure.Mail;
+using AwardVote.Infrastructure.Results;
+using AwardVote.IntegrationTests.Ballots;
+using AwardVote.IntegrationTests.Support;
+using AwardVote.Web.Judging;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AwardVote.IntegrationTests.Publishing;
+
+/// <summary>
+/// A <see cref="JudgingWorld"/> counted and in results review: Alsungas (the laureate, unless the scores tie),
+/// Bauskas and Cesvaines, each with a representative (Bauskas' reads English), the jurors' comments, a chair, two
+/// endorsers of Cesvaines (one asked for the results), and two photos of Alsungas (one released for publication).
+/// </summary>
+public sealed class PublicationWorld
+{
+    public const string Password = JudgingScenario.Password;
+    public const string CommentOnBauska = "Spēcīgi projekti, vājāka sadarbība ar partneriem.";
+    public const string CommentOnAlsunga = "Paraugs citām bibliotēkām.";
+
+    public enum Scores { Decided, Tie, ThinLead }
+
+    public required JudgingWorld Judging { get; init; }
+    public AwardVoteApp App => Judging.App;
+    public int CycleId => Judging.CycleId;
+    public int CategoryId => Judging.CategoryId;
+    public int Laureate => Judging.NominationIds[0];
+    public int[] Others => Judging.NominationIds[1..];
+    public string Slug { get; private init; } = "";
+    public (string Id, string Email) Chair { get; private set; }
+    /// <summary>The representative of each nomination, by nomination id.</summary>
+    public Dictionary<int, (string Id, string Email)> Representatives { get; } = [];
+    public string EndorserWantingResults { get; private set; } = "";
+    public string EndorserNotWantingResults { get; private set; } = "";
+    public int PublicPhoto { get; private set; }
+    public int PrivatePhoto { get; private set; }
+
+    public static async Task<PublicationWorld> InReviewAsync(AwardVoteApp app, Scores scores = Scores.Decided, bool feedback = true)
+    {
+        var judging = await JudgingWorld.CreateAsync(app);
+        var (a, b, c) = (judging.NominationIds[0], judging.NominationIds[1], judging.NominationIds[2]);
+        await judging.QueryAsync(db => db.Cycles.Where(x => x.Id == judging.CycleId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.FeedbackToNominees, feedback)));
+        if (scores == Scores.ThinLead)
+        {
+            // The statute wants a lead of two points: a lead of half a point means a repeat ballot.
+            await judging.QueryAsync(async db =>
+            {
+                var cycle = await db.Cycles.SingleAsync(x => x.Id == judging.CycleId);
+                cycle.WinRule.MinimumLead = 2;
+                return await db.SaveChangesAsync();
+            });
+        }
+        var alsungaB = scores == Scores.Tie ? 1 : 4;
+        await CastAsync(judging, judging.JurorA, a, 5, CommentOnAlsunga);
+        await CastAsync(judging, judging.JurorA, b, 5, CommentOnBauska);
+        await CastAsync(judging, judging.JurorA, c, 2, null);
+        await CastAsync(judging, judging.JurorB, a, alsungaB, null);
+        await CastAsync(judging, judging.JurorB, b, scores == Scores.Tie ? 1 : 3, "  ");
+        await CastAsync(judging, judging.JurorB, c, 2, null);
+        await judging.QueryAsync(db => db.Cycles.Where(x => x.Id == judging.CycleId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Phase, CyclePhase.Counting)));
+        await using (var scope = app.Scope())
+            await scope.ServiceProvider.GetRequiredService<CountRoundJob>().RunAsync(CancellationToken.None);
+        Assert.Equal(CyclePhase.ResultsReview, await judging.QueryAsync(db => db.Cycles.Where(x => x.Id == judging.CycleId).Select(x => x.Phase).SingleAsync()));
+
+        var world = new PublicationWorld
+        {
+            Judging = judging,
+            Slug = await judging.QueryAsync(db => db.Cycles.Where(x => x.Id == judging.CycleId).Select(x => x.Slug).SingleAsync()),
+        };
+        world.Chair = await world.PersonAsync("Priekšsēdētāja Zane", "lv", id => RoleGrant.Chair(id, judging.CycleId, judging.CategoryId, DateTimeOffset.UtcNow, null));
+        foreach (var nomination in judging.NominationIds)
+        {
+            var libraryId = await judging.QueryAsync(db => db.Nominations.Where(n => n.Id == nomination).Select(n => n.LibraryId).SingleAsync());
+            world.Representatives[nomination] = await world.PersonAsync("Bibliotekāre", nomination == b ? "en" : "lv",
+                id => RoleGrant.Representative(id, libraryId, DateTimeOffset.UtcNow, null));
+        }
+        world.EndorserWantingResults = $"endorser-{Guid.NewGuid():N}@partneri.example";
+        world.EndorserNotWantingResults = $"quiet-{Guid.NewGuid():N}@partneri.example";
+        await judging.QueryAsync(async db =>
+        {
+            db.Endorsements.Add(Endorsement(c, "Ilze Partnere", world.EndorserWantingResults, wantsResults: true));
+            db.Endorsements.Add(Endorsement(c, "Kārlis Klusais", world.EndorserNotWantingResults, wantsResults: false));
+            return await db.SaveChangesAsync();
+        });
+        world.PublicPhoto = await world.PhotoAsync(a, "Lasītava vakarā", released: true);
+        world.PrivatePhoto = await world.PhotoAsync(a, "Darbinieku sapulce", released: false);
+        return world;
+    }
+
+    private static Endorsement Endorsement(int nomination, string name, string email, bool wantsResults) => new()
+    {
+        NominationId = nomination,
+        EndorserName = name,
+        EndorserEmail = email,
+        Culture = "en",
+        TokenHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Guid.NewGuid().ToByteArray())),
+        TokenExpiresAt = DateTimeOffset.UtcNow,
+        RequestedAt = DateTimeOffset.UtcNow,
+        ReceivedAt = DateTimeOffset.UtcNow,
+        Letter = "Atbalstu.",
+        WantsResults = wantsResults,
+        Status = EndorsementStatus.Received,
+    };
+
+    /// <summary>A signed-up person with a known password and language, and optionally one role.</summary>
+    public async Task<(string Id, string Email)> PersonAsync(string name, string culture, Func<string, RoleGrant>? grant = null)
+    {
+        await using var scope = App.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var email = $"person-{Guid.NewGuid():N}@results.example";
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, PreferredCulture = culture };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        if (grant is not null)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.RoleGrants.Add(grant(user.Id));
+            await db.SaveChangesAsync();
+        }
+        return (user.Id, email);
+    }
+
+    private async Task<int> PhotoAsync(int nomination, string caption, bool released)
+    {
+        await using var scope = App.Scope();
+        var store = scope.ServiceProvider.GetRequiredService<AttachmentStore>();
+        var key = await store.SaveAsync(new MemoryStream(TinyPng), CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var photo = new Attachment
+        {
+            NominationId = nomination, Kind = AttachmentKind.Photo, OriginalFileName = "foto.png", SafeFileName = "foto.png",
+            ContentType = "image/png", SizeBytes = TinyPng.Length, StorageKey = key, Sha256 = new string('0', 64), Caption = caption,
+            ConsentGiven = true, PublicAfterPublication = released, UploadedAt = DateTimeOffset.UtcNow,
+        };
+        db.Attachments.Add(photo);
+        await db.SaveChangesAsync();
+        return photo.Id;
+    }
+
+    private static readonly byte[] TinyPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    private static async Task CastAsync(JudgingWorld world, string juror, int nomination, int score, string? comment)
+    {
+        await using var scope = world.App.Scope();
+        var cast = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(juror,
+            new ScoreBallotInput(nomination, new Dictionary<int, int?> { [world.CriterionIds[0]] = score, [world.CriterionIds[1]] = score }, false, comment, "privāta piezīme", null));
+        Assert.True(cast.Succeeded, cast.Error);
+    }
+
+    public Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query) => Judging.QueryAsync(query);
+
+    public Task<List<Publication>> PublicationsAsync() =>
+        QueryAsync(db => db.Publications.AsNoTracking().Where(p => p.CycleId == CycleId).OrderBy(p => p.Sequence).ToListAsync());
+
+    public Task<CyclePhase> PhaseAsync() => QueryAsync(db => db.Cycles.Where(c => c.Id == CycleId).Select(c => c.Phase).SingleAsync());
+
+    public Task<int> ResultMailsAsync() => QueryAsync(db => db.Outbox.CountAsync(m => m.Purpose.StartsWith("results-") && m.TextBody.Contains(Slug)));
+
+    public async Task<Browserless> SignedInAsync(string email)
+    {
+        var browser = new Browserless(App);
+        await browser.SignInAsync(email, email == DemoSeeder.AdministratorEmail ? DemoSeeder.Password : Password);
+        return browser;
+    }
+
+    public Task<Browserless> AdministratorAsync() => SignedInAsync(DemoSeeder.AdministratorEmail);
+
+    public string CitationPage => $"/Jury/Citation?cycleId={CycleId}&categoryId={CategoryId}";
+    public string PublicationPage => $"/Admin/Results/Publication?cycleId={CycleId}";
+
+    /// <summary>Posts the citation form as the page rendered it, with the texts given.</summary>
+    public static async Task<HttpResponseMessage> WriteCitationAsync(Browserless browser, string page, string citation, string? english = null,
+        string? note = null, int? publicationId = null)
+    {
+        var html = await browser.GetPageAsync(page);
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Browserless.AntiforgeryToken(html),
+            ["Input.PublicationId"] = publicationId?.ToString() ?? InputOrEmpty(html, "Input.PublicationId"),
+            ["Input.Version"] = InputOrEmpty(html, "Input.Version"),
+            ["Input.Citation"] = citation,
+            ["Input.CitationEn"] = english ?? "",
+        };
+        if (note is not null)
+            fields["Input.CorrectionNote"] = note;
+        return await browser.Http.PostAsync(page, new FormUrlEncodedContent(fields));
+    }
+
+    private static string InputOrEmpty(string html, string name)
+    {
+        try { return Browserless.InputValue(html, name); }
+        catch (InvalidOperationException) { return ""; }
+    }
+
+    /// <summary>Posts one of the publication page's buttons (a handler with hidden fields).</summary>
+    public async Task<HttpResponseMessage> PressAsync(Browserless browser, string handler, IDictionary<string, string>? fields = null)
+    {
+        var html = await browser.GetPageAsync(PublicationPage);
+        var form = new Dictionary<string, string>(fields ?? new Dictionary<string, string>())
+        {
+            ["__RequestVerificationToken"] = Browserless.AntiforgeryToken(html),
+        };
+        return await browser.Http.PostAsync($"/Admin/Results/Publication?handler={handler}&cycleId={CycleId}", new FormUrlEncodedContent(form));
+    }
+
+    public async Task<HttpResponseMessage> ApproveAsync(Browserless admin)
+    {
+        var pending = (await PublicationsAsync()).Last(p => p.PublishedAt == null);
+        return await PressAsync(admin, "Approve", new Dictionary<string, string> { ["publicationId"] = pending.Id.ToString(), ["version"] = pending.Version.ToString() });
+    }
+
+    /// <summary>This world's citation: unique, because the archive lists every test's laureates.</summary>
+    public string Citation => $"Par drosmīgu un iedvesmojošu darbu ({Slug[^8..]}).";
+    public string CitationEn => $"For bold and inspiring work ({Slug[^8..]}).";
+
+    /// <summary>The citation written by the chair and approved by an administrator, through their pages.</summary>
+    public async Task ReadyAsync()
+    {
+        using var chair = await SignedInAsync(Chair.Email);
+        using (var saved = await WriteCitationAsync(chair, CitationPage, Citation, CitationEn))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var admin = await AdministratorAsync();
+        using var approved = await ApproveAsync(admin);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+    }
+
+    public async Task<ResultsPublisher.Outcome> PublishAsync(string? userId = null)
+    {
+        await using var scope = App.Scope();
+        return await scope.ServiceProvider.GetRequiredService<ResultsPublisher>().PublishAsync(CycleId, userId, onlyIfDue: false, CancellationToken.None);
+    }
+
+    /// <summary>Runs the publish-due job as if the clock said <paramref name="now"/>.</summary>
+    public async Task<int> RunJobAsync(DateTimeOffset now)
+    {
+        await using var scope = App.Scope();
+        var publisher = ActivatorUtilities.CreateInstance<ResultsPublisher>(scope.ServiceProvider, new FakeTimeProvider(now));
+        return await new PublishDueJob(publisher).RunAsync(CancellationToken.None);
+    }
+
+    public async Task DeliverMailAsync()
+    {
+        await using var scope = App.Scope();
+        await scope.ServiceProvider.GetRequiredService<DeliverOutboxJob>().RunAsync(CancellationToken.None);
+    }
+
+    public static string Body(HttpResponseMessage response) => response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+}
