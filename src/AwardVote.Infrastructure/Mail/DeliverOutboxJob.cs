@@ -40,7 +40,7 @@ public sealed class DeliverOutboxJob(
         return report;
     }
 
-    /// <summary>One batch; true when it was full and went through, so more may be waiting.</summary>
+    /// <summary>One batch; true when it was full and went through (or half its lease passed), so more may be waiting.</summary>
     private async Task<bool> RunBatchAsync(DeliveryReport report, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -53,14 +53,18 @@ public sealed class DeliverOutboxJob(
         if (dueIds.Count == 0)
             return false;
 
-        var claimedBatch = await TryClaimBatchAsync(dueIds, now, cancellationToken);
+        // Leases count from the moment of the claim, not from the query: on a busy machine the query alone can take
+        // a good part of a short lease, and a lease that ends early lets a second run send the same message.
+        var claimedAt = clock.GetUtcNow();
+        var claimedBatch = await TryClaimBatchAsync(dueIds, claimedAt, cancellationToken);
         var loaded = claimedBatch
             ? await db.Outbox.AsNoTracking().Where(m => dueIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken)
             : [];
         // Past half the lease another run may take over what this one claimed: stop well before that.
-        var sendUntil = now + TimeSpan.FromSeconds(options.Value.ClaimLeaseSeconds / 2.0);
+        var sendUntil = claimedAt + TimeSpan.FromSeconds(options.Value.ClaimLeaseSeconds / 2.0);
         var done = 0;
         var stopped = false;
+        var leaseRanOut = false;
 
         IMailSession? session = null;
         try
@@ -69,11 +73,12 @@ public sealed class DeliverOutboxJob(
             {
                 if (claimedBatch && clock.GetUtcNow() > sendUntil)
                 {
-                    stopped = true;
+                    // Not a reason to stop the run: the rest is released below and claimed afresh by the next batch.
+                    leaseRanOut = true;
                     break;
                 }
                 done++;
-                if (!claimedBatch && !await TryClaimAsync(id, now, cancellationToken))
+                if (!claimedBatch && !await TryClaimAsync(id, clock.GetUtcNow(), cancellationToken))
                     continue;
 
                 var message = claimedBatch ? loaded[id] : await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
@@ -106,7 +111,7 @@ public sealed class DeliverOutboxJob(
 
         if (claimedBatch && done < dueIds.Count)
             await ReleaseAsync(dueIds.Skip(done).ToList(), cancellationToken);
-        return !stopped && dueIds.Count == options.Value.BatchSize;
+        return !stopped && (leaseRanOut || dueIds.Count == options.Value.BatchSize);
     }
 
     /// <summary>
