@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace AwardVote.Domain.Counting;
 
@@ -10,8 +11,6 @@ namespace AwardVote.Domain.Counting;
 /// </summary>
 public static class BallotFileParser
 {
-    private const char GroupSeparator = '\uFFFF';
-
     public static BallotSet Parse(string text, bool allowEqualRanks = true) => Parse(new StringReader(text), allowEqualRanks);
 
     /// <param name="allowEqualRanks">False when the statute does not let a ballot place two candidates equal (<c>=</c> is then an error).</param>
@@ -20,6 +19,7 @@ public static class BallotFileParser
     {
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         var nameLookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Merged ballots by their key (see BallotKey), with the summed weight.
         var weights = new Dictionary<string, long>(StringComparer.Ordinal);
         var weightLookup = weights.GetAlternateLookup<ReadOnlySpan<char>>();
         var seenOnLine = new List<int>();
@@ -28,10 +28,10 @@ public static class BallotFileParser
         var keyBuffer = new char[64];
 
         var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var line in new LineReader(reader))
         {
             lineNumber++;
-            var content = line.AsSpan();
+            var content = line.Span;
             var comment = content.IndexOf('#');
             if (comment >= 0)
                 content = content[..comment];
@@ -65,6 +65,8 @@ public static class BallotFileParser
 
                 if (!nameLookup.TryGetValue(token, out var candidate))
                 {
+                    if (names.Count >= BallotKey.MaxCandidates)
+                        throw new BallotFormatException(lineNumber, "too many different names");
                     candidate = names.Count;
                     nameLookup[token] = candidate;
                     seenOnLine.Add(0);
@@ -84,34 +86,19 @@ public static class BallotFileParser
                 content = content[(next + 1)..];
             }
 
-            // The merge key: each group's indices sorted, groups split by a character no index uses.
-            var keyLength = lineBuffer.Count + groupEnds.Count;
+            var keyLength = BallotKey.Length(lineBuffer.Count);
             if (keyBuffer.Length < keyLength)
                 keyBuffer = new char[keyLength * 2];
-            var position = 0;
-            var groupStart = 0;
-            foreach (var groupEnd in groupEnds)
-            {
-                var group = keyBuffer.AsSpan(position, groupEnd - groupStart);
-                for (var i = groupStart; i < groupEnd; i++)
-                    group[i - groupStart] = (char)lineBuffer[i];
-                group.Sort();
-                position += group.Length;
-                keyBuffer[position++] = GroupSeparator;
-                groupStart = groupEnd;
-            }
-            var key = keyBuffer.AsSpan(0, position);
-            ref var sum = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(weightLookup, key, out _);
+            var key = keyBuffer.AsSpan(0, keyLength);
+            BallotKey.Write(CollectionsMarshal.AsSpan(lineBuffer), CollectionsMarshal.AsSpan(groupEnds), key);
+            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(weightLookup, key, out _);
             sum = checked(sum + weight);
-            if (names.Count >= GroupSeparator)
-                throw new BallotFormatException(lineNumber, "too many different names");
         }
 
         var candidates = new string[names.Count];
         foreach (var (name, index) in names)
             candidates[index] = name;
-        var ballots = weights.Select(entry => new RankedBallot(GroupsOf(entry.Key), entry.Value));
-        return BallotSet.Canonical(candidates, ballots);
+        return BallotSet.FromKeys(candidates, weights);
     }
 
     private static string EmptyNameProblem(char before, char after) => (before, after) switch
@@ -122,20 +109,236 @@ public static class BallotFileParser
         _ => $"empty name between '{before}' and '{after}'",
     };
 
-    private static int[][] GroupsOf(string key)
+    /// <summary>
+    /// The lines of a reader as spans over a large buffer: no string per line. Line ends as <see cref="TextReader.ReadLine"/>
+    /// sees them (LF, CR LF or a lone CR); a last line without an end counts.
+    /// </summary>
+    private struct LineReader(TextReader reader)
     {
-        var groups = new List<int[]>();
-        var start = 0;
-        for (var i = 0; i < key.Length; i++)
+        private char[] _buffer = new char[1 << 16];
+        private int _start;
+        private int _end;
+        private bool _eof;
+        private bool _skipLineFeed;
+
+        public readonly LineReader GetEnumerator() => this;
+
+        public ReadOnlyMemory<char> Current { get; private set; }
+
+        public bool MoveNext()
         {
-            if (key[i] != GroupSeparator)
-                continue;
-            var group = new int[i - start];
-            for (var j = start; j < i; j++)
-                group[j - start] = key[j];
-            groups.Add(group);
-            start = i + 1;
+            while (true)
+            {
+                if (_skipLineFeed && _start < _end)
+                {
+                    // The LF of a CR LF split across two reads.
+                    if (_buffer[_start] == '\n')
+                        _start++;
+                    _skipLineFeed = false;
+                }
+                var unread = _buffer.AsSpan(_start, _end - _start);
+                var lineEnd = unread.IndexOfAny('\n', '\r');
+                if (lineEnd >= 0)
+                {
+                    Current = _buffer.AsMemory(_start, lineEnd);
+                    _start += lineEnd + 1;
+                    if (unread[lineEnd] == '\r')
+                    {
+                        if (_start < _end)
+                        {
+                            if (_buffer[_start] == '\n')
+                                _start++;
+                        }
+                        else
+                            _skipLineFeed = true;
+                    }
+                    return true;
+                }
+                if (_eof)
+                {
+                    if (_start == _end)
+                        return false;
+                    Current = _buffer.AsMemory(_start, _end - _start);
+                    _start = _end;
+                    return true;
+                }
+                Fill();
+            }
         }
-        return [.. groups];
+
+        private void Fill()
+        {
+            // Keep the unfinished line; grow the buffer if that line fills it.
+            var kept = _end - _start;
+            if (kept == _buffer.Length)
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            else if (_start > 0)
+                Array.Copy(_buffer, _start, _buffer, 0, kept);
+            _start = 0;
+            _end = kept;
+            var read = reader.Read(_buffer, _end, _buffer.Length - _end);
+            if (read == 0)
+                _eof = true;
+            _end += read;
+        }
+    }
+}
+
+/// <summary>
+/// A ballot as a short string that orders like its line in the canonical file: one character per name (its index
+/// plus <see cref="NameOffset"/>), and between two names <see cref="EqualTo"/> or <see cref="Above"/>. Names in a group
+/// are sorted. With candidates numbered in ordinal name order and no name the start of another, comparing two keys
+/// ordinally is comparing the two lines: name by name, and where they agree, the end of the line before " = " before " > ".
+/// </summary>
+internal static class BallotKey
+{
+    public const char EqualTo = '\u0000';
+    public const char Above = '\u0001';
+    public const int NameOffset = 2;
+    public const int MaxCandidates = char.MaxValue + 1 - NameOffset;
+
+    public static int Length(int listed) => listed == 0 ? 0 : 2 * listed - 1;
+
+    /// <summary>Writes the key of <paramref name="candidates"/>, split into groups ending at <paramref name="groupEnds"/>.</summary>
+    public static void Write(ReadOnlySpan<int> candidates, ReadOnlySpan<int> groupEnds, Span<char> key)
+    {
+        var groupStart = 0;
+        var position = 0;
+        foreach (var groupEnd in groupEnds)
+        {
+            if (groupStart > 0)
+                key[position++] = Above;
+            var group = key.Slice(position, 2 * (groupEnd - groupStart) - 1);
+            // Sort the group's names first, into the key's name slots from the right, then spread them out.
+            var names = group[^(groupEnd - groupStart)..];
+            for (var i = groupStart; i < groupEnd; i++)
+                names[i - groupStart] = (char)(candidates[i] + NameOffset);
+            names.Sort();
+            for (var i = 0; i < names.Length; i++)
+            {
+                var name = names[i];
+                if (i > 0)
+                    group[2 * i - 1] = EqualTo;
+                group[2 * i] = name;
+            }
+            position += group.Length;
+            groupStart = groupEnd;
+        }
+    }
+
+    /// <summary>
+    /// Sorts keys ordinally, their weights alongside. Most-significant-character radix sort: keys are short and drawn
+    /// from few characters, so each character is read about once, where comparison sorting would compare the same
+    /// leading characters some twenty times per key. Falls back to comparison sorting for many candidates.
+    /// </summary>
+    public static void Sort(string[] keys, long[] weights, int candidateCount)
+    {
+        var alphabet = candidateCount + NameOffset;
+        if (alphabet > 4096)
+        {
+            Array.Sort(keys, weights, StringComparer.Ordinal);
+            return;
+        }
+        var order = new int[keys.Length];
+        for (var i = 0; i < order.Length; i++)
+            order[i] = i;
+        RadixSort(keys, order, new int[keys.Length], 0, keys.Length, 0, alphabet);
+        var sortedKeys = new string[keys.Length];
+        var sortedWeights = new long[keys.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            sortedKeys[i] = keys[order[i]];
+            sortedWeights[i] = weights[order[i]];
+        }
+        sortedKeys.CopyTo(keys, 0);
+        sortedWeights.CopyTo(weights, 0);
+    }
+
+    /// <summary>Sorts order[start..end), whose keys agree on their first <paramref name="depth"/> characters.</summary>
+    private static void RadixSort(string[] keys, int[] order, int[] scratch, int start, int end, int depth, int alphabet)
+    {
+        while (true)
+        {
+            if (end - start <= 32)
+            {
+                // Insertion sort: few keys left.
+                for (var i = start + 1; i < end; i++)
+                {
+                    var item = order[i];
+                    var j = i - 1;
+                    while (j >= start && string.CompareOrdinal(keys[order[j]], keys[item]) > 0)
+                    {
+                        order[j + 1] = order[j];
+                        j--;
+                    }
+                    order[j + 1] = item;
+                }
+                return;
+            }
+
+            // Slot 1: keys that end here (they sort first; keys are distinct, so there is at most one);
+            // slot c + 2: keys with character c here. Slot 0 stays 0 for the running sums.
+            var counts = new int[alphabet + 2];
+            for (var i = start; i < end; i++)
+                counts[Slot(keys[order[i]], depth)]++;
+            for (var slot = 1; slot < counts.Length; slot++)
+                counts[slot] += counts[slot - 1];
+            // Filled from the back, each slot's count ends as the offset where its keys start.
+            for (var i = end - 1; i >= start; i--)
+                scratch[start + --counts[Slot(keys[order[i]], depth)]] = order[i];
+            Array.Copy(scratch, start, order, start, end - start);
+
+            // Recurse into every bucket but the largest, and go on with that one here: the stack stays shallow.
+            var largestStart = 0;
+            var largestEnd = 0;
+            for (var slot = 2; slot < counts.Length; slot++)
+            {
+                var bucketStart = start + counts[slot];
+                var bucketEnd = slot + 1 < counts.Length ? start + counts[slot + 1] : end;
+                if (bucketEnd - bucketStart < 2)
+                    continue;
+                if (bucketEnd - bucketStart > largestEnd - largestStart)
+                {
+                    if (largestEnd - largestStart >= 2)
+                        RadixSort(keys, order, scratch, largestStart, largestEnd, depth + 1, alphabet);
+                    largestStart = bucketStart;
+                    largestEnd = bucketEnd;
+                }
+                else
+                    RadixSort(keys, order, scratch, bucketStart, bucketEnd, depth + 1, alphabet);
+            }
+            if (largestEnd - largestStart < 2)
+                return;
+            start = largestStart;
+            end = largestEnd;
+            depth++;
+        }
+    }
+
+    private static int Slot(string key, int depth) => depth < key.Length ? key[depth] + 2 : 1;
+
+    /// <summary>The groups of a key, as candidate indices.</summary>
+    public static int[][] Groups(ReadOnlySpan<char> key)
+    {
+        if (key.IsEmpty)
+            return [];
+        var groupCount = 1;
+        foreach (var c in key)
+            if (c == Above)
+                groupCount++;
+        var groups = new int[groupCount][];
+        var g = 0;
+        while (true)
+        {
+            var end = key.IndexOf(Above);
+            var group = end < 0 ? key : key[..end];
+            var members = new int[(group.Length + 1) / 2];
+            for (var i = 0; i < members.Length; i++)
+                members[i] = group[2 * i] - NameOffset;
+            groups[g++] = members;
+            if (end < 0)
+                return groups;
+            key = key[(end + 1)..];
+        }
     }
 }

@@ -30,24 +30,62 @@ public static class BallotFileWriter
 
     public static string Sha256Hex(BallotSet ballots) => ballots.Sha256;
 
-    /// <summary>Hashes the canonical file line by line, so a national vote's file is never one giant string.</summary>
+    /// <summary>
+    /// Hashes the canonical file as it is written, straight from each name's UTF-8 bytes into a buffer, so a national
+    /// vote's file is never one giant string (nor a string per line). The separators are ASCII, so encoding name by
+    /// name gives the very bytes that encoding the whole line would.
+    /// </summary>
     internal static string ComputeSha256Hex(BallotSet ballots)
     {
+        var names = ballots.Candidates.Select(name => Encoding.UTF8.GetBytes(name)).ToArray();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var line = new StringBuilder();
-        var bytes = new byte[1024];
-        for (var i = 0; i < ballots.Ballots.Count; i++)
+        var buffer = new byte[1 << 16];
+        var used = 0;
+        foreach (var ballot in ballots.Ballots)
         {
-            line.Clear();
-            AppendLine(line, ballots, i);
-            var needed = Encoding.UTF8.GetMaxByteCount(line.Length);
-            if (bytes.Length < needed)
-                bytes = new byte[needed * 2];
-            var chars = line.ToString();
-            var length = Encoding.UTF8.GetBytes(chars, bytes);
-            hash.AppendData(bytes, 0, length);
+            // The line's longest form: every name, a three-byte separator after each, " * " and a 20-digit weight, "\n".
+            var longest = 32;
+            foreach (var group in ballot.Groups)
+                foreach (var candidate in group)
+                    longest += names[candidate].Length + 3;
+            longest += 3 * ballot.Groups.Count;
+            if (buffer.Length - used < longest)
+            {
+                hash.AppendData(buffer, 0, used);
+                used = 0;
+                if (buffer.Length < longest)
+                    buffer = new byte[longest * 2];
+            }
+
+            var line = buffer.AsSpan();
+            for (var g = 0; g < ballot.Groups.Count; g++)
+            {
+                if (g > 0)
+                    used = Put(line, used, " > "u8);
+                var group = ballot.Groups[g];
+                for (var i = 0; i < group.Length; i++)
+                {
+                    if (i > 0)
+                        used = Put(line, used, " = "u8);
+                    used = Put(line, used, names[group[i]]);
+                }
+            }
+            if (ballot.Weight != 1)
+            {
+                used = Put(line, used, " * "u8);
+                ballot.Weight.TryFormat(line[used..], out var digits, default, CultureInfo.InvariantCulture);
+                used += digits;
+            }
+            line[used++] = (byte)'\n';
         }
+        hash.AppendData(buffer, 0, used);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static int Put(Span<byte> buffer, int at, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(buffer[at..]);
+        return at + bytes.Length;
     }
 
     public static string Sha256Hex(string canonicalText) =>

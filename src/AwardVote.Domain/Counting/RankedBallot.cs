@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace AwardVote.Domain.Counting;
 
 /// <summary>
@@ -27,6 +29,7 @@ public sealed class BallotSet
 {
     private IReadOnlyList<string>? _canonicalLines;
     private string? _sha256;
+    private BallotArrays? _arrays;
 
     public BallotSet(IReadOnlyList<string> candidates, IReadOnlyList<RankedBallot> ballots)
         : this(candidates, ballots, null)
@@ -46,25 +49,152 @@ public sealed class BallotSet
     /// <summary>Number of voters (the sum of the weights).</summary>
     public long TotalWeight { get; }
 
-    /// <summary>Each ballot's line in the canonical file, without its weight; built once, used by the writer and the hash.</summary>
+    /// <summary>Each ballot's line in the canonical file, without its weight; built once, when the file is written.</summary>
     internal IReadOnlyList<string> CanonicalLines =>
         _canonicalLines ??= Ballots.Select(b => CanonicalLine(Candidates, b.Groups)).ToArray();
+
+    /// <summary>The ballots laid out flat for counting, built once.</summary>
+    internal BallotArrays Arrays => _arrays ??= BallotArrays.From(Ballots, Candidates.Count);
 
     /// <summary>The SHA-256 of the canonical file, computed once.</summary>
     public string Sha256 => _sha256 ??= BallotFileWriter.ComputeSha256Hex(this);
 
     /// <summary>
     /// Builds the canonical set from ballots over any candidate numbering: renumbers candidates by name,
-    /// sorts each group, merges identical ballots and sorts the ballots.
+    /// sorts each group, merges identical ballots and sorts the ballots by their line in the canonical file.
     /// </summary>
     public static BallotSet Canonical(IReadOnlyList<string> candidates, IEnumerable<RankedBallot> ballots)
+    {
+        var (names, newIndex) = SortNames(candidates);
+        if (!NamesArePrefixFree(names))
+            return CanonicalByLines(names, newIndex, ballots);
+
+        var merged = new Dictionary<string, long>(StringComparer.Ordinal);
+        var mergedLookup = merged.GetAlternateLookup<ReadOnlySpan<char>>();
+        var flat = new List<int>();
+        var groupEnds = new List<int>();
+        var key = new char[64];
+        foreach (var ballot in ballots)
+        {
+            flat.Clear();
+            groupEnds.Clear();
+            foreach (var group in ballot.Groups)
+            {
+                if (group.Length == 0)
+                    continue;
+                foreach (var candidate in group)
+                    flat.Add(newIndex[candidate]);
+                groupEnds.Add(flat.Count);
+            }
+            var length = BallotKey.Length(flat.Count);
+            if (key.Length < length)
+                key = new char[length * 2];
+            BallotKey.Write(CollectionsMarshal.AsSpan(flat), CollectionsMarshal.AsSpan(groupEnds), key.AsSpan(0, length));
+            ref var weight = ref CollectionsMarshal.GetValueRefOrAddDefault(mergedLookup, key.AsSpan(0, length), out _);
+            weight = checked(weight + ballot.Weight);
+        }
+        return Sorted(names, [.. merged.Keys], [.. merged.Values]);
+    }
+
+    /// <summary>
+    /// The parser's way in: ballots already merged, as <see cref="BallotKey"/>s over the candidates numbered by first
+    /// appearance. Renumbering by name keeps distinct keys distinct, so no second merge is needed.
+    /// </summary>
+    internal static BallotSet FromKeys(string[] candidates, Dictionary<string, long> ballots)
+    {
+        var (names, newIndex) = SortNames(candidates);
+        if (!NamesArePrefixFree(names))
+            return CanonicalByLines(names, newIndex, ballots.Select(b => new RankedBallot(BallotKey.Groups(b.Key), b.Value)));
+
+        var keys = new string[ballots.Count];
+        var weights = new long[ballots.Count];
+        var flat = new List<int>();
+        var groupEnds = new List<int>();
+        var i = 0;
+        foreach (var (key, weight) in ballots)
+        {
+            weights[i] = weight;
+            if (key.Length == 0)
+            {
+                keys[i++] = key;
+                continue;
+            }
+            flat.Clear();
+            groupEnds.Clear();
+            for (var position = 0; position < key.Length; position++)
+            {
+                var c = key[position];
+                if (c == BallotKey.Above)
+                    groupEnds.Add(flat.Count);
+                else if (c != BallotKey.EqualTo)
+                    flat.Add(newIndex[c - BallotKey.NameOffset]);
+            }
+            groupEnds.Add(flat.Count);
+            keys[i] = string.Create(key.Length, (flat, groupEnds), static (span, state) =>
+                BallotKey.Write(CollectionsMarshal.AsSpan(state.flat), CollectionsMarshal.AsSpan(state.groupEnds), span));
+            i++;
+        }
+        return Sorted(names, keys, weights);
+    }
+
+    /// <summary>Sorts canonical keys ordinally (which is the order of the lines, see <see cref="BallotKey"/>) and makes the set.</summary>
+    private static BallotSet Sorted(string[] names, string[] keys, long[] weights)
+    {
+        BallotKey.Sort(keys, weights, names.Length);
+        var sorted = new RankedBallot[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+            sorted[i] = new RankedBallot(BallotKey.Groups(keys[i]), weights[i]);
+        return new BallotSet(names, sorted, null);
+    }
+
+    private static (string[] Names, int[] NewIndex) SortNames(IReadOnlyList<string> candidates)
     {
         var byName = Enumerable.Range(0, candidates.Count).OrderBy(i => candidates[i], StringComparer.Ordinal).ToArray();
         var newIndex = new int[candidates.Count];
         for (var i = 0; i < byName.Length; i++)
             newIndex[byName[i]] = i;
-        var names = byName.Select(i => candidates[i]).ToArray();
+        return (byName.Select(i => candidates[i]).ToArray(), newIndex);
+    }
 
+    /// <summary>
+    /// True when the names are distinct, none is the start of another and there are few enough for a
+    /// <see cref="BallotKey"/>: then keys sort like lines. Names sorted ordinally: a name that starts another starts
+    /// its successor.
+    /// </summary>
+    private static bool NamesArePrefixFree(string[] sortedNames)
+    {
+        if (sortedNames.Length > BallotKey.MaxCandidates)
+            return false;
+        for (var i = 1; i < sortedNames.Length; i++)
+            if (sortedNames[i].StartsWith(sortedNames[i - 1], StringComparison.Ordinal))
+                return false;
+        return true;
+    }
+
+    private static int[][] Renumbered(IReadOnlyList<int[]> groups, int[] newIndex)
+    {
+        var nonEmpty = 0;
+        foreach (var group in groups)
+            if (group.Length > 0)
+                nonEmpty++;
+        var result = new int[nonEmpty][];
+        var g = 0;
+        foreach (var group in groups)
+        {
+            if (group.Length == 0)
+                continue;
+            var renumbered = new int[group.Length];
+            for (var i = 0; i < group.Length; i++)
+                renumbered[i] = newIndex[group[i]];
+            Array.Sort(renumbered);
+            result[g++] = renumbered;
+        }
+        return result;
+    }
+
+    /// <summary>The general way, for names where one starts another: merge and sort by the lines themselves.</summary>
+    private static BallotSet CanonicalByLines(string[] names, int[] newIndex, IEnumerable<RankedBallot> ballots)
+    {
         var positionOfLine = new Dictionary<string, int>(StringComparer.Ordinal);
         var lines = new List<string>();
         var groupsOfLine = new List<int[][]>();
@@ -72,17 +202,7 @@ public sealed class BallotSet
         var line = new System.Text.StringBuilder();
         foreach (var ballot in ballots)
         {
-            var groups = new List<int[]>(ballot.Groups.Count);
-            foreach (var group in ballot.Groups)
-            {
-                if (group.Length == 0)
-                    continue;
-                var renumbered = new int[group.Length];
-                for (var i = 0; i < group.Length; i++)
-                    renumbered[i] = newIndex[group[i]];
-                Array.Sort(renumbered);
-                groups.Add(renumbered);
-            }
+            var groups = Renumbered(ballot.Groups, newIndex);
             line.Clear();
             AppendCanonicalLine(line, names, groups);
             var key = line.ToString();
@@ -93,7 +213,7 @@ public sealed class BallotSet
             }
             positionOfLine[key] = lines.Count;
             lines.Add(key);
-            groupsOfLine.Add([.. groups]);
+            groupsOfLine.Add(groups);
             weights.Add(ballot.Weight);
         }
 

@@ -156,15 +156,7 @@ public static class RankedCounter
     public static (long[] Pairwise, long[] Paths, List<int[]> Order) Schulze(BallotSet ballots)
     {
         var n = ballots.Candidates.Count;
-        var d = new long[n * n];
-        foreach (var ballot in ballots.Ballots)
-        {
-            var position = ballot.PositionsOf(n);
-            for (var i = 0; i < n; i++)
-                for (var j = 0; j < n; j++)
-                    if (position[i] < position[j])
-                        d[i * n + j] += ballot.Weight;
-        }
+        var d = Pairwise(ballots.Arrays, n);
 
         var p = new long[n * n];
         for (var i = 0; i < n; i++)
@@ -204,69 +196,119 @@ public static class RankedCounter
     public static decimal[] BordaPoints(BallotSet ballots)
     {
         var n = ballots.Candidates.Count;
+        var flat = ballots.Arrays;
+        var entries = flat.Entries;
+        var groupStarts = flat.GroupStarts;
+        var ballotGroups = flat.BallotGroups;
+        var weights = flat.Weights;
         // Twice the points, so halves stay whole numbers.
         var doubled = new long[n];
-        foreach (var ballot in ballots.Ballots)
+        for (var b = 0; b < weights.Length; b++)
         {
-            var listed = ballot.Groups.Sum(g => g.Length);
+            var firstGroup = ballotGroups[b];
+            var lastGroup = ballotGroups[b + 1] - 1;
+            var listed = groupStarts[lastGroup + 1] - groupStarts[firstGroup];
             var below = n - listed;
-            for (var group = ballot.Groups.Count - 1; group >= 0; group--)
+            var weight = weights[b];
+            for (var group = lastGroup; group >= firstGroup; group--)
             {
-                var size = ballot.Groups[group].Length;
-                foreach (var candidate in ballot.Groups[group])
-                    doubled[candidate] += ballot.Weight * (2L * below + size - 1);
+                var size = groupStarts[group + 1] - groupStarts[group];
+                var points = weight * (2L * below + size - 1);
+                for (var e = groupStarts[group]; e < groupStarts[group + 1]; e++)
+                    doubled[entries[e]] += points;
                 below += size;
             }
         }
         return doubled.Select(points => points / 2m).ToArray();
     }
 
+    /// <summary>
+    /// d[i,j], the voters ranking i strictly above j: those listing i, less those listing j in i's group or above it.
+    /// That reads each ballot's listed pairs only (k² for k listed), not every pair of candidates, which matters when
+    /// voters list a few of many.
+    /// </summary>
+    private static long[] Pairwise(BallotArrays flat, int n)
+    {
+        var entries = flat.Entries;
+        var groupStarts = flat.GroupStarts;
+        var ballotGroups = flat.BallotGroups;
+        var weights = flat.Weights;
+        var listing = new long[n];
+        var notBelow = new long[n * n];
+        for (var b = 0; b < weights.Length; b++)
+        {
+            var weight = weights[b];
+            var first = groupStarts[ballotGroups[b]];
+            for (var group = ballotGroups[b]; group < ballotGroups[b + 1]; group++)
+            {
+                var groupEnd = groupStarts[group + 1];
+                for (var e = groupStarts[group]; e < groupEnd; e++)
+                {
+                    var i = entries[e];
+                    listing[i] += weight;
+                    var row = i * n;
+                    for (var other = first; other < groupEnd; other++)
+                        notBelow[row + entries[other]] += weight;
+                }
+            }
+        }
+        var d = new long[n * n];
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+                // notBelow[i,i] holds i's own listings: the diagonal comes out 0.
+                d[i * n + j] = listing[i] - notBelow[i * n + j];
+        return d;
+    }
+
     /// <summary>First preferences among <paramref name="continuing"/> candidates: a ballot's first group with a continuing candidate splits its weight equally.</summary>
     public static decimal[] FractionalFirstPreferences(BallotSet ballots, bool[] continuing, out decimal exhausted)
     {
         var n = ballots.Candidates.Count;
+        var flat = ballots.Arrays;
         // Whole units: every share is a whole multiple of 1/scale, so sums are exact and ties are real ties.
-        var largestGroup = 1;
-        foreach (var ballot in ballots.Ballots)
-            foreach (var group in ballot.Groups)
-                largestGroup = Math.Max(largestGroup, group.Length);
         Int128 scale = 1;
-        for (var size = 2; size <= largestGroup; size++)
+        for (var size = 2; size <= flat.LargestGroup; size++)
             scale = checked(scale / Gcd(scale, size) * size);
         // Whole votes (a single continuing candidate in the first group, the common case) are summed apart from
         // shares, which keeps the Int128 arithmetic off the hot path.
         var whole = new long[n];
         var units = new Int128[n];
         long exhaustedVotes = 0;
-        foreach (var ballot in ballots.Ballots)
+        var entries = flat.Entries;
+        var groupStarts = flat.GroupStarts;
+        var ballotGroups = flat.BallotGroups;
+        var weights = flat.Weights;
+        for (var b = 0; b < weights.Length; b++)
         {
             var share = false;
-            foreach (var group in ballot.Groups)
+            for (var group = ballotGroups[b]; group < ballotGroups[b + 1]; group++)
             {
                 var count = 0;
                 var only = -1;
-                foreach (var candidate in group)
-                    if (continuing[candidate])
+                var start = groupStarts[group];
+                var end = groupStarts[group + 1];
+                for (var e = start; e < end; e++)
+                    if (continuing[entries[e]])
                     {
                         count++;
-                        only = candidate;
+                        only = entries[e];
                     }
                 if (count == 0)
                     continue;
                 if (count == 1)
-                    whole[only] += ballot.Weight;
+                    whole[only] += weights[b];
                 else
                 {
-                    var each = checked(ballot.Weight * scale / count);
-                    foreach (var candidate in group)
-                        if (continuing[candidate])
-                            units[candidate] += each;
+                    var each = checked(weights[b] * scale / count);
+                    for (var e = start; e < end; e++)
+                        if (continuing[entries[e]])
+                            units[entries[e]] += each;
                 }
                 share = true;
                 break;
             }
             if (!share)
-                exhaustedVotes += ballot.Weight;
+                exhaustedVotes += weights[b];
         }
         for (var candidate = 0; candidate < n; candidate++)
             units[candidate] += checked(whole[candidate] * scale);

@@ -14,6 +14,8 @@ public sealed class MailOptions
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
     public SmtpOptions Smtp { get; set; } = new();
     public int BatchSize { get; set; } = 100;
+    /// <summary>One delivery run goes on batch after batch while the outbox is full, for at most this long.</summary>
+    public int MaxRunSeconds { get; set; } = 120;
     public int MaxAttempts { get; set; } = 8;
     /// <summary>
     /// How long a delivery run owns a message it claimed. A run that dies (the process killed) leaves its message

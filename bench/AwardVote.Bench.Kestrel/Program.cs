@@ -1,0 +1,10 @@
+// The machine's ceiling for the read path: the same server, runtime and settings as AwardVote, and no work at all.
+// A page of about the size of AwardVote's home page, so the bytes on the wire are comparable too.
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+var app = builder.Build();
+var page = "<!DOCTYPE html><html lang=\"lv\"><head><meta charset=\"utf-8\"><title>Kestrel</title></head><body>"
+    + new string('x', int.TryParse(Environment.GetEnvironmentVariable("BENCH_PAGE_BYTES"), out var bytes) ? bytes : 8000)
+    + "</body></html>";
+app.MapGet("/", () => Results.Text(page, "text/html; charset=utf-8"));
+app.Run();
