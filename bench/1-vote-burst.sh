@@ -8,11 +8,11 @@
 # end every token sent is sent again and must add nothing. Ceilings in the same run and with the same client counts:
 # bare Kestrel answering a POST of the same shape, and pgbench's single-row INSERT on the same PostgreSQL cluster.
 # Usage: bench/1-vote-burst.sh
-# Env: BENCH_WRK_SECONDS (10), BENCH_BURST_CONNECTIONS ("8 32 64"), BENCH_BURST_TOKENS (tokens per level, 20000)
+# Env: BENCH_WRK_SECONDS (10), BENCH_BURST_CONNECTIONS ("8 32 64"), BENCH_BURST_TOKENS (tokens per level, 10000)
 source "$(dirname "$0")/lib.sh"
 seconds=${BENCH_WRK_SECONDS:-10}
 read -ra levels <<<"${BENCH_BURST_CONNECTIONS:-8 32 64}"
-per_level=${BENCH_BURST_TOKENS:-20000}
+per_level=${BENCH_BURST_TOKENS:-10000}
 threads=2
 warm=2000
 bench_install
@@ -21,6 +21,7 @@ start_postgres
 
 value() { awk -v k="$1" '$1 == k {print $2}' "$2"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+per() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 # The per-IP limit (PeoplesChoice:RequestsPerIpPerMinute) raised by configuration: every wrk connection comes from
 # 127.0.0.1. The limiter guards vote *requests*; the confirmation is not under it, so this only keeps the bench
 # valid should the confirmation ever be put under it too.
@@ -34,11 +35,15 @@ burst() {
 }
 audit() { dotnet "$BENCH_DLL" vote-audit --provider "$1" --connection "$2" --cycle-id "$3" >"$BENCH_TMP/$4.audit"; }
 
-# Peak resident memory of PIDs while the burst runs: start_rss NAME PID...; stop_rss → RSS_PEAK "a MiB + b MiB".
+# Peak resident memory of PIDs while the burst runs: start_rss NAME PID...; stop_rss → RSS_PEAK "a MiB + b MiB",
+# CPU_MS the CPU time (user + system) the PIDs used meanwhile, in milliseconds.
+cpu_ticks() { local t=0; for pid in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$t"; }
 start_rss() {
   local name=$1; shift
   RSS_FILES=()
   RSS_SAMPLERS=()
+  CPU_PIDS=("$@")
+  CPU_START=$(cpu_ticks "$@")
   for pid in "$@"; do
     local f=$BENCH_TMP/$name-$pid.rss
     echo 0 >"$f"
@@ -51,6 +56,7 @@ start_rss() {
   done
 }
 stop_rss() {
+  CPU_MS=$(( ($(cpu_ticks "${CPU_PIDS[@]}") - CPU_START) * 1000 / $(getconf CLK_TCK) ))
   for pid in "${RSS_SAMPLERS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   RSS_PEAK=""
   for f in "${RSS_FILES[@]}"; do RSS_PEAK+="${RSS_PEAK:+ + }$(($(cat "$f") / 1024)) MiB"; done
@@ -59,8 +65,8 @@ stop_rss() {
 report_begin 1-vote-burst "1. Vote burst (wrk -t$threads -d${seconds}s per level, each token sent once, 127.0.0.1)" "bench/1-vote-burst.sh"
 report "Vote requests stored straight in the database (the token's SHA-256), so each 2xx is one confirmed vote: a read of the request, then vote, request mark and audit entry in one SaveChanges. \`PeoplesChoice:RequestsPerIpPerMinute\` raised to 10,000,000 by configuration (the confirmation is not under that per-IP limiter anyway; vote requests are). PostgreSQL is this script's throwaway cluster: fsync, synchronous_commit and full_page_writes off."
 report ""
-report "| Target | Connections | Load at start | Confirmed votes/s (2xx/s) | p50 ms | p95 ms | p99 ms | 2xx | 409 | Other | Unanswered at the cut-off | Vote rows added | Rows vs 2xx | Peak RSS |"
-report "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
+report "| Target | Connections | Load at start | Confirmed votes/s (2xx/s) | p50 ms | p95 ms | p99 ms | 2xx | 409 | Other | Unanswered at the cut-off | Vote rows added | Rows vs 2xx | Peak RSS | Server CPU ms per 2xx |"
+report "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|"
 
 # --- ceilings -----------------------------------------------------------------------------------------------
 log "ceiling: bare Kestrel, POST of the confirmation's shape"
@@ -75,7 +81,7 @@ for c in "${levels[@]}"; do
   stop_rss
   f=$BENCH_TMP/kestrel-c$c.txt
   kestrel_rate[$c]=$(value ok_per_second "$f")
-  report "| **Ceiling: bare Kestrel**, POST /confirm (JSON in, JSON out, nothing stored) | $c | $l | ${kestrel_rate[$c]} | $(value p50_ms "$f") | $(value p95_ms "$f") | $(value p99_ms "$f") | $(value status_2xx "$f") | | $(value status_other "$f") | | | | $RSS_PEAK |"
+  report "| **Ceiling: bare Kestrel**, POST /confirm (JSON in, JSON out, nothing stored) | $c | $l | ${kestrel_rate[$c]} | $(value p50_ms "$f") | $(value p95_ms "$f") | $(value p99_ms "$f") | $(value status_2xx "$f") | | $(value status_other "$f") | | | | $RSS_PEAK | $(per "$CPU_MS" "$(value status_2xx "$f")") |"
 done
 stop_pid "$KESTREL_PID"
 
@@ -141,7 +147,7 @@ run_case() {
     # Every 2xx is a row; rows beyond the 2xx can only be requests wrk cut off at the end of the run, unanswered.
     if [ "$added" -ge "$ok" ] && [ "$added" -le $((ok + unanswered)) ]; then check="ok (+$((added - ok)) cut off)"; else check="**MISMATCH**"; CHECKS+=("$name: $added rows for $ok 2xx, $unanswered unanswered"); fi
     [ "$(value exhausted "$f")" = 0 ] || CHECKS+=("$name: ran out of tokens ($(value exhausted "$f") requests with an unknown token)")
-    report "| AwardVote $label | $c | $l | **$(value ok_per_second "$f")** | $(value p50_ms "$f") | $(value p95_ms "$f") | $(value p99_ms "$f") | $ok | $(value status_409 "$f") | $(($(value status_other "$f") + $(value status_404 "$f"))) | $unanswered | $added | $check | $RSS_PEAK |"
+    report "| AwardVote $label | $c | $l | **$(value ok_per_second "$f")** | $(value p50_ms "$f") | $(value p95_ms "$f") | $(value p99_ms "$f") | $ok | $(value status_409 "$f") | $(($(value status_other "$f") + $(value status_404 "$f"))) | $unanswered | $added | $check | $RSS_PEAK | $(per "$CPU_MS" "$ok") |"
     if awk -v p="$(value p99_ms "$f")" -v r="$(value ok_per_second "$f")" -v b="${best_rate[$label]}" 'BEGIN { exit !(p < 250 && r > b) }'; then
       best_rate[$label]=$(value ok_per_second "$f"); best_p99[$label]=$(value p99_ms "$f"); best_c[$label]=$c
     fi
@@ -171,7 +177,7 @@ run_case() {
   for k in votes_without_confirmed_request votes_of_other_voter; do
     [ "$(value "$k" "$a")" = 0 ] || { verdict="**MISMATCH**"; CHECKS+=("$label: $k $(value "$k" "$a")"); }
   done
-  report "| AwardVote $label, second pass of all $tokens tokens sent | 32 | | $(value ok_per_second "$f") | $(value p50_ms "$f") | $(value p95_ms "$f") | $(value p99_ms "$f") | $r2xx | $r409 | $(($(value status_other "$f") + $(value status_404 "$f"))) | $(value unanswered "$f") | $((final - before)) | $verdict | |"
+  report "| AwardVote $label, second pass of all $tokens tokens sent (all answers/s) | 32 | | $(value rps "$f") | $(value p50_ms "$f") | $(value p95_ms "$f") | $(value p99_ms "$f") | $r2xx | $r409 | $(($(value status_other "$f") + $(value status_404 "$f"))) | $(value unanswered "$f") | $((final - before)) | $verdict | | |"
   CASES+=("$label: $final vote rows in the database = $ok_total first-pass 2xx + $((final - ok_total - r2xx)) committed as wrk cut the runs off (of $unanswered_total unanswered) + $r2xx second-pass 2xx (cut-off tokens never committed); $final distinct requests, voters and audit entries; second pass: $r409 × 409 already used for the $before votes before it — $verdict.")
 }
 CASES=()
