@@ -6,7 +6,8 @@
 # stores it), so the burst measures the confirmation, not the request or its mail. Each token is sent once
 # (bench/vote-burst.lua). After each level the votes in the database are counted against the 2xx answers; at the
 # end every token sent is sent again and must add nothing. Ceilings in the same run and with the same client counts:
-# bare Kestrel answering a POST of the same shape, and pgbench's single-row INSERT on the same PostgreSQL cluster.
+# bare Kestrel answering a POST of the same shape, pgbench's single-row INSERT on the same PostgreSQL cluster, and
+# one writer's single-row INSERTs into SQLite on the same disk (bench/sqlite-insert.py).
 # Usage: bench/1-vote-burst.sh
 # Env: BENCH_WRK_SECONDS (10), BENCH_BURST_CONNECTIONS ("8 32 64"), BENCH_BURST_TOKENS (tokens per level, 10000)
 source "$(dirname "$0")/lib.sh"
@@ -106,6 +107,16 @@ for c in "${levels[@]}"; do
   report "| **Ceiling: pgbench**, single-row INSERT per transaction (same cluster) | $c | $l | ${pgbench_tps[$c]} TPS | avg $lat | | | | | | | | | |"
 done
 
+log "ceiling: SQLite single-row INSERT, one writer"
+# SQLite takes one writer at a time, so its ceiling is one writer's commit rate on the disk the app's file is on:
+# with synchronous=FULL (SQLite's default, which AwardVote keeps) every commit waits for an fsync of the WAL.
+for sync in FULL NORMAL; do
+  l=$(load)
+  $PY bench/sqlite-insert.py "$BENCH_TMP/sqlite-ceiling-$sync.db" "$seconds" "$sync" >"$BENCH_TMP/sqlite-$sync.txt"
+  report "| **Ceiling: SQLite**, single-row INSERT per transaction, WAL, synchronous=$sync (Python sqlite3, same disk) | 1 | $l | $(value tps "$BENCH_TMP/sqlite-$sync.txt") TPS | | | | | | | | | | | |"
+done
+sqlite_full=$(value tps "$BENCH_TMP/sqlite-FULL.txt")
+
 # --- AwardVote ----------------------------------------------------------------------------------------------
 CHECKS=()
 declare -A best_rate best_p99 best_c
@@ -199,6 +210,9 @@ for c in "${levels[@]}"; do
   report "- $c connections: bare Kestrel ${kestrel_rate[$c]} req/s, pgbench ${pgbench_tps[$c]} TPS."
 done
 for label in SQLite "PostgreSQL, 1 process" "PostgreSQL, 2 processes"; do
+  if [ "$label" = SQLite ]; then
+    report "- SQLite's one-writer commit ceiling (synchronous=FULL): $sqlite_full TPS; AwardVote's best SQLite level is $(ratio "$(for c in "${levels[@]}"; do value ok_per_second "$BENCH_TMP/sqlite-c$c.txt"; done | sort -g | tail -1)" "$sqlite_full") of it."
+  fi
   if [ -n "${best_c[$label]}" ]; then
     c=${best_c[$label]}
     report "- **$label**: highest confirmed rate with p99 < 250 ms: **${best_rate[$label]} votes/s** at $c connections (p99 ${best_p99[$label]} ms) = $(ratio "${best_rate[$label]}" "${kestrel_rate[$c]}") of bare Kestrel and $(ratio "${best_rate[$label]}" "${pgbench_tps[$c]}") of pgbench at the same client count."
