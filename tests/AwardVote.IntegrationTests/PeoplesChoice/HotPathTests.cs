@@ -51,22 +51,6 @@ public sealed class HotPathTests(Apps apps)
         Assert.Equal(1, await world.QueryAsync(d => d.PeoplesChoiceVotes.CountAsync(v => v.CycleId == world.CycleId)));
     }
 
-    /// <summary>
-    /// SQLite: a confirmation that meets another's write lock waits in SQLite's own busy handler (retrying within
-    /// milliseconds), not in Microsoft.Data.Sqlite's managed retry that sleeps 150 ms a try (bench/1-vote-burst.sh).
-    /// </summary>
-    [Fact]
-    public async Task The_apps_SQLite_connections_wait_for_a_lock_in_SQLite_itself()
-    {
-        var app = apps.Get(DatabaseProvider.Sqlite);
-        await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.OpenConnectionAsync();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout;";
-        Assert.Equal((long)SqliteBusyTimeout.Milliseconds, await command.ExecuteScalarAsync());
-    }
-
     /// <summary>The desk as the app builds it, on a context that counts the commands it sends.</summary>
     private static VoteDesk Desk(IServiceProvider services, AwardVoteApp app, CommandCounter counter, out AppDbContext db)
     {
