@@ -172,7 +172,10 @@ run_case() {
   # Long enough to resend them all at the best first-pass rate (a refusal is one read, cheaper than a vote), at most 90 s.
   local replay_seconds
   replay_seconds=$(awk -v n="$sent_total" -v r="$max_rate" 'BEGIN { s = int(n / r) + 5; print (s > 90 ? 90 : s) }')
-  burst "$key-replay" 32 "$url" "$path" "$replay" "" "$ports" "$replay_seconds"
+  # With two processes the ports are swapped: each token goes to the process that did not confirm it.
+  local replay_ports=""
+  [ -z "$ports" ] || replay_ports="${ports#*,},${ports%%,*}"
+  burst "$key-replay" 32 "$url" "$path" "$replay" "" "$replay_ports" "$replay_seconds"
   audit "$provider" "$conn" "$cycle" "$key-final"
   local f=$BENCH_TMP/$key-replay.txt a=$BENCH_TMP/$key-final.audit final
   final=$(value votes "$a")
