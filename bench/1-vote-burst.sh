@@ -9,11 +9,13 @@
 # bare Kestrel answering a POST of the same shape, pgbench's single-row INSERT on the same PostgreSQL cluster, and
 # one writer's single-row INSERTs into SQLite on the same disk (bench/sqlite-insert.py).
 # Usage: bench/1-vote-burst.sh
-# Env: BENCH_WRK_SECONDS (10), BENCH_BURST_CONNECTIONS ("8 32 64"), BENCH_BURST_TOKENS (tokens per level, 10000)
+# Env: BENCH_WRK_SECONDS (10), BENCH_BURST_CONNECTIONS ("8 32 64"), BENCH_BURST_TOKENS (tokens per level, 10000),
+#      BENCH_BURST_CASES ("sqlite pg1 pg2")
 source "$(dirname "$0")/lib.sh"
 seconds=${BENCH_WRK_SECONDS:-10}
 read -ra levels <<<"${BENCH_BURST_CONNECTIONS:-8 32 64}"
 per_level=${BENCH_BURST_TOKENS:-10000}
+cases=${BENCH_BURST_CASES:-sqlite pg1 pg2}
 threads=2
 warm=2000
 bench_install
@@ -49,7 +51,7 @@ start_rss() {
     local f=$BENCH_TMP/$name-$pid.rss
     echo 0 >"$f"
     (peak=0; while kill -0 "$pid" 2>/dev/null; do
-      r=$(rss_kb "$pid" 2>/dev/null || echo 0); [ "${r:-0}" -gt "$peak" ] && { peak=$r; echo "$peak" >"$f"; }
+      r=$(rss_kb "$pid" 2>/dev/null || echo 0); [ "${r:-0}" -gt "$peak" ] && { peak=$r; echo "$peak" >"$f.new"; mv "$f.new" "$f"; }
       sleep 0.2
     done) &
     RSS_SAMPLERS+=($!)
@@ -60,7 +62,8 @@ stop_rss() {
   CPU_MS=$(( ($(cpu_ticks "${CPU_PIDS[@]}") - CPU_START) * 1000 / $(getconf CLK_TCK) ))
   for pid in "${RSS_SAMPLERS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   RSS_PEAK=""
-  for f in "${RSS_FILES[@]}"; do RSS_PEAK+="${RSS_PEAK:+ + }$(($(cat "$f") / 1024)) MiB"; done
+  local kb
+  for f in "${RSS_FILES[@]}"; do kb=$(cat "$f" 2>/dev/null || true); RSS_PEAK+="${RSS_PEAK:+ + }$((${kb:-0} / 1024)) MiB"; done
 }
 
 report_begin 1-vote-burst "1. Vote burst (wrk -t$threads -d${seconds}s per level, each token sent once, 127.0.0.1)" "bench/1-vote-burst.sh"
@@ -196,23 +199,30 @@ run_case() {
 }
 CASES=()
 
-start_app burst-sqlite Sqlite "$BENCH_TMP/data-burst-sqlite" "${app_env[@]}"
-run_case sqlite SQLite Sqlite "$APP_CONN" "$APP_URL" "" "$APP_PID"
-stop_pid "$APP_PID"
+if [[ " $cases " == *" sqlite "* ]]; then
+  start_app burst-sqlite Sqlite "$BENCH_TMP/data-burst-sqlite" "${app_env[@]}"
+  run_case sqlite SQLite Sqlite "$APP_CONN" "$APP_URL" "" "$APP_PID"
+  stop_pid "$APP_PID"
+fi
 
-start_app burst-pg PostgreSql "$BENCH_TMP/data-burst-pg" "${app_env[@]}"
-pg1_pid=$APP_PID pg1_port=$APP_PORT pg1_url=$APP_URL pg_conn=$APP_CONN
-run_case pg1 "PostgreSQL, 1 process" PostgreSql "$pg_conn" "$pg1_url" "" "$pg1_pid"
-APP_DB=burst_pg start_app burst-pg2 PostgreSql "$BENCH_TMP/data-burst-pg2" "${app_env[@]}"
-run_case pg2 "PostgreSQL, 2 processes" PostgreSql "$pg_conn" "$pg1_url" "$pg1_port,$APP_PORT" "$pg1_pid" "$APP_PID"
-stop_pid "$APP_PID"
-stop_pid "$pg1_pid"
+if [[ " $cases " == *" pg"* ]]; then
+  start_app burst-pg PostgreSql "$BENCH_TMP/data-burst-pg" "${app_env[@]}"
+  pg1_pid=$APP_PID pg1_port=$APP_PORT pg1_url=$APP_URL pg_conn=$APP_CONN
+  [[ " $cases " != *" pg1 "* ]] || run_case pg1 "PostgreSQL, 1 process" PostgreSql "$pg_conn" "$pg1_url" "" "$pg1_pid"
+  if [[ " $cases " == *" pg2 "* ]]; then
+    APP_DB=burst_pg start_app burst-pg2 PostgreSql "$BENCH_TMP/data-burst-pg2" "${app_env[@]}"
+    run_case pg2 "PostgreSQL, 2 processes" PostgreSql "$pg_conn" "$pg1_url" "$pg1_port,$APP_PORT" "$pg1_pid" "$APP_PID"
+    stop_pid "$APP_PID"
+  fi
+  stop_pid "$pg1_pid"
+fi
 
 report ""
 for c in "${levels[@]}"; do
   report "- $c connections: bare Kestrel ${kestrel_rate[$c]} req/s, pgbench ${pgbench_tps[$c]} TPS."
 done
 for label in SQLite "PostgreSQL, 1 process" "PostgreSQL, 2 processes"; do
+  [ -n "${best_rate[$label]:-}" ] || continue
   if [ "$label" = SQLite ]; then
     report "- SQLite's one-writer commit ceiling (synchronous=FULL): $sqlite_full TPS; AwardVote's best SQLite level is $(ratio "$(for c in "${levels[@]}"; do value ok_per_second "$BENCH_TMP/sqlite-c$c.txt"; done | sort -g | tail -1)" "$sqlite_full") of it."
   fi
