@@ -234,6 +234,9 @@ for label in SQLite "PostgreSQL, 1 process" "PostgreSQL, 2 processes"; do
   fi
 done
 for line in "${CASES[@]}"; do report "- $line"; done
+for key in $cases; do
+  [ -f "$BENCH_TMP/$key-final.audit" ] || CHECKS+=("case $key did not finish (see the script's output)")
+done
 if [ ${#CHECKS[@]} -eq 0 ]; then
   report "- Zero lost, zero doubled: every check above held."
 else
