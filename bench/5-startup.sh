@@ -38,5 +38,5 @@ report "| **AwardVote, SQLite, second start** | **$second** | **$idle** | $(mib 
 stop_pid "$APP_PID"
 
 report ""
-report "Second start / bare Kestrel: $(ratio "$second" "$KESTREL_READY_SECONDS")×. Resident memory under the vote burst waits for scenario 1."
+report "Second start / bare Kestrel: $(ratio "$second" "$KESTREL_READY_SECONDS")×. Resident memory under the vote burst: scenario 1 (its Peak RSS column)."
 cat "$REPORT"

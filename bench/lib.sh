@@ -90,19 +90,25 @@ start_smtp() {
   for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break; sleep 0.1; done
 }
 
-# start_app NAME DB(Sqlite|PostgreSql) DATADIR [extra env...]: AwardVote from the Release build; APP_PID, APP_URL.
+# start_app NAME DB(Sqlite|PostgreSql) DATADIR [extra env...]: AwardVote from the Release build; APP_PID, APP_URL,
+# APP_PORT, APP_CONN (its connection string).
 # The seconds from launch to the first 200 on / go to APP_READY_SECONDS.
 start_app() {
   local name=$1 provider=$2 data=$3; shift 3
   local port; port=$(free_port)
   mkdir -p "$data"
   local conn="Data Source=$data/awardvote.db"
+  APP_PORT=$port
   if [ "$provider" = PostgreSql ]; then
-    # A database of its own per app, so each starts empty and gets the demo data.
-    local db=${name//-/_}
-    "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE $db" postgres >/dev/null
+    # A database of its own per app, so each starts empty and gets the demo data; APP_DB=NAME: a second process on
+    # an existing app's database (scenario 1's scale-out).
+    local db=${APP_DB:-${name//-/_}}
+    if [ -z "$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" postgres)" ]; then
+      "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE $db" postgres >/dev/null
+    fi
     conn="Host=127.0.0.1;Port=$PG_PORT;Database=$db;Username=postgres"
   fi
+  APP_CONN=$conn
   local start; start=$(date +%s.%N)
   (cd src/AwardVote.Web && exec env \
     ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \

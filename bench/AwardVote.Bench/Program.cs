@@ -9,6 +9,8 @@ return args switch
     ["smtp-baseline", .. var rest] => await OutboxBench.BaselineAsync(Options.Parse(rest)),
     ["smtp-ceiling", .. var rest] => await OutboxBench.CeilingAsync(Options.Parse(rest)),
     ["smtp-sink", .. var rest] => await SmtpSink.RunAsync(Options.Parse(rest)),
+    ["vote-setup", .. var rest] => await VoteBurstBench.SetupAsync(Options.Parse(rest)),
+    ["vote-audit", .. var rest] => await VoteBurstBench.AuditAsync(Options.Parse(rest)),
     _ => Usage(),
 };
 
@@ -21,6 +23,8 @@ static int Usage()
                AwardVote.Bench smtp-baseline --smtp-host H --smtp-port P [--messages N]
                AwardVote.Bench smtp-ceiling --smtp-host H --smtp-port P [--messages N]
                AwardVote.Bench smtp-sink --port P
+               AwardVote.Bench vote-setup --provider Sqlite|PostgreSql --connection CS --tokens N --out FILE
+               AwardVote.Bench vote-audit --provider Sqlite|PostgreSql --connection CS --cycle-id ID
         """);
     return 2;
 }
