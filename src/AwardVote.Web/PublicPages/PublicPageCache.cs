@@ -24,7 +24,7 @@ public sealed class PublicPageCacheOptions
 /// </summary>
 public sealed class PublicPageCachePolicy(IOptions<PublicPageCacheOptions> options) : IOutputCachePolicy
 {
-    public const string Name = nameof(PublicPageCachePolicy);
+    public const string Name = "PublicPage";
     public const string Tag = "public-pages";
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
