@@ -1,5 +1,3 @@
-using AwardVote.Web.PublicPages;
-using Microsoft.AspNetCore.OutputCaching;
 using AwardVote.Infrastructure.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +9,6 @@ namespace AwardVote.Web.Pages.Cycles;
 /// A cycle's public announcement: each category's laureate with the jury's citation, the shortlist and the photos
 /// the libraries released. Before publication it says only that the results are not announced yet; drafts are 404.
 /// </summary>
-[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 [AllowAnonymous]
 public sealed class ResultsModel(PublicResults results) : PageModel
 {
