@@ -12,6 +12,7 @@ using AwardVote.Web.Localization;
 using AwardVote.Web.Nominations;
 using AwardVote.Web.Reliability;
 using AwardVote.Web.PeoplesChoice;
+using AwardVote.Web.PublicPages;
 using AwardVote.Web.Security;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -74,6 +75,7 @@ services.AddScoped<PublicVote>();
 // No CAPTCHA service is reachable: see PeoplesChoice/HumanCheck.cs for plugging one in.
 services.AddScoped<IHumanCheck, AllowEveryoneHumanCheck>();
 services.AddVoteRateLimiting(builder.Configuration);
+services.AddPublicPageCache(builder.Configuration);
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>
@@ -118,6 +120,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
+// After authentication (only anonymous reads are cached) and localization (one copy per language).
+app.UsePublicPageCache();
 
 app.MapRazorPages();
 app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>()

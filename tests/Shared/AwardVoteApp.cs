@@ -18,10 +18,13 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "awardvote-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _postgresDatabase;
     private readonly string? _postgresServer;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     /// <param name="postgresServer">Another PostgreSQL server than the test one (a fault test's own, to restart).</param>
-    public AwardVoteApp(DatabaseProvider provider, bool onKestrel = false, string? postgresServer = null)
+    /// <param name="settings">Settings of this app that differ from the tests' (applied last).</param>
+    public AwardVoteApp(DatabaseProvider provider, bool onKestrel = false, string? postgresServer = null, IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         _postgresServer = postgresServer ?? (provider == DatabaseProvider.PostgreSql ? TestEnvironment.PostgresConnectionString : null);
         Provider = provider;
         Directory.CreateDirectory(_dataDirectory);
@@ -67,6 +70,7 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
         ["Mail__Smtp__Host"] = TestEnvironment.SmtpHost,
         ["Mail__Smtp__Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Mail__Smtp__Security"] = "None",
+        ["PublicPages__CacheSeconds"] = "0",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -87,6 +91,10 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
         builder.UseSetting("PeoplesChoice:RequestsPerIpPerMinute", "100000");
         // Unique-key violations are expected in tests; EF's error log of each would bury the real failures.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical");
+        // Tests read public pages right after a job changed what they show; the cache has its own tests.
+        builder.UseSetting("PublicPages:CacheSeconds", "0");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
     }
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();

@@ -1,3 +1,5 @@
+using AwardVote.Web.PublicPages;
+using Microsoft.AspNetCore.OutputCaching;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.PeoplesChoice;
 using AwardVote.Infrastructure.Data;
@@ -7,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AwardVote.Web.Pages;
 
 /// <summary>The public home page: the award, the cycles under way and the past laureates.</summary>
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public string AssociationName { get; private set; } = "";

@@ -37,13 +37,13 @@ public sealed class RoleClients(AccessWorld world)
         }
     }
 
-    /// <summary>The token every form of this role's pages carries (the layout's language form has one).</summary>
+    /// <summary>The token every form of this role's pages carries (read from the sign-in form, which everyone gets).</summary>
     public string Token(Role role) => _tokens[role];
 
     public async Task RefreshTokenAsync(Role role)
     {
         using var client = Client(role, isolated: false);
-        _tokens[role] = Browserless.AntiforgeryToken(await client.GetStringAsync("/"));
+        _tokens[role] = Browserless.AntiforgeryToken(await client.GetStringAsync("/Account/Login"));
     }
 
     public HttpClient Client(Role role, bool isolated)

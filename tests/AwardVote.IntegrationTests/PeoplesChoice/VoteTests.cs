@@ -61,8 +61,13 @@ public sealed class VoteTests(Apps apps)
         Assert.Equal(PeoplesChoiceRules.CategoryKey(world.CategoryIds[0]), vote.AllowanceKey);
         Assert.Equal(1, await world.QueryAsync(db => db.AuditEntries.CountAsync(a => a.CycleId == world.CycleId && a.Action == "peoples-choice.vote-confirmed")));
 
-        // The same link again, and a new request for the same category: both answered, nothing changes.
-        using var again = await browser.SubmitFormAsync($"/Vote/Confirm?token={token}&culture=en", new Dictionary<string, string> { ["Token"] = token });
+        // The same form sent again (a double click, or back and send), and a new request for the same category: both
+        // answered, nothing changes.
+        using var again = await browser.Http.PostAsync($"/Vote/Confirm?token={token}&culture=en", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Token"] = token,
+            ["__RequestVerificationToken"] = Browserless.AntiforgeryToken(confirmPage),
+        }));
         Assert.Contains("This link was already used: your vote is counted.", await again.Content.ReadAsStringAsync());
         using var second = await browser.SubmitFormAsync($"/Cycles/{world.Slug}/Vote?culture=en", new Dictionary<string, string>
         {

@@ -25,7 +25,10 @@ public sealed partial class Browserless(AwardVoteApp app) : IDisposable
     public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IDictionary<string, string> fields, string? action = null)
     {
         var page = await GetPageAsync(pageUrl);
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(page) };
+        var form = new Dictionary<string, string>(fields);
+        // Like a browser: the token goes along when the page has one (the language switch has none for anonymous readers).
+        if (TokenPattern().Match(page) is { Success: true } token)
+            form["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
         return await Http.PostAsync(action ?? pageUrl, new FormUrlEncodedContent(form));
     }
 

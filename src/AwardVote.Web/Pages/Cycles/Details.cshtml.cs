@@ -1,3 +1,5 @@
+using AwardVote.Web.PublicPages;
+using Microsoft.AspNetCore.OutputCaching;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
 using AwardVote.Domain.PeoplesChoice;
@@ -15,6 +17,7 @@ namespace AwardVote.Web.Pages.Cycles;
 /// A cycle's public page: its statute, schedule and — once nominations have closed, when the statute says so —
 /// its nominees. Drafts are nobody's business but the association's.
 /// </summary>
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 [AllowAnonymous]
 public sealed class DetailsModel(AppDbContext db, PublicVote vote) : PageModel
 {

@@ -1,3 +1,5 @@
+using AwardVote.Web.PublicPages;
+using Microsoft.AspNetCore.OutputCaching;
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -7,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AwardVote.Web.Pages.Cycles;
 
 /// <summary>The public archive: every cycle that has left its draft, by year.</summary>
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 [AllowAnonymous]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {

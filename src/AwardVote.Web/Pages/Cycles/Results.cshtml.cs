@@ -1,3 +1,5 @@
+using AwardVote.Web.PublicPages;
+using Microsoft.AspNetCore.OutputCaching;
 using AwardVote.Infrastructure.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +11,7 @@ namespace AwardVote.Web.Pages.Cycles;
 /// A cycle's public announcement: each category's laureate with the jury's citation, the shortlist and the photos
 /// the libraries released. Before publication it says only that the results are not announced yet; drafts are 404.
 /// </summary>
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 [AllowAnonymous]
 public sealed class ResultsModel(PublicResults results) : PageModel
 {

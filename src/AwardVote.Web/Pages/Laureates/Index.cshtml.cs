@@ -1,3 +1,5 @@
+using AwardVote.Web.PublicPages;
+using Microsoft.AspNetCore.OutputCaching;
 using AwardVote.Infrastructure.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AwardVote.Web.Pages.Laureates;
 
 /// <summary>The public archive of laureates, every year, newest first (a correction shows in place of what it corrects).</summary>
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 [AllowAnonymous]
 public sealed class IndexModel(PublicResults results) : PageModel
 {
