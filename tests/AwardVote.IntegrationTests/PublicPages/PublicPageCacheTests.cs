@@ -105,6 +105,22 @@ public sealed class PublicPageCacheTests
         Assert.Equal("en", await PreferredCultureAsync(app));
     }
 
+    [Theory, AllProviders]
+    public async Task The_browsers_own_request_for_the_site_icon_is_served_not_sent_to_sign_in(DatabaseProvider provider)
+    {
+        // A browser asks for /favicon.ico beside the first page it opens. Sent to the sign-in page instead, that request
+        // would hand the anonymous reader a second anti-forgery cookie at the same moment the sign-in form gets its own,
+        // and the later of the two replaces the other: the form is then refused (400). Public pages carry no token now,
+        // so nothing sets the cookie before those two requests race.
+        await using var app = new AwardVoteApp(provider);
+        using var reader = new Browserless(app);
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.ico\">", await reader.GetPageAsync("/"));
+        using var icon = await reader.Http.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/x-icon", icon.Content.Headers.ContentType?.MediaType);
+        Assert.False(icon.Headers.Contains("Set-Cookie"));
+    }
+
     private static async Task<bool> FromCacheAsync(Browserless browser, string url)
     {
         using var response = await browser.Http.GetAsync(url);
