@@ -20,6 +20,7 @@ public static class VoteBurstBench
     public static async Task<int> SetupAsync(Options options)
     {
         var total = options.GetInt("tokens", 10_000);
+        var existing = options.GetInt("existing", 0);
         var output = options.Get("out");
         var now = DateTimeOffset.UtcNow;
         var tag = Guid.NewGuid().ToString("N")[..8];
@@ -70,6 +71,8 @@ public static class VoteBurstBench
             nominations.Add(nomination.Id);
         }
 
+        await AddCastVotesAsync(db, cycle.Id, categoryId, nominations, tag, existing, now);
+
         // Requests in batches, without change tracking piling up; the tokens go to the file in the same order.
         await using var writer = new StreamWriter(output);
         for (var start = 0; start < total; start += 2000)
@@ -92,6 +95,42 @@ public static class VoteBurstBench
         CountBench.Print("cycle_id", cycle.Id);
         CountBench.Print("tokens", total);
         return 0;
+    }
+
+    /// <summary>
+    /// Votes already cast in the cycle before the burst (scenario 6: the burst at 10×, 100×, 1000× the data): each a
+    /// confirmed request and its vote, as a confirmation leaves them, so the burst's unique keys and indexes are as
+    /// large as in a vote that has been running for a while. Not audited: the audit counts only the burst's own.
+    /// </summary>
+    private static async Task AddCastVotesAsync(AppDbContext db, int cycleId, int categoryId, List<int> nominations, string tag, int count,
+        DateTimeOffset now)
+    {
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var allowanceKey = PeoplesChoiceRules.AllowanceKey(VoteAllowance.OnePerCategory, categoryId);
+        for (var start = 0; start < count; start += 5000)
+        {
+            var requests = new List<VoteRequest>();
+            for (var i = start; i < Math.Min(count, start + 5000); i++)
+            {
+                requests.Add(new VoteRequest
+                {
+                    CycleId = cycleId, CategoryId = categoryId, NominationId = nominations[i % nominations.Count],
+                    VoterEmail = VoterAddress.Normalize($"cast-{tag}-{i}@lasitaji.example"), TokenHash = OneTimeToken.Create().Hash,
+                    RequestedAt = now.AddHours(-2), ExpiresAt = now.AddHours(22), ConfirmedAt = now.AddHours(-1), RequestIp = "192.0.2.11",
+                });
+            }
+            db.VoteRequests.AddRange(requests);
+            await db.SaveChangesAsync();
+            db.PeoplesChoiceVotes.AddRange(requests.Select(r => new PeoplesChoiceVote
+            {
+                CycleId = cycleId, CategoryId = categoryId, NominationId = r.NominationId, VoterEmail = r.VoterEmail,
+                AllowanceKey = allowanceKey, VoteRequestId = r.Id, ConfirmedAt = r.ConfirmedAt!.Value,
+            }));
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        CountBench.Print("existing_votes", count);
     }
 
     /// <summary>The votes of the cycle, and every way they could disagree with the requests they spent.</summary>

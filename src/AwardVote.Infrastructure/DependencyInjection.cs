@@ -26,7 +26,9 @@ public static class DependencyInjection
 
         services.AddSingleton(paths);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<AppDbContext>(options => options.UseAwardVoteDatabase(provider, connectionString));
+        // Pooled: a request leases a context that is reset, not built anew (with its services) each time; the
+        // context holds no state of its own beyond its options (docs/benchmarks.md, scenario 1).
+        services.AddDbContextPool<AppDbContext>(options => options.UseAwardVoteDatabase(provider, connectionString));
         // Keys in the database: every node behind a load balancer reads the same cookies and tokens.
         services.AddDataProtection().SetApplicationName("AwardVote").PersistKeysToDbContext<AppDbContext>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
