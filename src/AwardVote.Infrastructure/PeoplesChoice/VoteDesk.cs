@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
 using AwardVote.Domain.PeoplesChoice;
@@ -8,6 +9,7 @@ using AwardVote.Infrastructure.Mail;
 using AwardVote.Infrastructure.Mail.Templates;
 using AwardVote.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace AwardVote.Infrastructure.PeoplesChoice;
@@ -153,15 +155,19 @@ public sealed class VoteDesk(
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 200)
             return Task.FromResult<ConfirmFacts?>(null);
-        return FindByTokenHash(db, OneTimeToken.Hash(token), cancellationToken);
+        var find = FindByTokenHash.GetValue(db.Model, _ => CompileFindByTokenHash());
+        return find(db, OneTimeToken.Hash(token), cancellationToken);
     }
 
     /// <summary>
-    /// The one query of a confirmation, compiled once: a vote burst runs it hundreds of times a second, and building
-    /// the LINQ tree and finding it in EF Core's query cache cost about a fifth of a confirmation's CPU
-    /// (docs/benchmarks.md, scenario 1).
+    /// The one query of a confirmation, compiled once per model: a vote burst runs it hundreds of times a second, and
+    /// building the LINQ tree and finding it in EF Core's query cache cost about a fifth of a confirmation's CPU
+    /// (docs/benchmarks.md, scenario 1). A compiled query belongs to one model, and each database provider has its
+    /// own (a process runs one; the tests run two).
     /// </summary>
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<ConfirmFacts?>> FindByTokenHash =
+    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, string, CancellationToken, Task<ConfirmFacts?>>> FindByTokenHash = new();
+
+    private static Func<AppDbContext, string, CancellationToken, Task<ConfirmFacts?>> CompileFindByTokenHash() =>
         EF.CompileAsyncQuery((AppDbContext db, string hash, CancellationToken _) => (
                 from request in db.VoteRequests
                 join cycle in db.Cycles on request.CycleId equals cycle.Id
