@@ -12,7 +12,7 @@ big=$BENCH_DATA/ballots-1000000x10.txt
 [ -s "$big" ] || { log "generating"; $PY bench/gen-ballots.py 1000000 10 "$big.tmp" && mv "$big.tmp" "$big"; }
 value() { awk -v k="$1" '$1 == k {print $2}' "$2"; }
 
-report_begin 6-growth "6. Growth (counting, 10 candidates)" "bench/6-growth.sh"
+report_begin 6-growth "6. Growth (counting, 10 candidates; the vote burst at growing data)" "bench/6-growth.sh"
 report "| Ballots | Distinct | File MiB | CLI Schulze wall s | CLI IRV wall s | CLI IRV CPU s | CLI peak MiB | Parse ms | Schulze ms | Borda ms | IRV ms |"
 report "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in 1000 10000 100000 1000000; do
