@@ -63,6 +63,36 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (SqliteWriteGate.For(Database) is not { } gate)
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        gate.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (SqliteWriteGate.For(Database) is not { } gate)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
