@@ -1,9 +1,9 @@
-using AwardVote.Web.PublicPages;
-using Microsoft.AspNetCore.OutputCaching;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.PeoplesChoice;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Web.PublicPages;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.Web.Pages;

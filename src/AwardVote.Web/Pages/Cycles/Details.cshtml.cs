@@ -1,14 +1,14 @@
-using AwardVote.Web.PublicPages;
-using Microsoft.AspNetCore.OutputCaching;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
 using AwardVote.Domain.PeoplesChoice;
 using AwardVote.Infrastructure.Cycles;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Web.PeoplesChoice;
+using AwardVote.Web.PublicPages;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.Web.Pages.Cycles;

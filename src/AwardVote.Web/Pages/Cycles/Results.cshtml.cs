@@ -1,9 +1,9 @@
-using AwardVote.Web.PublicPages;
-using Microsoft.AspNetCore.OutputCaching;
 using AwardVote.Infrastructure.Results;
+using AwardVote.Web.PublicPages;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace AwardVote.Web.Pages.Cycles;
 

@@ -1,8 +1,8 @@
-using AwardVote.Web.PublicPages;
-using Microsoft.AspNetCore.OutputCaching;
 using AwardVote.Infrastructure.Results;
+using AwardVote.Web.PublicPages;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace AwardVote.Web.Pages.Laureates;
 
