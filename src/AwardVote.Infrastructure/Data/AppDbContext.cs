@@ -63,9 +63,21 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    private DatabaseProvider? provider;
+
+    /// <summary>
+    /// The database this context runs on, read once per context (a pooled context keeps its options): EF Core's
+    /// provider name is an assembly-name lookup, and a vote burst asked for it on every save (docs/benchmarks.md,
+    /// scenario 1).
+    /// </summary>
+    public DatabaseProvider Provider => provider ??=
+        Database.IsSqlite() ? DatabaseProvider.Sqlite
+        : Database.IsNpgsql() ? DatabaseProvider.PostgreSql
+        : DatabaseProvider.SqlServer;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        if (SqliteWriteGate.For(Database) is not { } gate)
+        if (SqliteWriteGate.For(this) is not { } gate)
             return base.SaveChanges(acceptAllChangesOnSuccess);
         gate.Wait();
         try
@@ -80,7 +92,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (SqliteWriteGate.For(Database) is not { } gate)
+        if (SqliteWriteGate.For(this) is not { } gate)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await gate.WaitAsync(cancellationToken);
         try
@@ -90,6 +102,28 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Saves a few rows that EF Core sends to the database as one command. On PostgreSQL this goes without EF Core's
+    /// BEGIN … COMMIT: PostgreSQL runs the statements of one command as one implicit transaction (all or none), so
+    /// those would only add a round trip, one per public vote. Only for saves a test shows to be one command
+    /// (HotPathTests); a save of more rows can be split into several commands and needs SaveChangesAsync.
+    /// </summary>
+    public async Task<int> SaveInOneCommandAsync(CancellationToken cancellationToken = default)
+    {
+        if (Provider != DatabaseProvider.PostgreSql)
+            return await SaveChangesAsync(cancellationToken);
+        var transactions = Database.AutoTransactionBehavior;
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        try
+        {
+            return await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            Database.AutoTransactionBehavior = transactions;
         }
     }
 

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace AwardVote.Infrastructure.Data;
 
@@ -40,8 +42,25 @@ public static class DatabaseSetup
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations)),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(migrations)),
-            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations)),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(migrations)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
+    }
+
+    /// <summary>The statements each PostgreSQL connection keeps prepared, unless the connection string says otherwise.</summary>
+    public const int PostgreSqlAutoPrepared = 64;
+
+    /// <summary>
+    /// Npgsql prepares nothing unless told to, so PostgreSQL parses and plans every query anew. Under a vote burst that
+    /// was half of the database's CPU per vote (docs/benchmarks.md, scenario 1). AwardVote's queries are few and fixed
+    /// in shape, so each connection keeps its most used ones prepared. An operator's own <c>Max Auto Prepare</c> wins
+    /// (0 turns it off, e.g. behind a pooler that cannot keep prepared statements).
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+            return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = PostgreSqlAutoPrepared }.ConnectionString;
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace AwardVote.Infrastructure.Data;
 
@@ -19,8 +18,8 @@ internal static class SqliteWriteGate
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     /// <summary>The queue this save must wait in, or null when it need not (another database, or a transaction).</summary>
-    public static SemaphoreSlim? For(DatabaseFacade database) =>
-        database.CurrentTransaction is null && database.IsSqlite() && database.GetConnectionString() is { } file
+    public static SemaphoreSlim? For(AppDbContext db) =>
+        db.Provider == DatabaseProvider.Sqlite && db.Database.CurrentTransaction is null && db.Database.GetConnectionString() is { } file
             ? Gates.GetOrAdd(file, _ => new SemaphoreSlim(1, 1))
             : null;
 }

@@ -143,7 +143,7 @@ public sealed class VoteDesk(
                 Pick(facts.Title, facts.TitleEn, english), facts.LibraryName, Pick(facts.CategoryName, facts.CategoryNameEn, english), link,
                 LocalTime(expiresAt, facts.TimeZone)),
             email!.Trim(), null, english ? "en" : "lv", $"{facts.CycleId}:{hash}");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveInOneCommandAsync(cancellationToken);
         return new VoteRequestOutcome(VoteRequestStatus.Sent, expiresAt, facts.LibraryName);
     }
 
@@ -218,7 +218,7 @@ public sealed class VoteDesk(
             after: new { facts.NominationId, facts.CategoryId, AllowanceKey = allowanceKey }, cycleId: facts.CycleId);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveInOneCommandAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {

@@ -14,6 +14,8 @@ namespace AwardVote.IntegrationTests.PeoplesChoice;
 /// <summary>
 /// A national vote's bursts go through two code paths: each must stay one query and one batch of writes (one round
 /// trip on a server database; SQLite, in process, runs the batch's statements one by one), whatever is added later.
+/// On PostgreSQL the batch goes without BEGIN … COMMIT (PostgreSQL runs one command's statements as one implicit
+/// transaction), which is only all-or-none while the batch stays one command.
 /// </summary>
 [Collection(AppsCollection.Name)]
 public sealed class HotPathTests(Apps apps)
@@ -24,10 +26,11 @@ public sealed class HotPathTests(Apps apps)
         var world = await VoteWorld.CreateAsync(apps.Get(provider));
         var voter = world.Voter();
         var commands = new CommandCounter();
+        var transactions = new TransactionCounter();
 
         await using (var scope = world.App.Scope())
         {
-            var desk = Desk(scope.ServiceProvider, world.App, commands, out var db);
+            var desk = Desk(scope.ServiceProvider, world.App, commands, transactions, out var db);
             await using (db)
             {
                 var outcome = await desk.RequestAsync(world.Slug, world.NominationIds[0], voter, "192.0.2.1", "lv");
@@ -35,12 +38,13 @@ public sealed class HotPathTests(Apps apps)
             }
         }
         commands.AssertOneQueryAndOneBatch(provider, rowsWritten: 2);
+        Assert.Equal(provider == DatabaseProvider.PostgreSql ? 0 : 1, transactions.Started);
 
         var token = await world.TokenMailedToAsync(voter);
         commands.Texts.Clear();
         await using (var scope = world.App.Scope())
         {
-            var desk = Desk(scope.ServiceProvider, world.App, commands, out var db);
+            var desk = Desk(scope.ServiceProvider, world.App, commands, transactions, out var db);
             await using (db)
             {
                 var outcome = await desk.ConfirmAsync(token);
@@ -48,14 +52,16 @@ public sealed class HotPathTests(Apps apps)
             }
         }
         commands.AssertOneQueryAndOneBatch(provider, rowsWritten: 3);
+        Assert.Equal(provider == DatabaseProvider.PostgreSql ? 0 : 2, transactions.Started);
         Assert.Equal(1, await world.QueryAsync(d => d.PeoplesChoiceVotes.CountAsync(v => v.CycleId == world.CycleId)));
     }
 
     /// <summary>The desk as the app builds it, on a context that counts the commands it sends.</summary>
-    private static VoteDesk Desk(IServiceProvider services, AwardVoteApp app, CommandCounter counter, out AppDbContext db)
+    private static VoteDesk Desk(IServiceProvider services, AwardVoteApp app, CommandCounter commands, TransactionCounter transactions,
+        out AppDbContext db)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        options.UseAwardVoteDatabase(app.Provider, app.ConnectionString).AddInterceptors(counter);
+        options.UseAwardVoteDatabase(app.Provider, app.ConnectionString).AddInterceptors(commands, transactions);
         db = new AppDbContext(options.Options);
         var clock = services.GetRequiredService<TimeProvider>();
         return ActivatorUtilities.CreateInstance<VoteDesk>(services, db,
@@ -95,6 +101,20 @@ public sealed class HotPathTests(Apps apps)
         {
             Texts.Enqueue(command.CommandText);
             return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    private sealed class TransactionCounter : DbTransactionInterceptor
+    {
+        private int started;
+
+        public int Started => started;
+
+        public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
+            TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref started);
+            return base.TransactionStartingAsync(connection, eventData, result, cancellationToken);
         }
     }
 }

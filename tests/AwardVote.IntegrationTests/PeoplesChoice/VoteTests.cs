@@ -141,6 +141,9 @@ public sealed class VoteTests(Apps apps)
         Assert.Equal("already-voted", code);
         Assert.Equal("Jūs jau esat balsojis ar šo e-pasta adresi. Apstiprinātu balsi mainīt nevar.", detail);
         Assert.Equal(world.NominationIds[0], await world.QueryAsync(db => db.PeoplesChoiceVotes.Where(v => v.CycleId == world.CycleId).Select(v => v.NominationId).SingleAsync()));
+        // Nothing of the refused save stays: the second link is not spent and no second vote is audited.
+        Assert.Equal(1, await world.QueryAsync(db => db.VoteRequests.CountAsync(r => r.CycleId == world.CycleId && r.ConfirmedAt != null)));
+        Assert.Equal(1, await world.QueryAsync(db => db.AuditEntries.CountAsync(a => a.CycleId == world.CycleId && a.Action == "peoples-choice.vote-confirmed")));
     }
 
     [Theory, AllProviders]
