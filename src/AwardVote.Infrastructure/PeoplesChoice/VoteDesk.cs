@@ -66,8 +66,13 @@ public sealed class VoteDesk(
         int CategoryId, string CategoryName, string? CategoryNameEn, NominationStatus Status, EligibilityDecision Eligibility,
         DateTimeOffset? WithdrawnAt, string LibraryName, bool OnMemberList, bool VotedInCycle, bool VotedInCategory, int RecentRequests);
 
-    public async Task<VoteRequestOutcome> RequestAsync(string cycleSlug, int nominationId, string? email, string? requestIp, string culture,
-        CancellationToken cancellationToken = default)
+    public Task<VoteRequestOutcome> RequestAsync(string cycleSlug, int nominationId, string? email, string? requestIp, string culture,
+        CancellationToken cancellationToken = default) =>
+        db.OnOneConnectionAsync(() => RequestOnOneConnectionAsync(cycleSlug, nominationId, email, requestIp, culture, cancellationToken),
+            cancellationToken);
+
+    private async Task<VoteRequestOutcome> RequestOnOneConnectionAsync(string cycleSlug, int nominationId, string? email, string? requestIp,
+        string culture, CancellationToken cancellationToken)
     {
         if (!VoterAddress.IsPlausible(email))
             return new VoteRequestOutcome(VoteRequestStatus.InvalidAddress);
@@ -191,7 +196,10 @@ public sealed class VoteDesk(
     }
 
     /// <param name="cycleSlug">When given (the API), the link must belong to this cycle.</param>
-    public async Task<VoteConfirmOutcome> ConfirmAsync(string? token, string? cycleSlug = null, CancellationToken cancellationToken = default)
+    public Task<VoteConfirmOutcome> ConfirmAsync(string? token, string? cycleSlug = null, CancellationToken cancellationToken = default) =>
+        db.OnOneConnectionAsync(() => ConfirmOnOneConnectionAsync(token, cycleSlug, cancellationToken), cancellationToken);
+
+    private async Task<VoteConfirmOutcome> ConfirmOnOneConnectionAsync(string? token, string? cycleSlug, CancellationToken cancellationToken)
     {
         var facts = await FindAsync(token, cancellationToken);
         if (facts is null || (cycleSlug is not null && facts.Slug != cycleSlug))

@@ -15,7 +15,8 @@ namespace AwardVote.IntegrationTests.PeoplesChoice;
 /// A national vote's bursts go through two code paths: each must stay one query and one batch of writes (one round
 /// trip on a server database; SQLite, in process, runs the batch's statements one by one), whatever is added later.
 /// On PostgreSQL the batch goes without BEGIN … COMMIT (PostgreSQL runs one command's statements as one implicit
-/// transaction), which is only all-or-none while the batch stays one command.
+/// transaction), which is only all-or-none while the batch stays one command. Each takes one connection from the pool
+/// (each return costs a session reset).
 /// </summary>
 [Collection(AppsCollection.Name)]
 public sealed class HotPathTests(Apps apps)
@@ -27,10 +28,11 @@ public sealed class HotPathTests(Apps apps)
         var voter = world.Voter();
         var commands = new CommandCounter();
         var transactions = new TransactionCounter();
+        var connections = new ConnectionCounter();
 
         await using (var scope = world.App.Scope())
         {
-            var desk = Desk(scope.ServiceProvider, world.App, commands, transactions, out var db);
+            var desk = Desk(scope.ServiceProvider, world.App, commands, transactions, connections, out var db);
             await using (db)
             {
                 var outcome = await desk.RequestAsync(world.Slug, world.NominationIds[0], voter, "192.0.2.1", "lv");
@@ -39,12 +41,13 @@ public sealed class HotPathTests(Apps apps)
         }
         commands.AssertOneQueryAndOneBatch(provider, rowsWritten: 2);
         Assert.Equal(provider == DatabaseProvider.PostgreSql ? 0 : 1, transactions.Started);
+        Assert.Equal(1, connections.Opened);
 
         var token = await world.TokenMailedToAsync(voter);
         commands.Texts.Clear();
         await using (var scope = world.App.Scope())
         {
-            var desk = Desk(scope.ServiceProvider, world.App, commands, transactions, out var db);
+            var desk = Desk(scope.ServiceProvider, world.App, commands, transactions, connections, out var db);
             await using (db)
             {
                 var outcome = await desk.ConfirmAsync(token);
@@ -53,15 +56,16 @@ public sealed class HotPathTests(Apps apps)
         }
         commands.AssertOneQueryAndOneBatch(provider, rowsWritten: 3);
         Assert.Equal(provider == DatabaseProvider.PostgreSql ? 0 : 2, transactions.Started);
+        Assert.Equal(2, connections.Opened);
         Assert.Equal(1, await world.QueryAsync(d => d.PeoplesChoiceVotes.CountAsync(v => v.CycleId == world.CycleId)));
     }
 
     /// <summary>The desk as the app builds it, on a context that counts the commands it sends.</summary>
     private static VoteDesk Desk(IServiceProvider services, AwardVoteApp app, CommandCounter commands, TransactionCounter transactions,
-        out AppDbContext db)
+        ConnectionCounter connections, out AppDbContext db)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        options.UseAwardVoteDatabase(app.Provider, app.ConnectionString).AddInterceptors(commands, transactions);
+        options.UseAwardVoteDatabase(app.Provider, app.ConnectionString).AddInterceptors(commands, transactions, connections);
         db = new AppDbContext(options.Options);
         var clock = services.GetRequiredService<TimeProvider>();
         return ActivatorUtilities.CreateInstance<VoteDesk>(services, db,
@@ -115,6 +119,20 @@ public sealed class HotPathTests(Apps apps)
         {
             Interlocked.Increment(ref started);
             return base.TransactionStartingAsync(connection, eventData, result, cancellationToken);
+        }
+    }
+
+    private sealed class ConnectionCounter : DbConnectionInterceptor
+    {
+        private int opened;
+
+        public int Opened => opened;
+
+        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData,
+            InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref opened);
+            return base.ConnectionOpeningAsync(connection, eventData, result, cancellationToken);
         }
     }
 }
