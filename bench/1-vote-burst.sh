@@ -9,12 +9,12 @@
 # bare Kestrel answering a POST of the same shape, pgbench's single-row INSERT on the same PostgreSQL cluster, and
 # one writer's single-row INSERTs into SQLite on the same disk (bench/sqlite-insert.py).
 # Usage: bench/1-vote-burst.sh
-# Env: BENCH_WRK_SECONDS (10), BENCH_BURST_CONNECTIONS ("8 32 64"), BENCH_BURST_TOKENS (tokens per level, 10000),
+# Env: BENCH_WRK_SECONDS (10), BENCH_BURST_CONNECTIONS ("8 32 64"), BENCH_BURST_TOKENS (tokens per level, 20000: at 1,000 votes/s a 10 s level uses 10,000),
 #      BENCH_BURST_CASES ("sqlite pg1 pg2")
 source "$(dirname "$0")/lib.sh"
 seconds=${BENCH_WRK_SECONDS:-10}
 read -ra levels <<<"${BENCH_BURST_CONNECTIONS:-8 32 64}"
-per_level=${BENCH_BURST_TOKENS:-10000}
+per_level=${BENCH_BURST_TOKENS:-20000}
 cases=${BENCH_BURST_CASES:-sqlite pg1 pg2}
 threads=2
 warm=2000
