@@ -27,12 +27,11 @@ public sealed class HotPathTests(Apps apps)
         var world = await VoteWorld.CreateAsync(apps.Get(provider));
         var voter = world.Voter();
         var commands = new CommandCounter();
-        var transactions = new TransactionCounter();
-        var connections = new ConnectionCounter();
+        var sessions = new SessionCounter();
 
         await using (var scope = world.App.Scope())
         {
-            var desk = Desk(scope.ServiceProvider, world.App, commands, transactions, connections, out var db);
+            var desk = Desk(scope.ServiceProvider, world.App, commands, sessions, out var db);
             await using (db)
             {
                 var outcome = await desk.RequestAsync(world.Slug, world.NominationIds[0], voter, "192.0.2.1", "lv");
@@ -40,14 +39,14 @@ public sealed class HotPathTests(Apps apps)
             }
         }
         commands.AssertOneQueryAndOneBatch(provider, rowsWritten: 2);
-        Assert.Equal(provider == DatabaseProvider.PostgreSql ? 0 : 1, transactions.Started);
-        Assert.Equal(1, connections.Opened);
+        Assert.Equal(provider == DatabaseProvider.PostgreSql ? 0 : 1, sessions.Transactions);
+        Assert.Equal(1, sessions.Opened);
 
         var token = await world.TokenMailedToAsync(voter);
         commands.Texts.Clear();
         await using (var scope = world.App.Scope())
         {
-            var desk = Desk(scope.ServiceProvider, world.App, commands, transactions, connections, out var db);
+            var desk = Desk(scope.ServiceProvider, world.App, commands, sessions, out var db);
             await using (db)
             {
                 var outcome = await desk.ConfirmAsync(token);
@@ -55,17 +54,17 @@ public sealed class HotPathTests(Apps apps)
             }
         }
         commands.AssertOneQueryAndOneBatch(provider, rowsWritten: 3);
-        Assert.Equal(provider == DatabaseProvider.PostgreSql ? 0 : 2, transactions.Started);
-        Assert.Equal(2, connections.Opened);
+        Assert.Equal(provider == DatabaseProvider.PostgreSql ? 0 : 2, sessions.Transactions);
+        Assert.Equal(2, sessions.Opened);
         Assert.Equal(1, await world.QueryAsync(d => d.PeoplesChoiceVotes.CountAsync(v => v.CycleId == world.CycleId)));
     }
 
-    /// <summary>The desk as the app builds it, on a context that counts the commands it sends.</summary>
-    private static VoteDesk Desk(IServiceProvider services, AwardVoteApp app, CommandCounter commands, TransactionCounter transactions,
-        ConnectionCounter connections, out AppDbContext db)
+    /// <summary>The desk as the app builds it, on a context that counts the commands, connections and transactions.</summary>
+    private static VoteDesk Desk(IServiceProvider services, AwardVoteApp app, CommandCounter commands, SessionCounter sessions,
+        out AppDbContext db)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        options.UseAwardVoteDatabase(app.Provider, app.ConnectionString).AddInterceptors(commands, transactions, connections);
+        options.UseAwardVoteDatabase(app.Provider, app.ConnectionString).AddInterceptors(commands, sessions);
         db = new AppDbContext(options.Options);
         var clock = services.GetRequiredService<TimeProvider>();
         return ActivatorUtilities.CreateInstance<VoteDesk>(services, db,
@@ -108,31 +107,27 @@ public sealed class HotPathTests(Apps apps)
         }
     }
 
-    private sealed class TransactionCounter : DbTransactionInterceptor
-    {
-        private int started;
-
-        public int Started => started;
-
-        public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
-            TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref started);
-            return base.TransactionStartingAsync(connection, eventData, result, cancellationToken);
-        }
-    }
-
-    private sealed class ConnectionCounter : DbConnectionInterceptor
+    /// <summary>Counts the connections opened and the transactions started.</summary>
+    private sealed class SessionCounter : IDbConnectionInterceptor, IDbTransactionInterceptor
     {
         private int opened;
+        private int transactions;
 
         public int Opened => opened;
+        public int Transactions => transactions;
 
-        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData,
+        public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData,
             InterceptionResult result, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref opened);
-            return base.ConnectionOpeningAsync(connection, eventData, result, cancellationToken);
+            return ValueTask.FromResult(result);
+        }
+
+        public ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
+            TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref transactions);
+            return ValueTask.FromResult(result);
         }
     }
 }
