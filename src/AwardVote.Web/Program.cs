@@ -1,3 +1,4 @@
+using AwardVote.Application;
 using AwardVote.Infrastructure;
 using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Auditing;
@@ -33,6 +34,7 @@ services.AddHttpContextAccessor();
 services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddScoped<IAuditActor, HttpContextAuditActor>();
 services.AddAwardVoteInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+services.AddAwardVoteUseCases();
 
 services.AddAuthentication(AuthenticationSchemes.CookieOrBearer)
     .AddPolicyScheme(AuthenticationSchemes.CookieOrBearer, AuthenticationSchemes.CookieOrBearer, AuthenticationSchemes.Select)

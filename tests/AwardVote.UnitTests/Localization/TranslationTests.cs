@@ -13,6 +13,11 @@ public sealed partial class TranslationTests
     public void Every_page_text_has_a_Latvian_translation() =>
         AssertTranslated("src/AwardVote.Web", "src/AwardVote.Web/Resources/SharedResource.lv.resx", includeAttributes: true);
 
+    /// <summary>The use cases' input records carry the messages their fields' attributes give, on the page and in the API.</summary>
+    [Fact]
+    public void Every_input_message_of_the_use_cases_has_a_Latvian_translation() =>
+        AssertTranslated("src/AwardVote.Application", "src/AwardVote.Web/Resources/SharedResource.lv.resx", includeAttributes: true);
+
     [Fact]
     public void Every_mail_text_has_a_Latvian_translation() =>
         AssertTranslated("src/AwardVote.Infrastructure", "src/AwardVote.Infrastructure/Resources/MailResource.lv.resx", includeAttributes: false);
