@@ -16,6 +16,7 @@ public static class ApplicationSetup
             services.AddScoped(type);
         }
         services.AddScoped<PublicLinks>();
+        services.AddScoped<MailSoon>();
         return services;
     }
 }

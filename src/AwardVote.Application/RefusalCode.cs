@@ -10,4 +10,31 @@ public enum RefusalCode
     // --- Any use case ------------------------------------------------------------------------------------------
     NotFound,
     Forbidden,
+    /// <summary>A field breaks its input record's attribute. Args: an <see cref="InputMessage"/>, then the attribute's bounds.</summary>
+    InputNotValid,
+
+    // --- Libraries ---------------------------------------------------------------------------------------------
+    RegionNotInList,
+    LibraryTypeNotInList,
+    WebsiteNotValid,
+    RegistrationNumberTaken,
+    LibraryRefusalReasonMissing,
+    LibraryRefusalReasonTooLong,
+    /// <summary>The library's status does not allow this decision (already approved, or decided meanwhile).</summary>
+    LibraryDecisionNotPossible,
+    AlreadyRepresentsLibrary,
+
+    // --- Cycles and statute ------------------------------------------------------------------------------------
+
+    // --- Nominations, attachments, letters of support, eligibility ---------------------------------------------
+
+    // --- Jury: invitations, conflicts of interest ----------------------------------------------------------------
+
+    // --- Ballots -------------------------------------------------------------------------------------------------
+
+    // --- Counting, ties, results and publication ---------------------------------------------------------------
+
+    // --- People's choice ---------------------------------------------------------------------------------------
+
+    // --- Accounts ------------------------------------------------------------------------------------------------
 }

@@ -35,6 +35,8 @@ services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(Uni
 services.AddScoped<IAuditActor, HttpContextAuditActor>();
 services.AddAwardVoteInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 services.AddAwardVoteUseCases();
+// The localizer input attributes of the use cases word their own messages with (MailAddressAttribute).
+services.AddScoped<Microsoft.Extensions.Localization.IStringLocalizer>(sp => sp.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>());
 
 services.AddAuthentication(AuthenticationSchemes.CookieOrBearer)
     .AddPolicyScheme(AuthenticationSchemes.CookieOrBearer, AuthenticationSchemes.CookieOrBearer, AuthenticationSchemes.Select)

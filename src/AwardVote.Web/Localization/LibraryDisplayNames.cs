@@ -6,9 +6,6 @@ namespace AwardVote.Web.Localization;
 /// <summary>Names of a library's type and status as people read them, in the request's language.</summary>
 public static class LibraryDisplayNames
 {
-    /// <summary>Latvia's planning regions as the demo data and the association name them; stored as written here.</summary>
-    public static readonly IReadOnlyList<string> Regions = ["Kurzeme", "Latgale", "Rīga", "Vidzeme", "Zemgale"];
-
     public static string Type(LibraryType type, IStringLocalizer l) => type switch
     {
         LibraryType.Public => l["Public library"],

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AwardVote.Application;
 using Microsoft.Extensions.Localization;
 
@@ -14,8 +15,35 @@ public static class RefusalText
         var a = refusal.Args.Select(Format).ToArray();
         return refusal.Code switch
         {
+            RefusalCode.InputNotValid when refusal.Args.FirstOrDefault() is InputMessage message =>
+                string.Format(CultureInfo.CurrentCulture, l[message.Template].Value, [l[message.DisplayName].Value, .. refusal.Args.Skip(1)]),
+            RefusalCode.InputNotValid => l["The value is not valid."],
             RefusalCode.NotFound => l["There is nothing at this address."],
             RefusalCode.Forbidden => l["Your account may not do this."],
+
+            // Libraries
+            RefusalCode.RegionNotInList => l["Choose a region from the list."],
+            RefusalCode.LibraryTypeNotInList => l["Choose a type from the list."],
+            RefusalCode.WebsiteNotValid => l["Enter a valid web address, for example https://biblioteka.lv."],
+            RefusalCode.RegistrationNumberTaken => l["A library with this registration number is already registered. If it is your library, ask its representative to invite you."],
+            RefusalCode.LibraryRefusalReasonMissing => l["Write the reason for the refusal: the library's representatives will read it."],
+            RefusalCode.LibraryRefusalReasonTooLong => l["The reason is too long."],
+            RefusalCode.LibraryDecisionNotPossible => l["This decision is not possible in the library's present status. The page shows the status now."],
+            RefusalCode.AlreadyRepresentsLibrary => l["This person already represents the library."],
+
+            // Cycles and statute
+
+            // Nominations, attachments, letters of support, eligibility
+
+            // Jury: invitations, conflicts of interest
+
+            // Ballots
+
+            // Counting, ties, results and publication
+
+            // People's choice
+
+            // Accounts
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Code, "RefusalText has no words for this code."),
         };
     }

@@ -1,3 +1,4 @@
+using AwardVote.Application.Libraries;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Auditing;

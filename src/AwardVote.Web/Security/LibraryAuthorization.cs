@@ -15,6 +15,12 @@ public static class LibraryOperations
 
     /// <summary>Act for the library (write nominations, invite colleagues): a representative of an approved library.</summary>
     public static readonly OperationAuthorizationRequirement ActFor = new() { Name = nameof(ActFor) };
+
+    /// <summary>
+    /// Invite a colleague to represent the library: whoever may act for it, and administrators for any library (to
+    /// replace a representative who left).
+    /// </summary>
+    public static readonly OperationAuthorizationRequirement Invite = new() { Name = nameof(Invite) };
 }
 
 /// <summary>
@@ -29,13 +35,18 @@ public sealed class LibraryAuthorizationHandler(AppDbContext db)
     {
         if (context.User.Identity?.IsAuthenticated != true)
             return;
+        if (requirement == LibraryOperations.Invite && context.User.IsAdministrator())
+        {
+            context.Succeed(requirement);
+            return;
+        }
         var userId = context.User.UserId();
         var represents = await db.RoleGrants.AnyAsync(g =>
             g.UserId == userId && g.Role == ScopedRole.LibraryRepresentative && g.LibraryId == library.Id);
         if (!represents)
             return;
         if (requirement == LibraryOperations.View
-            || (requirement == LibraryOperations.ActFor && library.Status == LibraryStatus.Approved))
+            || (requirement == LibraryOperations.ActFor || requirement == LibraryOperations.Invite) && library.Status == LibraryStatus.Approved)
         {
             context.Succeed(requirement);
         }

@@ -64,8 +64,9 @@ public static class OutcomeResults
 public static class OutcomePages
 {
     /// <summary>
-    /// Adds the refusals to the form's errors (a field named by the use case appears as <c>{prefix}.{field}</c>).
-    /// Answers the page's 404 or 403 when that is the refusal, or null when the page should show itself again.
+    /// The page's 404 or 403 when that is the refusal; otherwise null, with the refusals added to the form's errors (a
+    /// field named by the use case appears as <c>{prefix}.{field}</c>), so the page shows itself again:
+    /// <c>return this.Refused(outcome) ?? Page();</c>
     /// </summary>
     public static IActionResult? Refused(this PageModel page, Outcome outcome, string? prefix = "Input")
     {

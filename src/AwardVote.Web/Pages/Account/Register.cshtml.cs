@@ -7,7 +7,7 @@ using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Mail;
 using AwardVote.Web.Accounts;
 using AwardVote.Web.Localization;
-using AwardVote.Web.Validation;
+using AwardVote.Application.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,3 +1,4 @@
+using AwardVote.Application.Libraries;
 using System.ComponentModel.DataAnnotations;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;

@@ -9,7 +9,7 @@ using AwardVote.Infrastructure.Security;
 using AwardVote.Web.Accounts;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Security;
-using AwardVote.Web.Validation;
+using AwardVote.Application.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

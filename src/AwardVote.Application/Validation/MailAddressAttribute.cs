@@ -2,13 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using Microsoft.Extensions.Localization;
 
-namespace AwardVote.Web.Validation;
+namespace AwardVote.Application.Validation;
 
 /// <summary>
 /// An address mail can be sent to: one address (no name, no list), a domain with a dot, none of the characters
 /// markup and address lists are made of. [EmailAddress] only looks for an "@", so "&lt;script&gt;…&lt;/script&gt;@x"
 /// passed it and went to the outbox. Empty passes: [Required] says whether one is needed. The message is the
-/// request's language: MVC translates only the attributes it knows, so this one translates its own.
+/// request's language: MVC translates only the attributes it knows, so this one translates its own with the
+/// localizer the request offers (Web registers its pages' one as the plain <see cref="IStringLocalizer"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
 public sealed class MailAddressAttribute : ValidationAttribute
@@ -19,7 +20,7 @@ public sealed class MailAddressAttribute : ValidationAttribute
     {
         if (IsValid(value))
             return ValidationResult.Success;
-        var message = validationContext.GetService(typeof(IStringLocalizer<SharedResource>)) is IStringLocalizer l
+        var message = validationContext.GetService(typeof(IStringLocalizer)) is IStringLocalizer l
             ? l[ErrorMessageString, validationContext.DisplayName].Value
             : FormatErrorMessage(validationContext.DisplayName);
         return new ValidationResult(message, validationContext.MemberName is { } member ? [member] : null);

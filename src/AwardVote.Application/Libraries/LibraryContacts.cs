@@ -2,7 +2,7 @@ using AwardVote.Domain.Accounts;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace AwardVote.Web.Nominations;
+namespace AwardVote.Application.Libraries;
 
 public sealed record Contact(string UserId, string Email, string Name, string Culture);
 
