@@ -9,7 +9,6 @@ using AwardVote.Infrastructure.Cycles;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using CountScore = AwardVote.Domain.Counting.ScoreEntry;
 
 namespace AwardVote.Infrastructure.Jobs;
 
@@ -75,10 +74,10 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
         IReadOnlyList<string> shortlist = [];
         if (round.Kind == BallotKind.Score)
         {
-            var entries = await ScoreEntriesAsync(cycle, round, candidates, conflicts, cancellationToken);
-            ballotFile = ScoreBallotFile.Write(entries);
+            var lines = await ScoreLinesAsync(cycle, round, candidates, conflicts, cancellationToken);
+            ballotFile = ScoreBallotFile.Write(lines);
             sha256 = BallotFileWriter.Sha256Hex(ballotFile);
-            protocol = ScoreCounter.Count(entries, new ScoreCountOptions
+            protocol = ScoreCounter.Count(lines, new ScoreCountOptions
             {
                 Weights = cycle.Criteria.ToDictionary(c => c.Name, c => c.Weight),
                 ShortlistSize = round.ShortlistSize,
@@ -138,7 +137,7 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
         return true;
     }
 
-    private async Task<List<CountScore>> ScoreEntriesAsync(AwardCycle cycle, Round round, List<(int Id, string Name)> candidates,
+    private async Task<List<ScoreLine>> ScoreLinesAsync(AwardCycle cycle, Round round, List<(int Id, string Name)> candidates,
         HashSet<(string, int)> conflicts, CancellationToken cancellationToken)
     {
         var ids = candidates.Select(c => c.Id).ToList();
@@ -152,7 +151,7 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
         return ballots
             .Where(b => !conflicts.Contains((b.JurorUserId, b.NominationId)))
             .SelectMany(b => b.Scores.Where(s => criteria.ContainsKey(s.CriterionId))
-                .Select(s => new CountScore(jurors[b.JurorUserId], names[b.NominationId], criteria[s.CriterionId], s.Score)))
+                .Select(s => new ScoreLine(jurors[b.JurorUserId], names[b.NominationId], criteria[s.CriterionId], s.Score)))
             .ToList();
     }
 
