@@ -72,7 +72,8 @@ public static class CountBench
             RankedMethod.Schulze => RankedCounter.Schulze(ballots).Pairwise.Length,
             RankedMethod.Borda => RankedCounter.BordaPoints(ballots).Length,
             RankedMethod.InstantRunoff => RankedCounter.InstantRunoff(ballots, new TieBreakChain([], ballots.Candidates, (_, _) => null)).Rounds.Count,
-            _ => RankedCounter.FractionalFirstPreferences(ballots, Enumerable.Repeat(true, ballots.Candidates.Count).ToArray(), out _).Length,
+            RankedMethod.Plurality => RankedCounter.FractionalFirstPreferences(ballots, Enumerable.Repeat(true, ballots.Candidates.Count).ToArray(), out _).Length,
+            _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"MethodAlone has no core for ranked method {method}: add it here."),
         };
     }
 

@@ -166,7 +166,7 @@ public static class Tally
         }
     }
 
-    private static bool TryReadScores(FileInfo file, TextWriter error, out IReadOnlyList<ScoreEntry> entries)
+    private static bool TryReadScores(FileInfo file, TextWriter error, out IReadOnlyList<ScoreLine> entries)
     {
         entries = [];
         if (!file.Exists)

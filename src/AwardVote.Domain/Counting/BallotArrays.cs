@@ -30,7 +30,7 @@ internal sealed class BallotArrays
     public int BallotCount => Weights.Length;
 
     /// <exception cref="ArgumentException">A candidate outside the set, or listed twice on one ballot.</exception>
-    public static BallotArrays From(IReadOnlyList<RankedBallot> ballots, int candidateCount)
+    public static BallotArrays From(IReadOnlyList<WeightedRanking> ballots, int candidateCount)
     {
         var entryCount = 0;
         var groupCount = 0;

@@ -32,10 +32,15 @@ public static class RankedCounter
         _ => throw new ArgumentException($"unknown method '{text}': expected schulze, borda, irv or plurality"),
     };
 
+    /// <summary>The method's name in the protocol, which <see cref="ParseMethod"/> reads back for <c>awardvote verify</c>.</summary>
     public static string MethodName(RankedMethod method) => method switch
     {
+        RankedMethod.Schulze => "schulze",
+        RankedMethod.Borda => "borda",
         RankedMethod.InstantRunoff => "irv",
-        _ => method.ToString().ToLowerInvariant(),
+        RankedMethod.Plurality => "plurality",
+        // No fallback to the enum's own name: ParseMethod might not read it back, and the protocol could not be verified.
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"Ranked method {method} has no protocol name."),
     };
 
     public static CountProtocol Count(BallotSet ballots, RankedMethod method, RankedCountOptions? options = null)
@@ -99,7 +104,7 @@ public static class RankedCounter
                 break;
             }
             default:
-                throw new ArgumentOutOfRangeException(nameof(method));
+                throw new ArgumentOutOfRangeException(nameof(method), method, $"Ranked method {method} has no count.");
         }
 
         protocol = protocol with

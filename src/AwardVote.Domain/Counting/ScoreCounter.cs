@@ -18,7 +18,7 @@ public sealed record ScoreCountOptions
 /// </summary>
 public static class ScoreCounter
 {
-    public static CountProtocol Count(IReadOnlyList<ScoreEntry> entries, ScoreCountOptions? options = null)
+    public static CountProtocol Count(IReadOnlyList<ScoreLine> entries, ScoreCountOptions? options = null)
     {
         options ??= new ScoreCountOptions();
         var canonical = ScoreBallotFile.Canonical(entries).ToArray();

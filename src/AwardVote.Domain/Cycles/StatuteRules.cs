@@ -1,3 +1,5 @@
+using AwardVote.Domain.Counting;
+
 namespace AwardVote.Domain.Cycles;
 
 /// <summary>The part of the statute a problem belongs to: each editing page refuses the problems of its own part.</summary>
@@ -127,9 +129,13 @@ public static class StatuteRules
         return problems;
     }
 
-    /// <summary>Score ballots are counted by weighted mean; ranked ballots by one of the ranked methods.</summary>
+    /// <summary>
+    /// Whether the method counts this kind of ballot (score ballots by weighted mean; ranked ballots by a ranked
+    /// method), as <see cref="CountingMethods"/> maps it. A value that is no method fits nothing; a method left out of
+    /// the mapping throws, so it is noticed before a statute can use it.
+    /// </summary>
     public static bool MethodFits(BallotKind kind, CountingMethod method) =>
-        kind == BallotKind.Score ? method == CountingMethod.WeightedMean : method != CountingMethod.WeightedMean;
+        Enum.IsDefined(method) && CountingMethods.BallotKindOf(method) == kind;
 
     /// <summary>The dates that are set must increase along the schedule (a step without a date is moved by hand).</summary>
     public static IReadOnlyList<StatuteProblem> ValidateSchedule(IEnumerable<PhaseStep> schedule)

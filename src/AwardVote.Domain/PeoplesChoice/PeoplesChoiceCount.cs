@@ -22,7 +22,7 @@ public static class PeoplesChoiceCount
         // the one an offline recount of the file gives. Nominees without votes are listed beside it, not in it.
         var withVotes = Enumerable.Range(0, nominees.Count).Where(i => nominees[i].Votes > 0).ToList();
         var set = BallotSet.Canonical(withVotes.Select(i => names[i]).ToList(),
-            withVotes.Select((i, candidate) => new RankedBallot([[candidate]], nominees[i].Votes)).ToList());
+            withVotes.Select((i, candidate) => new WeightedRanking([[candidate]], nominees[i].Votes)).ToList());
         var protocol = RankedCounter.Count(set, RankedMethod.Plurality);
         var byName = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < nominees.Count; i++)

@@ -9,7 +9,6 @@ using AwardVote.Infrastructure.Cycles;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using CountScore = AwardVote.Domain.Counting.ScoreEntry;
 
 namespace AwardVote.Infrastructure.Jobs;
 
@@ -73,27 +72,38 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
         string sha256;
         CountProtocol protocol;
         IReadOnlyList<string> shortlist = [];
-        if (round.Kind == BallotKind.Score)
+        switch (round.Kind)
         {
-            var entries = await ScoreEntriesAsync(cycle, round, candidates, conflicts, cancellationToken);
-            ballotFile = ScoreBallotFile.Write(entries);
-            sha256 = BallotFileWriter.Sha256Hex(ballotFile);
-            protocol = ScoreCounter.Count(entries, new ScoreCountOptions
+            // ScoreCounter knows one method, the weighted mean: a score round of any other method has no count yet.
+            case BallotKind.Score when round.Method == CountingMethod.WeightedMean:
             {
-                Weights = cycle.Criteria.ToDictionary(c => c.Name, c => c.Weight),
-                ShortlistSize = round.ShortlistSize,
-                TieBreakChain = chain,
-                WinRule = winRule,
-            }) with { BallotFileSha256 = sha256 };
-            shortlist = protocol.Score?.Shortlist ?? [];
-        }
-        else
-        {
-            var ballots = BallotFileParser.Parse(await RankedFileAsync(round, category.Id, candidates, conflicts, cancellationToken), round.AllowEqualRanks);
-            ballotFile = BallotFileWriter.Write(ballots);
-            sha256 = ballots.Sha256;
-            protocol = RankedCounter.Count(ballots, Method(round.Method), new RankedCountOptions { TieBreakChain = chain, WinRule = winRule })
-                with { BallotFileSha256 = sha256 };
+                var lines = await ScoreLinesAsync(cycle, round, candidates, conflicts, cancellationToken);
+                ballotFile = ScoreBallotFile.Write(lines);
+                sha256 = BallotFileWriter.Sha256Hex(ballotFile);
+                protocol = ScoreCounter.Count(lines, new ScoreCountOptions
+                {
+                    Weights = cycle.Criteria.ToDictionary(c => c.Name, c => c.Weight),
+                    ShortlistSize = round.ShortlistSize,
+                    TieBreakChain = chain,
+                    WinRule = winRule,
+                }) with { BallotFileSha256 = sha256 };
+                shortlist = protocol.Score?.Shortlist ?? [];
+                break;
+            }
+            case BallotKind.Ranked:
+            {
+                // Throws for a method that is not a ranked one, or not mapped: never counted as another method.
+                var method = CountingMethods.ToRanked(round.Method);
+                var ballots = BallotFileParser.Parse(await RankedFileAsync(round, category.Id, candidates, conflicts, cancellationToken), round.AllowEqualRanks);
+                ballotFile = BallotFileWriter.Write(ballots);
+                sha256 = ballots.Sha256;
+                protocol = RankedCounter.Count(ballots, method, new RankedCountOptions { TieBreakChain = chain, WinRule = winRule })
+                    with { BallotFileSha256 = sha256 };
+                break;
+            }
+            default:
+                throw new InvalidOperationException(
+                    $"Round {round.Number} of cycle {cycle.Id} has {round.Kind} ballots and counting method {round.Method}: no counter counts that.");
         }
 
         var result = new RoundResult
@@ -138,7 +148,7 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
         return true;
     }
 
-    private async Task<List<CountScore>> ScoreEntriesAsync(AwardCycle cycle, Round round, List<(int Id, string Name)> candidates,
+    private async Task<List<ScoreLine>> ScoreLinesAsync(AwardCycle cycle, Round round, List<(int Id, string Name)> candidates,
         HashSet<(string, int)> conflicts, CancellationToken cancellationToken)
     {
         var ids = candidates.Select(c => c.Id).ToList();
@@ -152,7 +162,7 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
         return ballots
             .Where(b => !conflicts.Contains((b.JurorUserId, b.NominationId)))
             .SelectMany(b => b.Scores.Where(s => criteria.ContainsKey(s.CriterionId))
-                .Select(s => new CountScore(jurors[b.JurorUserId], names[b.NominationId], criteria[s.CriterionId], s.Score)))
+                .Select(s => new ScoreLine(jurors[b.JurorUserId], names[b.NominationId], criteria[s.CriterionId], s.Score)))
             .ToList();
     }
 
@@ -176,14 +186,6 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
         }
         return text.ToString();
     }
-
-    private static RankedMethod Method(CountingMethod method) => method switch
-    {
-        CountingMethod.Borda => RankedMethod.Borda,
-        CountingMethod.InstantRunoff => RankedMethod.InstantRunoff,
-        CountingMethod.Plurality => RankedMethod.Plurality,
-        _ => RankedMethod.Schulze,
-    };
 
     /// <summary>Counting ends when the last round of every category has its result: the cycle goes to review.</summary>
     private async Task FinishCountingAsync(int cycleId, DateTimeOffset now, CancellationToken cancellationToken)

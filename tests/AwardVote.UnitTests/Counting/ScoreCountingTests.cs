@@ -5,13 +5,13 @@ namespace AwardVote.UnitTests.Counting;
 
 public sealed class ScoreCountingTests
 {
-    private static ScoreEntry Score(string juror, string nomination, decimal? score, string criterion = "quality") =>
+    private static ScoreLine Score(string juror, string nomination, decimal? score, string criterion = "quality") =>
         new(juror, nomination, criterion, score);
 
     [Fact]
     public void The_mean_leaves_out_abstaining_and_recused_jurors()
     {
-        ScoreEntry[] entries =
+        ScoreLine[] entries =
         [
             Score("J1", "X", 8), Score("J2", "X", null), Score("J3", "X", 6),
             Score("J1", "Y", 7), Score("J2", "Y", 7), Score("J3", "Y", 7),
@@ -29,7 +29,7 @@ public sealed class ScoreCountingTests
     [Fact]
     public void Criteria_are_weighted_per_juror_before_the_mean_over_jurors()
     {
-        ScoreEntry[] entries =
+        ScoreLine[] entries =
         [
             Score("J1", "X", 10, "quality"), Score("J1", "X", 4, "reach"),
             Score("J2", "X", 6, "quality"), Score("J2", "X", 6, "reach"),
@@ -44,7 +44,7 @@ public sealed class ScoreCountingTests
     [Fact]
     public void A_juror_who_gives_everyone_the_same_score_adds_nothing_to_the_normalised_ranking()
     {
-        ScoreEntry[] entries = [Score("J1", "X", 5), Score("J1", "Y", 5), Score("J2", "X", 9), Score("J2", "Y", 1)];
+        ScoreLine[] entries = [Score("J1", "X", 5), Score("J1", "Y", 5), Score("J2", "X", 9), Score("J2", "Y", 1)];
 
         var nominations = ScoreCounter.Count(entries).Score!.Nominations.ToDictionary(n => n.Name);
 
@@ -56,7 +56,7 @@ public sealed class ScoreCountingTests
     [Fact]
     public void A_tie_at_the_shortlist_cut_is_reported_not_broken()
     {
-        ScoreEntry[] entries = [Score("J1", "X", 9), Score("J1", "Y", 7), Score("J1", "Z", 7)];
+        ScoreLine[] entries = [Score("J1", "X", 9), Score("J1", "Y", 7), Score("J1", "Z", 7)];
 
         var protocol = ScoreCounter.Count(entries, new ScoreCountOptions { ShortlistSize = 2 });
 
@@ -69,7 +69,7 @@ public sealed class ScoreCountingTests
     [Fact]
     public void The_tie_break_chain_can_settle_the_shortlist_cut_with_a_criterion_mean()
     {
-        ScoreEntry[] entries =
+        ScoreLine[] entries =
         [
             Score("J1", "X", 9, "quality"), Score("J1", "X", 9, "reach"),
             Score("J1", "Y", 8, "quality"), Score("J1", "Y", 6, "reach"),
@@ -91,7 +91,7 @@ public sealed class ScoreCountingTests
     [Fact]
     public void The_sensitivity_line_shows_when_the_median_would_pick_another_winner()
     {
-        ScoreEntry[] entries =
+        ScoreLine[] entries =
         [
             Score("J1", "X", 10), Score("J2", "X", 10), Score("J3", "X", 1),
             Score("J1", "Y", 8), Score("J2", "Y", 8), Score("J3", "Y", 8),
@@ -121,7 +121,7 @@ public sealed class ScoreCountingTests
     [Fact]
     public void The_score_count_does_not_depend_on_the_order_of_the_lines()
     {
-        ScoreEntry[] entries =
+        ScoreLine[] entries =
         [
             Score("J1", "X", 9), Score("J2", "X", 3), Score("J3", "X", 6),
             Score("J1", "Y", 2), Score("J2", "Y", 8), Score("J3", "Y", null),

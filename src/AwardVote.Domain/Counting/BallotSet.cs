@@ -3,24 +3,6 @@ using System.Runtime.InteropServices;
 namespace AwardVote.Domain.Counting;
 
 /// <summary>
-/// One ranked ballot: groups of candidate indices, best first; candidates in one group are ranked equal.
-/// Candidates in no group were left off and rank below every listed candidate, equal among themselves.
-/// </summary>
-public sealed record RankedBallot(IReadOnlyList<int[]> Groups, long Weight)
-{
-    /// <summary>Rank position per candidate (0 = first group); left-off candidates get <see cref="IReadOnlyList{T}.Count"/>.</summary>
-    public int[] PositionsOf(int candidateCount)
-    {
-        var positions = new int[candidateCount];
-        Array.Fill(positions, Groups.Count);
-        for (var group = 0; group < Groups.Count; group++)
-            foreach (var candidate in Groups[group])
-                positions[candidate] = group;
-        return positions;
-    }
-}
-
-/// <summary>
 /// The ballots of one ranked round in canonical form: candidates sorted by name (ordinal), identical ballots merged,
 /// ballots in canonical order. Counting only ever sees this form, so the result cannot depend on the order the
 /// ballots came in or on the database they were read from.
@@ -31,12 +13,12 @@ public sealed class BallotSet
     private string? _sha256;
     private BallotArrays? _arrays;
 
-    public BallotSet(IReadOnlyList<string> candidates, IReadOnlyList<RankedBallot> ballots)
+    public BallotSet(IReadOnlyList<string> candidates, IReadOnlyList<WeightedRanking> ballots)
         : this(candidates, ballots, null)
     {
     }
 
-    private BallotSet(IReadOnlyList<string> candidates, IReadOnlyList<RankedBallot> ballots, IReadOnlyList<string>? canonicalLines)
+    private BallotSet(IReadOnlyList<string> candidates, IReadOnlyList<WeightedRanking> ballots, IReadOnlyList<string>? canonicalLines)
     {
         Candidates = candidates;
         Ballots = ballots;
@@ -45,7 +27,7 @@ public sealed class BallotSet
     }
 
     public IReadOnlyList<string> Candidates { get; }
-    public IReadOnlyList<RankedBallot> Ballots { get; }
+    public IReadOnlyList<WeightedRanking> Ballots { get; }
     /// <summary>Number of voters (the sum of the weights).</summary>
     public long TotalWeight { get; }
 
@@ -63,7 +45,7 @@ public sealed class BallotSet
     /// Builds the canonical set from ballots over any candidate numbering: renumbers candidates by name,
     /// sorts each group, merges identical ballots and sorts the ballots by their line in the canonical file.
     /// </summary>
-    public static BallotSet Canonical(IReadOnlyList<string> candidates, IEnumerable<RankedBallot> ballots)
+    public static BallotSet Canonical(IReadOnlyList<string> candidates, IEnumerable<WeightedRanking> ballots)
     {
         var (names, newIndex) = SortNames(candidates);
         if (!NamesArePrefixFree(names))
@@ -104,7 +86,7 @@ public sealed class BallotSet
     {
         var (names, newIndex) = SortNames(candidates);
         if (!NamesArePrefixFree(names))
-            return CanonicalByLines(names, newIndex, ballots.Select(b => new RankedBallot(BallotKey.Groups(b.Key), b.Value)));
+            return CanonicalByLines(names, newIndex, ballots.Select(b => new WeightedRanking(BallotKey.Groups(b.Key), b.Value)));
 
         var keys = new string[ballots.Count];
         var weights = new long[ballots.Count];
@@ -141,9 +123,9 @@ public sealed class BallotSet
     private static BallotSet Sorted(string[] names, string[] keys, long[] weights)
     {
         BallotKey.Sort(keys, weights, names.Length);
-        var sorted = new RankedBallot[keys.Length];
+        var sorted = new WeightedRanking[keys.Length];
         for (var i = 0; i < keys.Length; i++)
-            sorted[i] = new RankedBallot(BallotKey.Groups(keys[i]), weights[i]);
+            sorted[i] = new WeightedRanking(BallotKey.Groups(keys[i]), weights[i]);
         return new BallotSet(names, sorted, null);
     }
 
@@ -193,7 +175,7 @@ public sealed class BallotSet
     }
 
     /// <summary>The general way, for names where one starts another: merge and sort by the lines themselves.</summary>
-    private static BallotSet CanonicalByLines(string[] names, int[] newIndex, IEnumerable<RankedBallot> ballots)
+    private static BallotSet CanonicalByLines(string[] names, int[] newIndex, IEnumerable<WeightedRanking> ballots)
     {
         var positionOfLine = new Dictionary<string, int>(StringComparer.Ordinal);
         var lines = new List<string>();
@@ -220,7 +202,7 @@ public sealed class BallotSet
         var sortedLines = lines.ToArray();
         var order = Enumerable.Range(0, sortedLines.Length).ToArray();
         Array.Sort(sortedLines, order, StringComparer.Ordinal);
-        var sorted = order.Select(i => new RankedBallot(groupsOfLine[i], weights[i])).ToArray();
+        var sorted = order.Select(i => new WeightedRanking(groupsOfLine[i], weights[i])).ToArray();
         return new BallotSet(names, sorted, sortedLines);
     }
 

@@ -3,8 +3,12 @@ using System.Text;
 
 namespace AwardVote.Domain.Counting;
 
-/// <summary>One juror's score for one nomination on one criterion; null when the juror abstained or was recused.</summary>
-public sealed record ScoreEntry(string Juror, string Nomination, string Criterion, decimal? Score);
+/// <summary>
+/// One line of the score ballot file: one juror's score for one nomination on one criterion; null when the juror
+/// abstained or was recused. (Not the stored score, <see cref="Judging.ScoreEntry"/>, which refers to its ballot and
+/// criterion by id: this names them, as the file and the count do.)
+/// </summary>
+public sealed record ScoreLine(string Juror, string Nomination, string Criterion, decimal? Score);
 
 /// <summary>
 /// The score ballot file: CSV <c>juror,nomination,criterion,score</c> (an optional header line of exactly those
@@ -15,12 +19,12 @@ public static class ScoreBallotFile
 {
     private const string Header = "juror,nomination,criterion,score";
 
-    public static IReadOnlyList<ScoreEntry> Parse(string text) => Parse(new StringReader(text));
+    public static IReadOnlyList<ScoreLine> Parse(string text) => Parse(new StringReader(text));
 
     /// <exception cref="BallotFormatException">A malformed line, with its number.</exception>
-    public static IReadOnlyList<ScoreEntry> Parse(TextReader reader)
+    public static IReadOnlyList<ScoreLine> Parse(TextReader reader)
     {
-        var entries = new List<ScoreEntry>();
+        var entries = new List<ScoreLine>();
         var seen = new HashSet<(string, string, string)>();
         var lineNumber = 0;
         while (reader.ReadLine() is { } line)
@@ -46,13 +50,13 @@ public static class ScoreBallotFile
             };
             if (!seen.Add((fields[0], fields[1], fields[2])))
                 throw new BallotFormatException(lineNumber, $"{fields[0]} scores {fields[1]} on {fields[2]} twice");
-            entries.Add(new ScoreEntry(fields[0], fields[1], fields[2], score));
+            entries.Add(new ScoreLine(fields[0], fields[1], fields[2], score));
         }
         return entries;
     }
 
     /// <summary>The canonical file: header, lines sorted by juror, nomination, criterion (ordinal), LF line ends.</summary>
-    public static string Write(IEnumerable<ScoreEntry> entries)
+    public static string Write(IEnumerable<ScoreLine> entries)
     {
         var text = new StringBuilder(Header).Append('\n');
         foreach (var entry in Canonical(entries))
@@ -61,7 +65,7 @@ public static class ScoreBallotFile
         return text.ToString();
     }
 
-    public static IEnumerable<ScoreEntry> Canonical(IEnumerable<ScoreEntry> entries) =>
+    public static IEnumerable<ScoreLine> Canonical(IEnumerable<ScoreLine> entries) =>
         entries.OrderBy(e => e.Juror, StringComparer.Ordinal)
             .ThenBy(e => e.Nomination, StringComparer.Ordinal)
             .ThenBy(e => e.Criterion, StringComparer.Ordinal);
