@@ -94,7 +94,7 @@ services.AddRazorPages(pages =>
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
-services.AddOpenApi();
+services.AddOpenApi(openApi => openApi.AddOperationTransformer<ApiExampleTransformer>());
 services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);
 // A body the API cannot read is answered 400 (with the problem ApiProblems writes) in every environment, not
 // thrown into the developer page in Development only.

@@ -21,15 +21,37 @@ public static class LibraryEndpoints
     public static void MapLibraryApi(this IEndpointRouteBuilder endpoints)
     {
         var libraries = endpoints.MapGroup("/api/libraries").WithTags("Libraries").RequireAuthorization(Policies.SignedIn);
-        libraries.MapPost("/", Register);
-        libraries.MapGet("/mine", GetMine);
-        libraries.MapPost("/{id:int}/invitations", Invite);
+        libraries.MapPost("/", Register)
+            .WithSummary("Register a library; the signed-in person becomes its first representative")
+            .Produces<LibraryDto>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .WithExample(new RegisterLibraryInput
+            {
+                Name = "Latgales Centrālā bibliotēka", Region = "Latgale", Municipality = "Daugavpils", Type = LibraryType.RegionalMain,
+                RegistrationNumber = "LV-0123", Website = "https://lcb.lv", Email = "info@lcb.example",
+            }, ExampleLibrary, StatusCodes.Status201Created);
+        libraries.MapGet("/mine", GetMine).WithSummary("The libraries the signed-in person represents");
+        libraries.MapPost("/{id:int}/invitations", Invite)
+            .WithSummary("Invite a colleague to represent the library (a one-time link by e-mail)")
+            .Produces<InvitationDto>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithExample(new InviteRepresentativeInput { Name = "Līga Kalniņa", Email = "liga@lcb.example" },
+                new InvitationDto(7, "liga@lcb.example", ExampleTime, ExampleTime.AddDays(14)), StatusCodes.Status201Created);
 
         var admin = endpoints.MapGroup("/api/admin/libraries").WithTags("Libraries").RequireAuthorization(Policies.Administrator);
-        admin.MapGet("/", GetAll);
-        admin.MapPost("/{id:int}/approve", Approve);
-        admin.MapPost("/{id:int}/refuse", Refuse);
+        admin.MapGet("/", GetAll).WithSummary("Every library, those waiting for a decision first");
+        admin.MapPost("/{id:int}/approve", Approve)
+            .WithSummary("Approve a library's registration").Produces<LibraryDto>().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(null, ExampleLibrary with { Status = LibraryStatus.Approved, DecidedAt = ExampleTime.AddDays(1) });
+        admin.MapPost("/{id:int}/refuse", Refuse)
+            .WithSummary("Refuse a library's registration, with the reason its representatives read")
+            .Produces<LibraryDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new RefuseRequest("Bibliotēka nav biedrības biedre."),
+                ExampleLibrary with { Status = LibraryStatus.Refused, RefusalReason = "Bibliotēka nav biedrības biedre.", DecidedAt = ExampleTime.AddDays(1) });
     }
+
+    private static readonly DateTimeOffset ExampleTime = new(2027, 1, 6, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly LibraryDto ExampleLibrary = new(12, "Latgales Centrālā bibliotēka", "Latgale", "Daugavpils", LibraryType.RegionalMain,
+        "LV-0123", LibraryStatus.PendingApproval, null, ExampleTime, null);
 
     public sealed record LibraryDto(
         int Id,
