@@ -107,20 +107,14 @@ public static class DisplayNames
     public static string Number(decimal value) => value.ToString("0.####", System.Globalization.CultureInfo.CurrentCulture);
 
     /// <summary>A UTC time shown in the cycle's zone (Europe/Riga by default), with the zone named.</summary>
-    public static string LocalTime(DateTimeOffset utc, string timeZone)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
-        var local = TimeZoneInfo.ConvertTime(utc, zone);
-        return $"{local:yyyy-MM-dd HH:mm} ({timeZone})";
-    }
+    public static string LocalTime(DateTimeOffset utc, string timeZone) => Application.MailTexts.LocalTime(utc, timeZone);
 
     /// <summary>The Latvian text, or the English one when the page is in English and one exists.</summary>
     public static string Pick(string latvian, string? english) =>
         Pick(latvian, english, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
     /// <summary>The text for one person's language (a mail), whatever the page's language is.</summary>
-    public static string Pick(string latvian, string? english, string culture) =>
-        culture == Cultures.English && !string.IsNullOrWhiteSpace(english) ? english : latvian;
+    public static string Pick(string latvian, string? english, string culture) => Application.MailTexts.Pick(latvian, english, culture);
 
     public static string NominationStatus(Domain.Nominations.NominationStatus status, IStringLocalizer l) => status switch
     {
