@@ -17,6 +17,7 @@ public static class ApplicationSetup
         }
         services.AddScoped<PublicLinks>();
         services.AddScoped<MailSoon>();
+        services.AddScoped<Accounts.AccountMail>();
         return services;
     }
 }

@@ -30,9 +30,11 @@ public static class InputRules
             var value = property.GetValue(model);
             var field = prefix + property.Name;
             var name = property.GetCustomAttribute<DisplayAttribute>()?.Name ?? property.Name;
+            // With the record as context: [Compare] reads the other property through it.
+            var context = new ValidationContext(model) { MemberName = property.Name, DisplayName = name };
             foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
             {
-                if (attribute.IsValid(value))
+                if (attribute.GetValidationResult(value, context) == ValidationResult.Success)
                     continue;
                 // The message's {1} and {2} are a length's or a range's bounds, as DataAnnotations formats them.
                 object[] bounds = attribute switch

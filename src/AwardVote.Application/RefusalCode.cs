@@ -37,4 +37,9 @@ public enum RefusalCode
     // --- People's choice ---------------------------------------------------------------------------------------
 
     // --- Accounts ------------------------------------------------------------------------------------------------
+    LanguageNotOffered,
+    /// <summary>A password validator refused the password. Args: its description, already in the person's language (Identity's describer).</summary>
+    PasswordNotAccepted,
+    /// <summary>Identity refused to create the account. Args: its description, already in the person's language.</summary>
+    AccountNotCreated,
 }

@@ -60,7 +60,6 @@ services.AddIdentityCore<AppUser>(AccountsSetup.Configure)
     .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
     .AddAwardVoteIdentityStores()
     .AddApiEndpoints();
-services.AddScoped<AccountMail>();
 services.AddSingleton<IEmailSender<AppUser>, IdentityApiEmailSender>();
 
 Policies.Configure(services.AddAuthorizationBuilder());
@@ -135,10 +134,14 @@ app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>()
     {
         if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && !route.Contains("/manage/", StringComparison.Ordinal))
             endpoint.Metadata.Add(new AllowAnonymousAttribute());
+        // AwardVote's own register (AccountEndpoints) answers POST /api/auth/register; Identity's is not described.
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } path } && path.EndsWith("/register", StringComparison.Ordinal))
+            endpoint.Metadata.Add(new ExcludeFromDescriptionAttribute());
     });
 // Every AwardVote API endpoint refuses enum values its types do not define (see DefinedValuesFilter).
 var api = app.MapGroup("").AddEndpointFilter<DefinedValuesFilter>();
 api.MapAwardVoteApi();
+api.MapAccountApi();
 api.MapLibraryApi();
 api.MapCycleApi();
 api.MapNominationApi();

@@ -44,6 +44,11 @@ public static class RefusalText
             // People's choice
 
             // Accounts
+            RefusalCode.LanguageNotOffered => l["Choose Latvian or English."],
+            // Identity's own error describer (LocalizedIdentityErrorDescriber) has already worded these.
+            RefusalCode.PasswordNotAccepted or RefusalCode.AccountNotCreated when refusal.Args.FirstOrDefault() is string described => described,
+            RefusalCode.PasswordNotAccepted => l["Choose a password."],
+            RefusalCode.AccountNotCreated => l["The value is not valid."],
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Code, "RefusalText has no words for this code."),
         };
     }

@@ -309,7 +309,11 @@ public static partial class Recipes
 
         // Identity's token API: open to anyone (the manage endpoints to the account itself); it writes no audit entry,
         // so its answers are judged by their status.
-        Post("POST /api/auth/register", _ => Json(HttpMethod.Post, "/api/auth/register", new { email = Unknown(), password = AccessWorld.Password }),
+        Post("POST /api/auth/register", _ => Json(HttpMethod.Post, "/api/auth/register", new
+            {
+                displayName = "Matricas Persona", email = Unknown(), password = AccessWorld.Password, confirmPassword = AccessWorld.Password,
+                preferredCulture = "lv",
+            }),
             perPhase: false, writes: false),
         Post("POST /api/auth/login", c => Json(HttpMethod.Post, "/api/auth/login", new { email = c.World.Spare.Email, password = AccessWorld.Password }),
             perPhase: false, writes: false),

@@ -98,6 +98,7 @@ public sealed partial class AccountTests(Apps apps)
             ["Input.Email"] = email,
             ["Input.Password"] = "Password123!",
             ["Input.ConfirmPassword"] = "Password123!",
+            ["Input.PreferredCulture"] = "lv",
         });
 
         var html = await response.Content.ReadAsStringAsync();

@@ -2,15 +2,14 @@ using System.Security.Cryptography;
 using System.Text;
 using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Mail;
-using Hangfire;
 
-namespace AwardVote.Web.Accounts;
+namespace AwardVote.Application.Accounts;
 
 /// <summary>
 /// The account mails (confirmation, password reset): queued in the caller's unit of work with the account's
 /// language, then delivered by <see cref="DeliverOutboxJob"/>.
 /// </summary>
-public sealed class AccountMail(Outbox outbox, IBackgroundJobClient jobs)
+public sealed class AccountMail(Outbox outbox, MailSoon soon)
 {
     public void QueueConfirmation(AppUser user, string confirmationUrl) =>
         outbox.Enqueue(new AccountConfirmationMail(user.DisplayName, confirmationUrl), user.Email!, user.DisplayName,
@@ -21,7 +20,7 @@ public sealed class AccountMail(Outbox outbox, IBackgroundJobClient jobs)
             user.PreferredCulture, $"{user.Id}:{Fingerprint(resetUrlOrCode)}");
 
     /// <summary>Asks for delivery now instead of at the next minute; the recurring job is the safety net.</summary>
-    public void DeliverSoon() => jobs.Enqueue<DeliverOutboxJob>(job => job.RunAsync(CancellationToken.None));
+    public void DeliverSoon() => soon.DeliverSoon();
 
     /// <summary>Each new link is its own mail; the same link is queued once.</summary>
     private static string Fingerprint(string value) =>
