@@ -36,6 +36,10 @@ public enum RefusalCode
 
     // --- People's choice ---------------------------------------------------------------------------------------
 
+    // --- Mail ----------------------------------------------------------------------------------------------------
+    /// <summary>Only a failed message can be sent again; this one is queued or sent.</summary>
+    MailNotFailed,
+
     // --- Accounts ------------------------------------------------------------------------------------------------
     LanguageNotOffered,
     /// <summary>A password validator refused the password. Args: its description, already in the person's language (Identity's describer).</summary>

@@ -142,6 +142,7 @@ app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>()
 var api = app.MapGroup("").AddEndpointFilter<DefinedValuesFilter>();
 api.MapAwardVoteApi();
 api.MapAccountApi();
+api.MapMailApi();
 api.MapLibraryApi();
 api.MapCycleApi();
 api.MapNominationApi();

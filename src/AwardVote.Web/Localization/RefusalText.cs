@@ -43,6 +43,9 @@ public static class RefusalText
 
             // People's choice
 
+            // Mail
+            RefusalCode.MailNotFailed => l["Only a failed message can be sent again; this one is already queued or sent."],
+
             // Accounts
             RefusalCode.LanguageNotOffered => l["Choose Latvian or English."],
             // Identity's own error describer (LocalizedIdentityErrorDescriber) has already worded these.

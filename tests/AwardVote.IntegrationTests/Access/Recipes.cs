@@ -280,7 +280,12 @@ public static partial class Recipes
             Build = c => Task.FromResult(Json(HttpMethod.Post, "/api/libraries/", LibraryForm(c.TargetText))),
         },
         Read("GET /api/libraries/mine", _ => "/api/libraries/mine", perPhase: false),
+        Post("POST /api/libraries/{id:int}/invitations", c => Json(HttpMethod.Post, $"/api/libraries/{c.World.LibraryA}/invitations",
+            new { name = "Kolēģe", email = Unknown() }), perPhase: false),
         Read("GET /api/admin/libraries/", _ => "/api/admin/libraries/", perPhase: false),
+        Read("GET /api/admin/mail/", _ => "/api/admin/mail/", perPhase: false),
+        // No failed message in the world: an administrator finds nothing to send again.
+        Post("POST /api/admin/mail/{id:long}/resend", _ => Json(HttpMethod.Post, "/api/admin/mail/999999999/resend", new { }), perPhase: false),
         Post("POST /api/admin/libraries/{id:int}/approve", c => Json(HttpMethod.Post, $"/api/admin/libraries/{c.Target}/approve", new { }),
             perPhase: false, prepare: PendingLibraryAsync),
         Post("POST /api/admin/libraries/{id:int}/refuse", c => Json(HttpMethod.Post, $"/api/admin/libraries/{c.Target}/refuse", new { reason = "Nav biedrs." }),

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AwardVote.IntegrationTests.Libraries;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Demo;
 using AwardVote.Infrastructure.Mail;
@@ -128,6 +131,39 @@ public sealed class SmtpFailureTests(Apps apps)
         await Task.Delay(300);
         Assert.Single(Mailbox.To(email));
         Assert.Equal(1, await QueryAsync(app, db => db.AuditEntries.CountAsync(a => a.Action == "mail.resend" && a.EntityId == id.ToString())));
+    }
+
+    [Theory, AllProviders]
+    public async Task An_outside_client_lists_a_failed_message_and_resends_it_once_as_the_page_does(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var email = $"reject1-{Guid.NewGuid():N}@biblioteka.example";
+        var id = await EnqueueAsync(app, email);
+        await DrainAsync(app, ClockFromNow());
+        Assert.Equal(OutboxStatus.Failed, (await MessageAsync(app, id)).Status);
+
+        using var admin = await LibraryTestData.BearerClientAsync(app, DemoSeeder.AdministratorEmail, DemoSeeder.Password);
+        var report = await admin.GetFromJsonAsync<JsonElement>("/api/admin/mail/");
+        var failed = report.GetProperty("failed").EnumerateArray().Single(m => m.GetProperty("id").GetInt64() == id);
+        Assert.Equal(email, failed.GetProperty("toEmail").GetString());
+        Assert.Contains("550", failed.GetProperty("lastError").GetString());
+
+        using (var resend = await admin.PostAsync($"/api/admin/mail/{id}/resend", null))
+            Assert.Equal(HttpStatusCode.NoContent, resend.StatusCode);
+        Assert.Equal(OutboxStatus.Pending, (await MessageAsync(app, id)).Status);
+        // A second resend of the same message is refused with the page's words, and queues nothing more.
+        using (var again = await admin.PostAsync($"/api/admin/mail/{id}/resend", null))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            Assert.Equal("MailNotFailed", await Parity.ProblemCodeAsync(again));
+        }
+        using (var missing = await admin.PostAsync("/api/admin/mail/999999999/resend", null))
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(1, await QueryAsync(app, db => db.AuditEntries.CountAsync(a => a.Action == "mail.resend" && a.EntityId == id.ToString())));
+
+        using var stranger = app.CreateClient();
+        using (var anonymous = await stranger.GetAsync("/api/admin/mail/"))
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
     [Theory, AllProviders]
