@@ -20,7 +20,7 @@ public static class AccountEndpoints
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .WithExample(new RegisterAccountInput
             {
-                DisplayName = "Ilze Bērziņa", Email = "ilze@biblioteka.example", Password = "Gada-Bibliot3ka", ConfirmPassword = "Gada-Bibliot3ka",
+                DisplayName = ExampleValues.Applicant, Email = "ilze@biblioteka.example", Password = "Gada-Bibliot3ka", ConfirmPassword = "Gada-Bibliot3ka",
                 PreferredCulture = "lv",
             }, null);
     }

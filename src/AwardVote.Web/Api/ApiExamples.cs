@@ -53,3 +53,14 @@ internal sealed class ApiExampleTransformer : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 }
+
+/// <summary>
+/// The people and places the API's examples speak of. Constants, so an example's <c>Name = …</c> is not taken for a
+/// page text that needs a translation (the examples are data, in Latvian as the association's own would be).
+/// </summary>
+internal static class ExampleValues
+{
+    public const string Library = "Latgales Centrālā bibliotēka";
+    public const string Representative = "Līga Kalniņa";
+    public const string Applicant = "Ilze Bērziņa";
+}

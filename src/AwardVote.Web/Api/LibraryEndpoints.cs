@@ -26,14 +26,14 @@ public static class LibraryEndpoints
             .Produces<LibraryDto>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithExample(new RegisterLibraryInput
             {
-                Name = "Latgales Centrālā bibliotēka", Region = "Latgale", Municipality = "Daugavpils", Type = LibraryType.RegionalMain,
+                Name = ExampleValues.Library, Region = "Latgale", Municipality = "Daugavpils", Type = LibraryType.RegionalMain,
                 RegistrationNumber = "LV-0123", Website = "https://lcb.lv", Email = "info@lcb.example",
             }, ExampleLibrary, StatusCodes.Status201Created);
         libraries.MapGet("/mine", GetMine).WithSummary("The libraries the signed-in person represents");
         libraries.MapPost("/{id:int}/invitations", Invite)
             .WithSummary("Invite a colleague to represent the library (a one-time link by e-mail)")
             .Produces<InvitationDto>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
-            .WithExample(new InviteRepresentativeInput { Name = "Līga Kalniņa", Email = "liga@lcb.example" },
+            .WithExample(new InviteRepresentativeInput { Name = ExampleValues.Representative, Email = "liga@lcb.example" },
                 new InvitationDto(7, "liga@lcb.example", ExampleTime, ExampleTime.AddDays(14)), StatusCodes.Status201Created);
 
         var admin = endpoints.MapGroup("/api/admin/libraries").WithTags("Libraries").RequireAuthorization(Policies.Administrator);
@@ -50,7 +50,7 @@ public static class LibraryEndpoints
 
     private static readonly DateTimeOffset ExampleTime = new(2027, 1, 6, 10, 0, 0, TimeSpan.Zero);
 
-    private static readonly LibraryDto ExampleLibrary = new(12, "Latgales Centrālā bibliotēka", "Latgale", "Daugavpils", LibraryType.RegionalMain,
+    private static readonly LibraryDto ExampleLibrary = new(12, ExampleValues.Library, "Latgale", "Daugavpils", LibraryType.RegionalMain,
         "LV-0123", LibraryStatus.PendingApproval, null, ExampleTime, null);
 
     public sealed record LibraryDto(
