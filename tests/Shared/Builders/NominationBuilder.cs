@@ -37,6 +37,10 @@ public sealed class NominationBuilder(int cycleId, int categoryId)
         return this;
     }
 
+    /// <summary>Nominated by another library: waits for the nominee's confirmation.</summary>
+    public NominationBuilder NominatedBy(int libraryId) =>
+        Status(NominationStatus.AwaitingNomineeConfirmation).With(nomination => nomination.NominatedByLibraryId = libraryId);
+
     /// <summary>Submitted (at <paramref name="at"/>, or now).</summary>
     public NominationBuilder Submitted(DateTimeOffset? at = null)
     {
