@@ -72,8 +72,9 @@ public sealed class CycleBuilder
     }
 
     /// <summary>A criterion; <paramref name="levels"/> label the scores from <paramref name="min"/> up.</summary>
-    public CycleBuilder WithCriterion(string name, decimal weight = 1m, int min = 1, int max = 5, string? english = null, params string[] levels)
+    public CycleBuilder WithCriterion(string name, decimal weight = 1m, int min = 1, int max = 5, string? english = null, string[]? levels = null)
     {
+        levels ??= [];
         var order = _criteria.Count + 1;
         _criteria.Add(() => new Criterion
         {
