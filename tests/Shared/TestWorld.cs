@@ -1,4 +1,8 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Demo;
 using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Mail;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +34,21 @@ public static class TestApp
     /// <summary>Sends what the outbox holds to the test SMTP receiver, as the delivery job does.</summary>
     public static Task<DeliveryReport> DeliverMailAsync(this AwardVoteApp app) =>
         app.InScopeAsync(services => services.GetRequiredService<DeliverOutboxJob>().RunAsync(CancellationToken.None));
+
+    /// <summary>The password of an account: the demo's for the demo's accounts, the tests' for the rest.</summary>
+    public static string PasswordOf(string email) =>
+        email.EndsWith("@lbb.example", StringComparison.Ordinal) ? DemoSeeder.Password : PersonBuilder.Password;
+
+    /// <summary>A client of the JSON API signed in with a bearer token.</summary>
+    public static async Task<HttpClient> BearerClientAsync(this AwardVoteApp app, string email, string? password = null)
+    {
+        var client = app.CreateClient();
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = password ?? PasswordOf(email) });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     /// <summary>Counts every round that is due, as the counting job does.</summary>
     public static Task<int> CountRoundsAsync(this AwardVoteApp app) =>

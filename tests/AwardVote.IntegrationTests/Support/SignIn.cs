@@ -9,7 +9,7 @@ public static class SignIn
     public static async Task<Browserless> SignedInAsync(this AwardVoteApp app, string email, string? password = null)
     {
         var browser = new Browserless(app);
-        await browser.SignInAsync(email, password ?? (email.EndsWith("@lbb.example", StringComparison.Ordinal) ? DemoSeeder.Password : PersonBuilder.Password));
+        await browser.SignInAsync(email, password ?? TestApp.PasswordOf(email));
         return browser;
     }
 
