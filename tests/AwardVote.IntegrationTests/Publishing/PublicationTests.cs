@@ -66,7 +66,7 @@ public sealed class PublicationTests(Apps apps)
                    new Dictionary<string, string> { ["__RequestVerificationToken"] = chairToken, ["publicationId"] = written.Id.ToString(), ["version"] = written.Version.ToString() })))
             Assert.StartsWith("/Account/AccessDenied", chairApproves.Headers.Location!.PathAndQuery);
         Assert.Null(Assert.Single(await world.PublicationsAsync()).ApprovedAt);
-        using var admin = await world.AdministratorAsync();
+        using var admin = await world.SignedInAdministratorAsync();
         using (var approved = await world.ApproveAsync(admin))
             Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.NotNull((await world.PublicationsAsync())[0].ApprovedAt);
@@ -115,7 +115,7 @@ public sealed class PublicationTests(Apps apps)
     {
         var world = await PublicationWorld.InReviewAsync(apps.Get(provider));
         await world.ReadyAsync();
-        using var admin = await world.AdministratorAsync();
+        using var admin = await world.SignedInAdministratorAsync();
 
         // Scheduled in Riga time, stored in UTC, and published by the job only once the time has come.
         var local = DateTime.SpecifyKind(DateTime.UtcNow.AddDays(2).Date.AddHours(12), DateTimeKind.Unspecified);
@@ -183,7 +183,7 @@ public sealed class PublicationTests(Apps apps)
     public async Task Publication_is_refused_before_results_review_and_without_a_citation_or_its_approval(DatabaseProvider provider)
     {
         var world = await PublicationWorld.InReviewAsync(apps.Get(provider));
-        using var admin = await world.AdministratorAsync();
+        using var admin = await world.SignedInAdministratorAsync();
         using var chair = await world.SignedInAsync(world.Chair.Email);
 
         // No citation yet: the page lists why, the button is refused on the server all the same.
@@ -291,7 +291,7 @@ public sealed class PublicationTests(Apps apps)
         Assert.Empty(await world.PublicationsAsync());
         var outcome = await world.PublishAsync();
         Assert.Contains(new PublicationProblem(PublicationProblemKind.NoLaureate, world.CategoryId, LaureateRefusal.UnbrokenTie), outcome.Problems);
-        using var admin = await world.AdministratorAsync();
+        using var admin = await world.SignedInAdministratorAsync();
         Assert.Contains("Fināla kārta beidzās ar neizšķirtu", await admin.GetPageAsync(world.PublicationPage));
         Assert.Equal(CyclePhase.ResultsReview, await world.PhaseAsync());
     }
@@ -373,7 +373,7 @@ public sealed class PublicationTests(Apps apps)
         Assert.True((await world.PublishAsync()).Succeeded);
         var original = Assert.Single(await world.PublicationsAsync());
         using var chair = await world.SignedInAsync(world.Chair.Email);
-        using var admin = await world.AdministratorAsync();
+        using var admin = await world.SignedInAdministratorAsync();
 
         // Edits of the published announcement are refused, on the page and in the API; approving it again too.
         using (var edit = await PublicationWorld.WriteCitationAsync(chair, world.CitationPage, "Pārrakstīts.", publicationId: original.Id))
