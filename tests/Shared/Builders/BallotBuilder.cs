@@ -21,6 +21,9 @@ public sealed class ScoreBallotBuilder(int roundId, int nominationId, string jur
         return this;
     }
 
+    public ScoreBallotBuilder Scores(IReadOnlyList<int> criterionIds, IEnumerable<int> scores) =>
+        Scores(criterionIds, [.. scores.Select(score => (int?)score)]);
+
     /// <summary>The comment to the nominee and the juror's own notes.</summary>
     public ScoreBallotBuilder Comment(string? comment, string? privateNotes = null)
     {
