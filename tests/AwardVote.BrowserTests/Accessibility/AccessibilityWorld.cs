@@ -1,12 +1,10 @@
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
-using AwardVote.Domain.Libraries;
 using AwardVote.Domain.Nominations;
 using AwardVote.Domain.PeoplesChoice;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Mail;
 using AwardVote.Infrastructure.Security;
 using AwardVote.Tests;
@@ -56,7 +54,8 @@ public sealed class AccessibilityWorld
         db.RoleGrants.Add(RoleGrant.Juror(world.Scored.JurorA, world.Ranked.CycleId, world.Ranked.CategoryId, now, null));
         db.RoleGrants.Add(RoleGrant.Chair(world.Scored.JurorA, world.Scored.CycleId, world.Scored.CategoryId, now, null));
         // The other juror has scored one nomination and has a proposed conflict on another.
-        db.ScoreBallots.Add(Ballot(world.Scored, world.Scored.JurorB, world.Scored.NominationIds[0], [4, 3], "Spēcīgi pakalpojumi."));
+        db.ScoreBallots.Add(new ScoreBallotBuilder(world.Scored.RoundId, world.Scored.NominationIds[0], world.Scored.JurorB)
+            .Scores(world.Scored.CriterionIds, 4, 3).Comment("Spēcīgi pakalpojumi.").Build());
         db.Conflicts.Add(new ConflictOfInterest
         {
             CycleId = world.Scored.CycleId, NominationId = world.Scored.NominationIds[2], JurorUserId = world.Scored.JurorB,
@@ -87,63 +86,22 @@ public sealed class AccessibilityWorld
         return world;
     }
 
-    private static ScoreBallot Ballot(JudgingScenario world, string juror, int nominationId, int[] scores, string? comment) => new()
-    {
-        RoundId = world.RoundId, NominationId = nominationId, JurorUserId = juror, Comment = comment, UpdatedAt = DateTimeOffset.UtcNow,
-        Scores = scores.Select((s, i) => new ScoreEntry { CriterionId = world.CriterionIds[i], Score = s }).ToList(),
-    };
-
-    private static AwardCycle NewCycle(string title, CyclePhase phase, int round, DateTimeOffset now, int[] offsets)
-    {
-        var cycle = new AwardCycle
-        {
-            Title = title, TitleEn = title + " (EN)", Slug = $"a11y-{Guid.NewGuid():N}"[..24], Year = now.Year, Phase = phase, RoundNumber = round,
-            StatuteLockedAt = now.AddDays(offsets[0]), NomineesPublicAfterNominationsClose = true,
-            Categories = [new Category { Order = 1, Name = "Gada bibliotēka", NameEn = "Library of the Year" }],
-            Criteria =
-            [
-                new Criterion { Order = 1, Name = "Pakalpojumi", NameEn = "Services", Weight = 0.6m, ScaleMin = 1, ScaleMax = 5 },
-                new Criterion { Order = 2, Name = "Projekti", NameEn = "Projects", Weight = 0.4m, ScaleMin = 1, ScaleMax = 5 },
-            ],
-            Rounds = [new Round { Number = 1, Kind = BallotKind.Score, Method = CountingMethod.WeightedMean }],
-            EligibilityRules = [new EligibilityRule { Order = 1, Text = "Latvijas publiskā bibliotēka", TextEn = "A Latvian public library" }],
-            Schedule = PhasePlan.NewSchedule(1),
-        };
-        foreach (var step in cycle.Schedule)
-        {
-            step.StartsAt = step.Phase switch
-            {
-                CyclePhase.NominationsOpen => now.AddDays(offsets[0]),
-                CyclePhase.EligibilityReview => now.AddDays(offsets[1]),
-                CyclePhase.Judging => now.AddDays(offsets[2]),
-                CyclePhase.Counting => now.AddDays(offsets[3]),
-                _ => null,
-            };
-        }
-        return cycle;
-    }
+    private static CycleBuilder NewCycle(string title, CyclePhase phase, int[] offsets) => new CycleBuilder()
+        .Titled(title, title + " (EN)").Slug("a11y", length: 24).InPhase(phase).NomineesPublic()
+        .WithCriterion("Pakalpojumi", 0.6m, english: "Services").WithCriterion("Projekti", 0.4m, english: "Projects")
+        .WithEligibilityRule("Latvijas publiskā bibliotēka", "A Latvian public library")
+        .Timeline(open: offsets[0], review: offsets[1], judging: offsets[2], counting: offsets[3]);
 
     private static async Task<int[]> NominationsAsync(AppDbContext db, AwardCycle cycle, EligibilityDecision eligibility, DateTimeOffset now, params string[] names)
     {
         var ids = new List<int>();
         foreach (var name in names)
         {
-            var library = new Library
-            {
-                Name = $"{name} bibliotēka", Region = "Zemgale", Municipality = name, RegistrationNumber = $"A{Guid.NewGuid():N}"[..20],
-                Status = LibraryStatus.Approved, RegisteredAt = now,
-            };
-            db.Libraries.Add(library);
-            await db.SaveChangesAsync();
-            var nomination = new Nomination
-            {
-                CycleId = cycle.Id, CategoryId = cycle.Categories[0].Id, LibraryId = library.Id, Status = NominationStatus.Submitted,
-                Eligibility = eligibility, PublicSummary = $"{name}: lasītāji, kopiena un jauni pakalpojumi.",
-                Achievements = $"{name} atvēra bērnu lasītavu un sāka grāmatu busu.", CreatedAt = now, UpdatedAt = now,
-                SubmittedAt = now.AddDays(-5), FrozenAt = eligibility == EligibilityDecision.NotReviewed ? now.AddDays(-1) : now.AddDays(-20),
-            };
-            db.Nominations.Add(nomination);
-            await db.SaveChangesAsync();
+            var nomination = await new NominationBuilder(cycle).Of(new LibraryBuilder($"{name} bibliotēka").In("Zemgale", name))
+                .Submitted(now.AddDays(-5)).Eligibility(eligibility)
+                .Summary($"{name}: lasītāji, kopiena un jauni pakalpojumi.").Achievements($"{name} atvēra bērnu lasītavu un sāka grāmatu busu.")
+                .Frozen(eligibility == EligibilityDecision.NotReviewed ? now.AddDays(-1) : now.AddDays(-20))
+                .SaveAsync(db);
             ids.Add(nomination.Id);
         }
         return [.. ids];
@@ -151,23 +109,15 @@ public sealed class AccessibilityWorld
 
     private static async Task<int> ReviewCycleAsync(AppDbContext db, DateTimeOffset now)
     {
-        var cycle = NewCycle("Atbilstības pārbaude", CyclePhase.EligibilityReview, 0, now, [-30, -1, 10, 20]);
-        db.Cycles.Add(cycle);
-        await db.SaveChangesAsync();
+        var cycle = await NewCycle("Atbilstības pārbaude", CyclePhase.EligibilityReview, [-30, -1, 10, 20]).SaveAsync(db);
         await NominationsAsync(db, cycle, EligibilityDecision.NotReviewed, now, "Dobeles", "Ērgļu");
         return cycle.Id;
     }
 
     private static async Task<(int, string)> VoteCycleAsync(AppDbContext db, DateTimeOffset now)
     {
-        var cycle = NewCycle("Skatītāju balsojums", CyclePhase.Judging, 1, now, [-40, -30, -10, 10]);
-        cycle.PeoplesChoice = new PeoplesChoiceSettings
-        {
-            Enabled = true, Eligibility = VoterEligibility.AnyConfirmedEmail, Allowance = VoteAllowance.OnePerCategory,
-            OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(7),
-        };
-        db.Cycles.Add(cycle);
-        await db.SaveChangesAsync();
+        var cycle = await NewCycle("Skatītāju balsojums", CyclePhase.Judging, [-40, -30, -10, 10])
+            .WithPeoplesChoice(now.AddDays(-1), now.AddDays(7)).SaveAsync(db);
         var ids = await NominationsAsync(db, cycle, EligibilityDecision.Eligible, now, "Kuldīgas", "Limbažu");
         var request = new VoteRequest
         {
@@ -189,30 +139,19 @@ public sealed class AccessibilityWorld
     /// <summary>A scored round closed yesterday with two jurors' ballots, counted by the real job, with a citation written.</summary>
     private static async Task<(int CycleId, int ResultId)> CountedCycleAsync(AppDbContext db, AwardVoteApp app, DateTimeOffset now)
     {
-        var cycle = NewCycle("Rezultātu pārskats", CyclePhase.Counting, 1, now, [-60, -50, -40, -1]);
-        db.Cycles.Add(cycle);
-        await db.SaveChangesAsync();
+        var cycle = await NewCycle("Rezultātu pārskats", CyclePhase.Counting, [-60, -50, -40, -1]).SaveAsync(db);
         var ids = await NominationsAsync(db, cycle, EligibilityDecision.Eligible, now, "Saldus", "Talsu", "Smiltenes");
-        var (j1, _) = await JudgingScenario.UserAsync(app, "Rezultātu žūrija 1");
-        var (j2, _) = await JudgingScenario.UserAsync(app, "Rezultātu žūrija 2");
         var round = cycle.Rounds[0];
         var criteria = cycle.Criteria.OrderBy(c => c.Order).Select(c => c.Id).ToArray();
         int[][] scores = [[5, 4], [3, 3], [2, 4]];
-        foreach (var juror in new[] { j1, j2 })
+        foreach (var name in new[] { "Rezultātu žūrija 1", "Rezultātu žūrija 2" })
         {
-            db.RoleGrants.Add(RoleGrant.Juror(juror, cycle.Id, cycle.Categories[0].Id, now, null));
+            var juror = await new PersonBuilder(name).Juror(cycle.Id, cycle.Categories[0].Id).CreateAsync(app);
             for (var i = 0; i < ids.Length; i++)
-            {
-                db.ScoreBallots.Add(new ScoreBallot
-                {
-                    RoundId = round.Id, NominationId = ids[i], JurorUserId = juror, UpdatedAt = now.AddDays(-2),
-                    Scores = scores[i].Select((s, c) => new ScoreEntry { CriterionId = criteria[c], Score = s }).ToList(),
-                });
-            }
+                db.ScoreBallots.Add(new ScoreBallotBuilder(round.Id, ids[i], juror.Id).Scores(criteria, scores[i]).UpdatedAt(now.AddDays(-2)).Build());
         }
         await db.SaveChangesAsync();
-        await using (var scope = app.Scope())
-            await scope.ServiceProvider.GetRequiredService<CountRoundJob>().RunAsync(CancellationToken.None);
+        await app.CountRoundsAsync();
         var result = await db.RoundResults.AsNoTracking().SingleAsync(r => r.RoundId == round.Id);
         db.Publications.Add(new Publication
         {

@@ -50,17 +50,8 @@ public sealed class AccessFixTests(Apps apps)
         var world = await NominationWorld.CreateAsync(apps.Get(provider));
         var (nominatorId, _) = await world.LibraryAsync("Jēkabpils bibliotēka");
         var (nomineeId, nomineeEmail) = await world.LibraryAsync("Aknīstes bibliotēka");
-        var nominationId = await world.QueryAsync(async db =>
-        {
-            var nomination = new Nomination
-            {
-                CycleId = world.CycleId, CategoryId = world.CategoryId, LibraryId = nomineeId, NominatedByLibraryId = nominatorId,
-                Status = NominationStatus.AwaitingNomineeConfirmation, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-            };
-            db.Nominations.Add(nomination);
-            await db.SaveChangesAsync();
-            return nomination.Id;
-        });
+        var nominationId = (await new NominationBuilder(world.CycleId, world.CategoryId).Of(nomineeId).NominatedBy(nominatorId)
+            .Summary(null).CreateAsync(world.App)).Id;
         await world.CloseNominationsNowAsync();
         using var nominee = await world.SignedInAsync(nomineeEmail);
 

@@ -3,16 +3,12 @@ using System.Text;
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
-using AwardVote.Domain.Libraries;
 using AwardVote.Domain.Nominations;
 using AwardVote.Domain.Results;
-using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Demo;
 using AwardVote.Infrastructure.Files;
-using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,8 +19,6 @@ public enum Role { Anonymous, RepA, RepB, Juror, Conflicted, Chair, Admin }
 
 /// <summary>The phases the matrix is run in: one cycle of the world stands in each.</summary>
 public enum Phase { Draft, Nominations, Review, Judging, Results, Published }
-
-public sealed record Person(string Id, string Email);
 
 /// <summary>One cycle of the world, standing in one phase, with the ids the requests use.</summary>
 public sealed class PhaseCycle
@@ -53,9 +47,9 @@ public sealed class PhaseCycle
 /// numbers and words nobody else may see before the round closes, and one cycle per <see cref="Phase"/>. Every
 /// juror sits on every cycle's panel, so one sign-in per role serves every phase.
 /// </summary>
-public sealed class AccessWorld
+public sealed class AccessWorld : TestWorld
 {
-    public const string Password = "Piekļuves-Matrica-2026";
+    public const string Password = PersonBuilder.Password;
 
     /// <summary>
     /// Weights chosen so that the weighted means of the secret ballots (3.21 and 3.47, mean 3.34) are numbers no
@@ -67,14 +61,13 @@ public sealed class AccessWorld
 
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
 
-    private AccessWorld(AwardVoteApp app) => App = app;
+    private AccessWorld(AwardVoteApp app) : base(app) { }
 
-    public AwardVoteApp App { get; }
-    public Dictionary<Role, Person> People { get; } = [];
-    public Person SecretJuror { get; private set; } = null!;
-    public Person SecretJuror2 { get; private set; } = null!;
+    public Dictionary<Role, TestPerson> People { get; } = [];
+    public TestPerson SecretJuror { get; private set; } = null!;
+    public TestPerson SecretJuror2 { get; private set; } = null!;
     /// <summary>An account of nobody's role, for the token API's sign-in.</summary>
-    public Person Spare { get; private set; } = null!;
+    public TestPerson Spare { get; private set; } = null!;
     public int LibraryA { get; private set; }
     public int LibraryB { get; private set; }
     public int LibraryC { get; private set; }
@@ -103,68 +96,28 @@ public sealed class AccessWorld
         return world;
     }
 
-    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = App.Scope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
-
-    public Task ExecuteAsync(Func<AppDbContext, Task> action) => QueryAsync(async db =>
-    {
-        await action(db);
-        return 0;
-    });
-
     private async Task CreatePeopleAsync()
     {
-        await using var scope = App.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        LibraryA = await LibraryAsync(db, "Alūksnes", "Alūksne");
-        LibraryB = await LibraryAsync(db, "Balvu", "Balvi");
-        LibraryC = await LibraryAsync(db, "Cēsu", "Cēsis");
-        LibraryD = await LibraryAsync(db, "Dobeles", "Dobele");
-        LibraryE = await LibraryAsync(db, "Ērgļu", "Ērgļi");
+        LibraryA = await LibraryAsync("Alūksnes", "Alūksne");
+        LibraryB = await LibraryAsync("Balvu", "Balvi");
+        LibraryC = await LibraryAsync("Cēsu", "Cēsis");
+        LibraryD = await LibraryAsync("Dobeles", "Dobele");
+        LibraryE = await LibraryAsync("Ērgļu", "Ērgļi");
 
-        var now = DateTimeOffset.UtcNow;
-        People[Role.RepA] = await UserAsync(users, "Pārstāve A");
-        People[Role.RepB] = await UserAsync(users, "Pārstāvis B");
-        People[Role.Juror] = await UserAsync(users, "Žūrijas loceklis");
-        People[Role.Conflicted] = await UserAsync(users, "Ieinteresētais žūrijas loceklis");
-        People[Role.Chair] = await UserAsync(users, "Žūrijas priekšsēdētāja");
-        SecretJuror = await UserAsync(users, "Slepenā žūrija", homeLibraryId: LibraryC);
-        SecretJuror2 = await UserAsync(users, "Slepenā žūrija 2");
-        Spare = await UserAsync(users, "Rezerves konts");
-        var admin = await users.FindByEmailAsync(DemoSeeder.AdministratorEmail)
-                    ?? throw new InvalidOperationException("The demo administrator is missing.");
-        People[Role.Admin] = new Person(admin.Id, admin.Email!);
-
-        db.RoleGrants.Add(RoleGrant.Representative(People[Role.RepA].Id, LibraryA, now, null));
-        db.RoleGrants.Add(RoleGrant.Representative(People[Role.RepB].Id, LibraryB, now, null));
-        await db.SaveChangesAsync();
+        People[Role.RepA] = await new PersonBuilder("Pārstāve A").Representative(LibraryA).CreateAsync(App);
+        People[Role.RepB] = await new PersonBuilder("Pārstāvis B").Representative(LibraryB).CreateAsync(App);
+        People[Role.Juror] = await new PersonBuilder("Žūrijas loceklis").CreateAsync(App);
+        People[Role.Conflicted] = await new PersonBuilder("Ieinteresētais žūrijas loceklis").CreateAsync(App);
+        People[Role.Chair] = await new PersonBuilder("Žūrijas priekšsēdētāja").CreateAsync(App);
+        SecretJuror = await new PersonBuilder("Slepenā žūrija").WorksAt(LibraryC).CreateAsync(App);
+        SecretJuror2 = await new PersonBuilder("Slepenā žūrija 2").CreateAsync(App);
+        Spare = await new PersonBuilder("Rezerves konts").CreateAsync(App);
+        var admin = await QueryAsync(db => db.Users.SingleAsync(u => u.Email == DemoSeeder.AdministratorEmail));
+        People[Role.Admin] = new TestPerson(admin.Id, admin.Email!, admin.DisplayName);
     }
 
-    private async Task<int> LibraryAsync(AppDbContext db, string name, string municipality)
-    {
-        var library = new Library
-        {
-            Name = $"{name} bibliotēka {_suffix}", Region = "Vidzeme", Municipality = $"{municipality}{_suffix}",
-            // Written as the app writes them: in capitals.
-            RegistrationNumber = $"AM-{Guid.NewGuid():N}"[..20].ToUpperInvariant(), Status = LibraryStatus.Approved, RegisteredAt = DateTimeOffset.UtcNow,
-        };
-        db.Libraries.Add(library);
-        await db.SaveChangesAsync();
-        return library.Id;
-    }
-
-    private static async Task<Person> UserAsync(UserManager<AppUser> users, string name, int? homeLibraryId = null)
-    {
-        var email = $"access-{Guid.NewGuid():N}@matrica.example";
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, PreferredCulture = "lv", HomeLibraryId = homeLibraryId };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Description)));
-        return new Person(user.Id, email);
-    }
+    private async Task<int> LibraryAsync(string name, string municipality) =>
+        (await new LibraryBuilder($"{name} bibliotēka {_suffix}").In("Vidzeme", $"{municipality}{_suffix}").CreateAsync(App)).Id;
 
     /// <summary>A cycle standing in <paramref name="phase"/>; results and publication are made by the real count afterwards.</summary>
     private async Task<PhaseCycle> CreateCycleAsync(Phase phase)
@@ -173,39 +126,17 @@ public sealed class AccessWorld
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var store = scope.ServiceProvider.GetRequiredService<AttachmentStore>();
         var now = DateTimeOffset.UtcNow;
-        var cycle = NewCycle($"Piekļuves matrica {phase}", $"access-{phase.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}", phase, now);
-        db.Cycles.Add(cycle);
-        await db.SaveChangesAsync();
+        var cycle = await NewCycle($"Piekļuves matrica {phase}", $"access-{phase.ToString().ToLowerInvariant()}", phase).SaveAsync(db);
         var result = new PhaseCycle
         {
             Phase = phase, CycleId = cycle.Id, Slug = cycle.Slug, CategoryId = cycle.Categories[0].Id, RoundId = cycle.Rounds[0].Id,
             CriterionIds = cycle.Criteria.OrderBy(c => c.Order).Select(c => c.Id).ToArray(),
         };
 
-        var judged = phase >= Phase.Judging;
-        var frozen = phase >= Phase.Review ? now.AddDays(-1) : (DateTimeOffset?)null;
-        var nominationA = new Nomination
-        {
-            CycleId = cycle.Id, CategoryId = result.CategoryId, LibraryId = LibraryA,
-            Status = phase <= Phase.Nominations ? NominationStatus.Draft : NominationStatus.Submitted,
-            Eligibility = judged ? EligibilityDecision.Eligible : EligibilityDecision.NotReviewed,
-            PublicSummary = "Alūksnes bibliotēka: kopiena un lasīšana", Achievements = $"Sasniegumi. {PrivateOfA}",
-            CreatedAt = now, UpdatedAt = now, SubmittedAt = phase <= Phase.Nominations ? null : now.AddDays(-2), FrozenAt = frozen,
-        };
-        db.Nominations.Add(nominationA);
-        var others = new[] { LibraryB, LibraryC }.Select(library => new Nomination
-        {
-            CycleId = cycle.Id, CategoryId = result.CategoryId, LibraryId = library,
-            Status = phase == Phase.Draft ? NominationStatus.Draft : NominationStatus.Submitted,
-            Eligibility = judged ? EligibilityDecision.Eligible : EligibilityDecision.NotReviewed,
-            PublicSummary = "Kopsavilkums", Achievements = "Sasniegumi", CreatedAt = now, UpdatedAt = now,
-            SubmittedAt = phase == Phase.Draft ? null : now.AddDays(-2), FrozenAt = frozen,
-        }).ToList();
-        db.Nominations.AddRange(others);
-        await db.SaveChangesAsync();
-        result.NominationA = nominationA.Id;
-        result.NominationB = others[0].Id;
-        result.NominationC = others[1].Id;
+        // A is still a draft while nominations are open; B and C were submitted as soon as they opened.
+        result.NominationA = await NominationAsync(LibraryA, submitted: phase > Phase.Nominations, "Alūksnes bibliotēka: kopiena un lasīšana", $"Sasniegumi. {PrivateOfA}");
+        result.NominationB = await NominationAsync(LibraryB, submitted: phase != Phase.Draft, "Kopsavilkums", "Sasniegumi");
+        result.NominationC = await NominationAsync(LibraryC, submitted: phase != Phase.Draft, "Kopsavilkums", "Sasniegumi");
 
         result.PhotoId = (await AttachmentAsync(db, store, result.NominationA, AttachmentKind.Photo)).Id;
         result.PdfId = (await AttachmentAsync(db, store, result.NominationA, AttachmentKind.Pdf)).Id;
@@ -222,82 +153,56 @@ public sealed class AccessWorld
             Source = ConflictSource.SameMunicipality, Reason = "Alūksne", Status = ConflictStatus.Confirmed,
             RaisedAt = now, DecidedAt = now, DecidedByUserId = chair,
         });
-        if (judged)
+        if (phase >= Phase.Judging)
         {
-            db.ScoreBallots.Add(SecretBallot(result, SecretJuror.Id, SecretScores, $"{SecretComment} {SecretNotes}".Split(' ')));
-            db.ScoreBallots.Add(SecretBallot(result, SecretJuror2.Id, SecretScores2, [null, null]));
+            db.ScoreBallots.Add(new ScoreBallotBuilder(result.RoundId, result.NominationA, SecretJuror.Id)
+                .Scores(result.CriterionIds, SecretScores).Comment(SecretComment, SecretNotes).Build());
+            db.ScoreBallots.Add(new ScoreBallotBuilder(result.RoundId, result.NominationA, SecretJuror2.Id)
+                .Scores(result.CriterionIds, SecretScores2).Build());
         }
         await db.SaveChangesAsync();
         return result;
-    }
 
-    private static ScoreBallot SecretBallot(PhaseCycle cycle, string jurorId, int[] scores, string?[] texts) => new()
-    {
-        RoundId = cycle.RoundId, NominationId = cycle.NominationA, JurorUserId = jurorId, Comment = texts[0], PrivateNotes = texts[1],
-        UpdatedAt = DateTimeOffset.UtcNow,
-        Scores = scores.Select((s, i) => new ScoreEntry { CriterionId = cycle.CriterionIds[i], Score = s }).ToList(),
-    };
+        async Task<int> NominationAsync(int library, bool submitted, string summary, string achievements)
+        {
+            var nomination = new NominationBuilder(cycle).Of(library).Summary(summary).Achievements(achievements);
+            if (submitted)
+                nomination.Submitted(now.AddDays(-2));
+            if (phase >= Phase.Judging)
+                nomination.Eligible();
+            if (phase >= Phase.Review)
+                nomination.Frozen(now.AddDays(-1));
+            return (await nomination.SaveAsync(db)).Id;
+        }
+    }
 
     /// <summary>
     /// The statute of every cycle of the world (and of the sandboxes the administrator's writes go to): one category,
     /// three labelled criteria, one scored round; the schedule puts the clock inside <paramref name="phase"/>.
     /// </summary>
-    public static AwardCycle NewCycle(string title, string slug, Phase phase, DateTimeOffset now)
+    public static CycleBuilder NewCycle(string title, string slug, Phase phase)
     {
-        var cycle = new AwardCycle
+        var cycle = new CycleBuilder().Titled(title, "Access matrix").Slug(slug).NomineesPublic().WithEligibilityRule("Publiskā bibliotēka");
+        for (var i = 0; i < Weights.Length; i++)
+            cycle.WithCriterion($"Kritērijs {i + 1}", Weights[i], levels: [.. Enumerable.Range(1, 5).Select(v => $"{v} punkti")]);
+        // Days from now at which each step starts; the cycle stands in the last step already started (counted by
+        // the real job, which then moves the cycle to results review).
+        return phase switch
         {
-            Title = title, TitleEn = "Access matrix", Slug = slug, Year = now.Year, NomineesPublicAfterNominationsClose = true,
-            Categories = [new Category { Order = 1, Name = "Gada bibliotēka", NameEn = "Library of the Year" }],
-            Criteria = Weights.Select((weight, i) => new Criterion
-            {
-                Order = i + 1, Name = $"Kritērijs {i + 1}", Weight = weight, ScaleMin = 1, ScaleMax = 5,
-                Levels = Enumerable.Range(1, 5).Select(v => new ScaleLevel { Value = v, Label = $"{v} punkti" }).ToList(),
-            }).ToList(),
-            Rounds = [new Round { Number = 1, Kind = BallotKind.Score, Method = CountingMethod.WeightedMean }],
-            EligibilityRules = [new EligibilityRule { Order = 1, Text = "Publiskā bibliotēka" }],
-            Schedule = PhasePlan.NewSchedule(1),
+            Phase.Draft => cycle.InPhase(CyclePhase.Draft).Timeline(open: 10, review: 40, judging: 50, counting: 60),
+            Phase.Nominations => cycle.InPhase(CyclePhase.NominationsOpen).Timeline(open: -10, review: 20, judging: 30, counting: 40),
+            Phase.Review => cycle.InPhase(CyclePhase.EligibilityReview).Timeline(open: -30, review: -1, judging: 10, counting: 20),
+            Phase.Judging => cycle.InPhase(CyclePhase.Judging).Timeline(open: -40, review: -30, judging: -10, counting: 10),
+            _ => cycle.InPhase(CyclePhase.Counting).Timeline(open: -60, review: -50, judging: -40, counting: -1),
         };
-        // Days from now at which each step starts; the cycle stands in the last step already started.
-        var offsets = phase switch
-        {
-            Phase.Draft => (Open: 10, Review: 40, Judging: 50, Counting: 60),
-            Phase.Nominations => (Open: -10, Review: 20, Judging: 30, Counting: 40),
-            Phase.Review => (Open: -30, Review: -1, Judging: 10, Counting: 20),
-            Phase.Judging => (Open: -40, Review: -30, Judging: -10, Counting: 10),
-            _ => (Open: -60, Review: -50, Judging: -40, Counting: -1),
-        };
-        foreach (var step in cycle.Schedule)
-        {
-            step.StartsAt = step.Phase switch
-            {
-                CyclePhase.NominationsOpen => now.AddDays(offsets.Open),
-                CyclePhase.EligibilityReview => now.AddDays(offsets.Review),
-                CyclePhase.Judging => now.AddDays(offsets.Judging),
-                CyclePhase.Counting => now.AddDays(offsets.Counting),
-                _ => null,
-            };
-        }
-        (cycle.Phase, cycle.RoundNumber) = phase switch
-        {
-            Phase.Draft => (CyclePhase.Draft, 0),
-            Phase.Nominations => (CyclePhase.NominationsOpen, 0),
-            Phase.Review => (CyclePhase.EligibilityReview, 0),
-            Phase.Judging => (CyclePhase.Judging, 1),
-            // Counted by the real job, which then moves the cycle to results review.
-            _ => (CyclePhase.Counting, 1),
-        };
-        if (phase != Phase.Draft)
-            cycle.StatuteLockedAt = now.AddDays(offsets.Open);
-        return cycle;
     }
 
     /// <summary>Counts the closed rounds with the real job, then publishes the "published" cycle with A as laureate.</summary>
     private async Task CountAndPublishAsync()
     {
-        await using (var scope = App.Scope())
-            await scope.ServiceProvider.GetRequiredService<CountRoundJob>().RunAsync(CancellationToken.None);
-        await using var again = App.Scope();
-        var db = again.ServiceProvider.GetRequiredService<AppDbContext>();
+        await App.CountRoundsAsync();
+        await using var scope = App.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         foreach (var phase in new[] { Phase.Results, Phase.Published })
         {
             var cycle = Cycles[phase];

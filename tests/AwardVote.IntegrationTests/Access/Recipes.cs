@@ -443,13 +443,7 @@ public static partial class Recipes
             c.Target = c.C.CycleId;
             return;
         }
-        var sandbox = AccessWorld.NewCycle("Smilškaste", $"sandbox-{Guid.NewGuid():N}", c.Phase, DateTimeOffset.UtcNow);
-        c.Target = await c.World.QueryAsync(async db =>
-        {
-            db.Cycles.Add(sandbox);
-            await db.SaveChangesAsync();
-            return sandbox.Id;
-        });
+        c.Target = (await AccessWorld.NewCycle("Smilškaste", "sandbox", c.Phase).CreateAsync(c.World.App)).Id;
     }
 
     private static IEnumerable<(string, string)> CategoriesForm(AwardCycle cycle) =>
@@ -488,17 +482,8 @@ public static partial class Recipes
                 CycleEditing.ToLocal(s.StartsAt, cycle.TimeZone)!.Value.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)))
             .Prepend(("Input.Version", $"{cycle.Version}"));
 
-    private static async Task PendingLibraryAsync(Cell c) => c.Target = await c.World.QueryAsync(async db =>
-    {
-        var library = new Library
-        {
-            Name = "Gaidošā bibliotēka", Region = "Vidzeme", RegistrationNumber = UniqueNumber(), Status = LibraryStatus.PendingApproval,
-            RegisteredAt = DateTimeOffset.UtcNow,
-        };
-        db.Libraries.Add(library);
-        await db.SaveChangesAsync();
-        return library.Id;
-    });
+    private static async Task PendingLibraryAsync(Cell c) =>
+        c.Target = (await new LibraryBuilder("Gaidošā bibliotēka").Status(LibraryStatus.PendingApproval).CreateAsync(c.World.App)).Id;
 
     /// <summary>
     /// The secret juror works at library C: proposing finds that again once the old proposals are gone. Whatever the

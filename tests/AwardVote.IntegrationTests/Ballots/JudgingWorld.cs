@@ -1,18 +1,15 @@
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;
-using AwardVote.Infrastructure.Data;
 using AwardVote.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AwardVote.IntegrationTests.Ballots;
 
 /// <summary>A <see cref="JudgingScenario"/> with the integration tests' helpers around it.</summary>
-public sealed class JudgingWorld(AwardVoteApp app, JudgingScenario scenario)
+public sealed class JudgingWorld(AwardVoteApp app, JudgingScenario scenario) : TestWorld(app)
 {
     public const string Password = JudgingScenario.Password;
 
-    public AwardVoteApp App => app;
     public int CycleId => scenario.CycleId;
     public int CategoryId => scenario.CategoryId;
     public int RoundId => scenario.RoundId;
@@ -27,20 +24,7 @@ public sealed class JudgingWorld(AwardVoteApp app, JudgingScenario scenario)
         new(app, await JudgingScenario.CreateAsync(app, ranked));
 
     public Task<(string Id, string Email)> UserAsync(string name, Func<string, RoleGrant>? grant = null) =>
-        JudgingScenario.UserAsync(app, name, grant);
-
-    public async Task<Browserless> SignedInAsync(string email)
-    {
-        var browser = new Browserless(app);
-        await browser.SignInAsync(email, Password);
-        return browser;
-    }
-
-    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = app.Scope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+        JudgingScenario.UserAsync(App, name, grant);
 
     public Task CloseRoundNowAsync() => QueryAsync(db => db.PhaseSteps
         .Where(s => s.CycleId == CycleId && s.Phase == CyclePhase.Counting)

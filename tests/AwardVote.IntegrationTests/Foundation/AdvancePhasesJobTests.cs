@@ -1,6 +1,4 @@
 using AwardVote.Domain.Cycles;
-using AwardVote.Domain.Libraries;
-using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Jobs;
@@ -97,45 +95,15 @@ public sealed class AdvancePhasesJobTests(Apps apps)
         return await job.RunAsync(CancellationToken.None);
     }
 
-    private static async Task<int> CreateCycleAsync(AwardVote.Tests.AwardVoteApp app)
-    {
-        await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var cycle = new AwardCycle
-        {
-            Title = "Pārbaudes cikls",
-            Slug = $"test-{Guid.NewGuid():N}",
-            Year = 2020,
-            Categories = [new Category { Order = 1, Name = "Gada bibliotēka" }],
-            Rounds = [new Round { Number = 1, Kind = BallotKind.Score, Method = CountingMethod.WeightedMean }],
-            Schedule = PhasePlan.NewSchedule(1),
-        };
-        foreach (var step in cycle.Schedule)
-        {
-            step.StartsAt = step.Phase switch
-            {
-                CyclePhase.NominationsOpen => OpensAt,
-                CyclePhase.EligibilityReview => ClosesAt,
-                CyclePhase.Judging => ClosesAt.AddDays(14),
-                _ => null,
-            };
-        }
-        db.Cycles.Add(cycle);
-        await db.SaveChangesAsync();
-        return cycle.Id;
-    }
+    private static async Task<int> CreateCycleAsync(AwardVote.Tests.AwardVoteApp app) =>
+        (await new CycleBuilder().Slug("test").Year(2020).WithCategory("Gada bibliotēka").WithoutCriteria()
+            .Starts(CyclePhase.NominationsOpen, OpensAt).Starts(CyclePhase.EligibilityReview, ClosesAt).Starts(CyclePhase.Judging, ClosesAt.AddDays(14))
+            .CreateAsync(app)).Id;
 
     private static async Task<int> CreateNominationAsync(AwardVote.Tests.AwardVoteApp app, int cycleId)
     {
-        await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var library = new Library { Name = "Pārbaudes bibliotēka", Region = "Vidzeme", RegistrationNumber = $"T-{Guid.NewGuid():N}"[..20], Status = LibraryStatus.Approved };
-        db.Libraries.Add(library);
-        await db.SaveChangesAsync();
-        var categoryId = await db.Categories.Where(c => c.CycleId == cycleId).Select(c => c.Id).SingleAsync();
-        var nomination = new Nomination { CycleId = cycleId, CategoryId = categoryId, LibraryId = library.Id, Achievements = "Paveikts." };
-        db.Nominations.Add(nomination);
-        await db.SaveChangesAsync();
-        return nomination.Id;
+        var categoryId = await app.QueryAsync(db => db.Categories.Where(c => c.CycleId == cycleId).Select(c => c.Id).SingleAsync());
+        return (await new NominationBuilder(cycleId, categoryId).Of(new LibraryBuilder("Pārbaudes bibliotēka"))
+            .Summary(null).Achievements("Paveikts.").CreateAsync(app)).Id;
     }
 }

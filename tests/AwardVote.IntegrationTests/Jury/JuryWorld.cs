@@ -1,15 +1,8 @@
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
-using AwardVote.Domain.Libraries;
 using AwardVote.Domain.Nominations;
-using AwardVote.Infrastructure.Accounts;
-using AwardVote.Infrastructure.Data;
-using AwardVote.Infrastructure.Mail;
-using AwardVote.IntegrationTests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AwardVote.IntegrationTests.Jury;
 
@@ -17,11 +10,8 @@ namespace AwardVote.IntegrationTests.Jury;
 /// A cycle in round 1 of judging with judged nominations and a jury, made fresh for each test (unique names and
 /// addresses). The scale runs to 10000 so that a planted score is a number no page shows by accident.
 /// </summary>
-public sealed class JuryWorld(AwardVoteApp app)
+public sealed class JuryWorld(AwardVoteApp app) : TestWorld(app)
 {
-    public const string Password = "Žūrija-Parole-2026";
-
-    public AwardVoteApp App => app;
     public int CycleId { get; private set; }
     public int CategoryId { get; private set; }
     public int RoundId { get; private set; }
@@ -31,45 +21,14 @@ public sealed class JuryWorld(AwardVoteApp app)
 
     public static async Task<JuryWorld> CreateAsync(AwardVoteApp app, bool regionIsConflict = false, DateTimeOffset? closesAt = null)
     {
-        var world = new JuryWorld(app);
-        await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = DateTimeOffset.UtcNow;
-        world.ClosesAt = closesAt ?? now.AddDays(10);
-        var cycle = new AwardCycle
-        {
-            Title = "Žūrijas pārbaudes cikls",
-            TitleEn = "Jury test cycle",
-            Slug = $"jury-{Guid.NewGuid():N}",
-            Year = now.Year,
-            Phase = CyclePhase.Judging,
-            RoundNumber = 1,
-            RegionIsConflict = regionIsConflict,
-            StatuteLockedAt = now.AddDays(-60),
-            Categories = [new Category { Order = 1, Name = "Gada bibliotēka", NameEn = "Library of the Year" }],
-            Criteria =
-            [
-                new Criterion { Order = 1, Name = "Ietekme", Weight = 1m, ScaleMin = 0, ScaleMax = 10000 },
-                new Criterion { Order = 2, Name = "Pieejamība", Weight = 1m, ScaleMin = 0, ScaleMax = 10000 },
-            ],
-            Rounds = [new Round { Number = 1, Kind = BallotKind.Score, Method = CountingMethod.WeightedMean }],
-            Schedule = PhasePlan.NewSchedule(1),
-        };
-        foreach (var step in cycle.Schedule)
-        {
-            step.StartsAt = step.Phase switch
-            {
-                CyclePhase.NominationsOpen => now.AddDays(-60),
-                CyclePhase.EligibilityReview => now.AddDays(-30),
-                CyclePhase.Judging => now.AddDays(-20),
-                _ => null,
-            };
-        }
+        var statute = new CycleBuilder()
+            .Titled("Žūrijas pārbaudes cikls", "Jury test cycle").Slug("jury").InPhase(CyclePhase.Judging)
+            .RegionIsConflict(regionIsConflict)
+            .WithCriterion("Ietekme", min: 0, max: 10000).WithCriterion("Pieejamība", min: 0, max: 10000)
+            .Timeline(open: -60, review: -30, judging: -20);
+        var world = new JuryWorld(app) { ClosesAt = closesAt ?? statute.Now.AddDays(10) };
         // The round closes when the step after judging starts.
-        var judging = cycle.Schedule.Single(s => s.Phase == CyclePhase.Judging);
-        cycle.Schedule.Where(s => s.Sequence > judging.Sequence).MinBy(s => s.Sequence)!.StartsAt = world.ClosesAt;
-        db.Cycles.Add(cycle);
-        await db.SaveChangesAsync();
+        var cycle = await statute.Starts(CyclePhase.Counting, world.ClosesAt).CreateAsync(app);
         world.CycleId = cycle.Id;
         world.CategoryId = cycle.Categories[0].Id;
         world.RoundId = cycle.Rounds[0].Id;
@@ -77,114 +36,47 @@ public sealed class JuryWorld(AwardVoteApp app)
         return world;
     }
 
-    public async Task<int> LibraryAsync(string name, string region = "Latgale", string? municipality = null)
-    {
-        await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var library = new Library
-        {
-            Name = name, Region = region, Municipality = municipality,
-            RegistrationNumber = $"J{Guid.NewGuid():N}"[..20], Status = LibraryStatus.Approved,
-        };
-        db.Libraries.Add(library);
-        await db.SaveChangesAsync();
-        return library.Id;
-    }
+    public async Task<int> LibraryAsync(string name, string region = "Latgale", string? municipality = null) =>
+        (await new LibraryBuilder(name).In(region, municipality).CreateAsync(App)).Id;
 
     /// <summary>A submitted nomination; judged (eligible) unless said otherwise.</summary>
-    public async Task<int> NominationAsync(int libraryId, bool eligible = true)
-    {
-        await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var nomination = new Nomination
-        {
-            CycleId = CycleId, CategoryId = CategoryId, LibraryId = libraryId, Status = NominationStatus.Submitted,
-            Eligibility = eligible ? EligibilityDecision.Eligible : EligibilityDecision.Ineligible,
-            PublicSummary = "Kopsavilkums", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, SubmittedAt = DateTimeOffset.UtcNow,
-        };
-        db.Nominations.Add(nomination);
-        await db.SaveChangesAsync();
-        return nomination.Id;
-    }
-
-    public sealed record Person(string Id, string Email, string Name);
+    public async Task<int> NominationAsync(int libraryId, bool eligible = true) =>
+        (await new NominationBuilder(CycleId, CategoryId).Of(libraryId).Submitted()
+            .Eligibility(eligible ? EligibilityDecision.Eligible : EligibilityDecision.Ineligible).CreateAsync(App)).Id;
 
     /// <summary>An account; with <paramref name="role"/> Juror or Chair it sits on this world's panel (a chair holds both grants).</summary>
-    public async Task<Person> PersonAsync(string name, ScopedRole? role = null, int? homeLibraryId = null, int? representsLibraryId = null, string culture = "lv")
+    public Task<TestPerson> PersonAsync(string name, ScopedRole? role = null, int? homeLibraryId = null, int? representsLibraryId = null, string culture = "lv")
     {
-        await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var email = $"jury-{Guid.NewGuid():N}@biblioteka.example";
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, PreferredCulture = culture, HomeLibraryId = homeLibraryId };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Description)));
-        var now = DateTimeOffset.UtcNow;
+        var person = new PersonBuilder(name).Culture(culture).WorksAt(homeLibraryId);
         if (role is ScopedRole.Juror or ScopedRole.Chair)
-            db.RoleGrants.Add(RoleGrant.Juror(user.Id, CycleId, CategoryId, now, null));
+            person.Juror(CycleId, CategoryId);
         if (role is ScopedRole.Chair)
-            db.RoleGrants.Add(RoleGrant.Chair(user.Id, CycleId, CategoryId, now, null));
+            person.Chair(CycleId, CategoryId);
         if (representsLibraryId is { } library)
-            db.RoleGrants.Add(RoleGrant.Representative(user.Id, library, now, null));
-        await db.SaveChangesAsync();
-        return new Person(user.Id, email, name);
+            person.Representative(library);
+        return person.CreateAsync(App);
     }
 
     /// <summary>A score ballot; complete when every criterion has a score.</summary>
-    public async Task BallotAsync(Person juror, int nominationId, params int?[] scores)
-    {
-        await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.ScoreBallots.Add(new ScoreBallot
-        {
-            RoundId = RoundId, NominationId = nominationId, JurorUserId = juror.Id, UpdatedAt = DateTimeOffset.UtcNow,
-            Scores = scores.Select((s, i) => new ScoreEntry { CriterionId = CriterionIds[i], Score = s }).ToList(),
-        });
-        await db.SaveChangesAsync();
-    }
+    public Task BallotAsync(TestPerson juror, int nominationId, params int?[] scores) =>
+        new ScoreBallotBuilder(RoundId, nominationId, juror.Id).Scores(CriterionIds, scores).CreateAsync(App);
 
-    public Task ConflictAsync(Person juror, int nominationId, ConflictSource source, ConflictStatus status) => QueryAsync(async db =>
+    public Task ConflictAsync(TestPerson juror, int nominationId, ConflictSource source, ConflictStatus status) => ExecuteAsync(db =>
     {
         db.Conflicts.Add(new ConflictOfInterest
         {
             CycleId = CycleId, NominationId = nominationId, JurorUserId = juror.Id, Source = source, Status = status,
             Reason = "Pārbaude", RaisedAt = DateTimeOffset.UtcNow,
         });
-        return await db.SaveChangesAsync();
+        return db.SaveChangesAsync();
     });
 
     /// <summary>Closes round 1 by its clock: the step after judging has started.</summary>
-    public Task CloseRoundAsync() => QueryAsync(async db =>
+    public Task CloseRoundAsync() => ExecuteAsync(async db =>
     {
         var steps = await db.PhaseSteps.Where(s => s.CycleId == CycleId).OrderBy(s => s.Sequence).ToListAsync();
         var judging = steps.Single(s => s.Phase == CyclePhase.Judging);
         steps.First(s => s.Sequence > judging.Sequence).StartsAt = DateTimeOffset.UtcNow.AddMinutes(-1);
-        return await db.SaveChangesAsync();
+        await db.SaveChangesAsync();
     });
-
-    public async Task<Browserless> SignedInAsync(Person person)
-    {
-        var browser = new Browserless(app);
-        await browser.SignInAsync(person.Email, Password);
-        return browser;
-    }
-
-    public async Task<Browserless> SignedInAdministratorAsync()
-    {
-        var browser = new Browserless(app);
-        await browser.SignInAsync(AwardVote.Infrastructure.Demo.DemoSeeder.AdministratorEmail, AwardVote.Infrastructure.Demo.DemoSeeder.Password);
-        return browser;
-    }
-
-    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = app.Scope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
-
-    public async Task DeliverMailAsync()
-    {
-        await using var scope = app.Scope();
-        await scope.ServiceProvider.GetRequiredService<DeliverOutboxJob>().RunAsync(CancellationToken.None);
-    }
 }

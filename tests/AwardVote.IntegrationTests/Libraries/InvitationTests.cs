@@ -22,7 +22,7 @@ public sealed partial class InvitationTests(Apps apps)
         var pendingId = await CreateLibraryAsync(app, LibraryStatus.PendingApproval, representative);
         var refusedId = await CreateLibraryAsync(app, LibraryStatus.Refused, representative);
         var approvedId = await CreateLibraryAsync(app, LibraryStatus.Approved, representative);
-        using var browser = await SignedInAsync(app, representative.Email);
+        using var browser = await app.SignedInAsync(representative.Email);
 
         foreach (var id in new[] { pendingId, refusedId })
         {
@@ -47,7 +47,7 @@ public sealed partial class InvitationTests(Apps apps)
         var owner = await CreatePersonAsync(app);
         var stranger = await CreatePersonAsync(app);
         var id = await CreateLibraryAsync(app, LibraryStatus.Approved, owner);
-        using var browser = await SignedInAsync(app, stranger.Email);
+        using var browser = await app.SignedInAsync(stranger.Email);
 
         using var post = await browser.SubmitFormAsync("/Libraries", InviteForm("kolege@biblioteka.example"), $"/Libraries/Invite?id={id}");
 
@@ -65,7 +65,7 @@ public sealed partial class InvitationTests(Apps apps)
 
         // The colleague signs in with another address of theirs; the page says which one was invited.
         var colleague = await CreatePersonAsync(app);
-        using var browser = await SignedInAsync(app, colleague.Email);
+        using var browser = await app.SignedInAsync(colleague.Email);
         var page = await browser.GetPageAsync(link);
         Assert.Contains(invitedEmail, page);
         using var accepted = await browser.SubmitFormAsync(link, new Dictionary<string, string> { ["Token"] = TokenOf(link) });
@@ -88,7 +88,7 @@ public sealed partial class InvitationTests(Apps apps)
 
         // Someone else who got hold of the link later.
         var latecomer = await CreatePersonAsync(app);
-        using var other = await SignedInAsync(app, latecomer.Email);
+        using var other = await app.SignedInAsync(latecomer.Email);
         Assert.Contains("Šis uzaicinājums jau ir izmantots.", await other.GetPageAsync(link));
         using var reused = await other.SubmitFormAsync("/Libraries", new Dictionary<string, string> { ["Token"] = TokenOf(link) }, link);
         Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
@@ -108,7 +108,7 @@ public sealed partial class InvitationTests(Apps apps)
         var invitedEmail = $"kolege-{Guid.NewGuid():N}@biblioteka.example";
         var link = await InviteAsync(app, representative, id, invitedEmail);
         var colleague = await CreatePersonAsync(app);
-        using var browser = await SignedInAsync(app, colleague.Email);
+        using var browser = await app.SignedInAsync(colleague.Email);
 
         var token = TokenOf(link);
         var tampered = (token[0] == 'A' ? "B" : "A") + token[1..];
@@ -136,12 +136,12 @@ public sealed partial class InvitationTests(Apps apps)
     }
 
     /// <summary>The representative invites through the page; the link comes from the mail the SMTP receiver got.</summary>
-    private static async Task<string> InviteAsync(AwardVoteApp app, Person representative, int libraryId, string invitedEmail)
+    private static async Task<string> InviteAsync(AwardVoteApp app, TestPerson representative, int libraryId, string invitedEmail)
     {
-        using var browser = await SignedInAsync(app, representative.Email);
+        using var browser = await app.SignedInAsync(representative.Email);
         using var sent = await browser.SubmitFormAsync($"/Libraries/Invite?id={libraryId}", InviteForm(invitedEmail));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        await DeliverOutboxAsync(app);
+        await app.DeliverMailAsync();
         var mail = Assert.Single(await Mailbox.WaitForAsync(invitedEmail));
         Assert.StartsWith("Uzaicinājums pārstāvēt bibliotēku", mail.Subject);
         Assert.Contains(invitedEmail, mail.TextBody);

@@ -19,7 +19,7 @@ public sealed class LibraryApiTests(Apps apps)
     {
         var app = apps.Get(provider);
         var person = await CreatePersonAsync(app, "en", "Api Person");
-        using var client = await BearerClientAsync(app, person.Email, Password);
+        using var client = await app.BearerClientAsync(person.Email, PersonBuilder.Password);
         var number = UniqueNumber();
         var body = new { name = "Valkas novada bibliotēka", region = "Vidzeme", type = "Public", registrationNumber = number };
 
@@ -50,7 +50,7 @@ public sealed class LibraryApiTests(Apps apps)
         using var anonymous = await app.CreateClient().PostAsync($"/api/admin/libraries/{id}/approve", null);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
-        using var admin = await BearerClientAsync(app, DemoSeeder.AdministratorEmail, DemoSeeder.Password);
+        using var admin = await app.BearerClientAsync(DemoSeeder.AdministratorEmail, DemoSeeder.Password);
         var pending = await admin.GetFromJsonAsync<JsonElement>("/api/admin/libraries?status=PendingApproval");
         Assert.Contains(pending.EnumerateArray(), l => l.GetProperty("id").GetInt32() == id);
         Assert.All(pending.EnumerateArray(), l => Assert.Equal("PendingApproval", l.GetProperty("status").GetString()));
@@ -68,7 +68,7 @@ public sealed class LibraryApiTests(Apps apps)
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal(LibraryStatus.Approved, (await db.Libraries.SingleAsync(l => l.Id == id)).Status);
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "library.approved" && a.EntityId == id.ToString()));
-        await DeliverOutboxAsync(app);
+        await app.DeliverMailAsync();
         var mail = Assert.Single(await Mailbox.WaitForAsync(person.Email));
         Assert.Equal("Your library is approved in AwardVote", mail.Subject);
     }

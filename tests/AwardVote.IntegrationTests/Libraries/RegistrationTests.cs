@@ -18,7 +18,7 @@ public sealed class RegistrationTests(Apps apps)
     {
         var app = apps.Get(provider);
         var person = await CreatePersonAsync(app);
-        using var browser = await SignedInAsync(app, person.Email);
+        using var browser = await app.SignedInAsync(person.Email);
         var number = UniqueNumber();
 
         using var response = await browser.SubmitFormAsync("/Libraries/Register", LibraryForm("Cēsu Centrālā bibliotēka", number));
@@ -66,7 +66,7 @@ public sealed class RegistrationTests(Apps apps)
         await using (var scope = app.Scope())
             number = (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Libraries.SingleAsync(l => l.Id == existingId)).RegistrationNumber;
         var second = await CreatePersonAsync(app);
-        using var browser = await SignedInAsync(app, second.Email);
+        using var browser = await app.SignedInAsync(second.Email);
 
         // The same number as typed by someone else: lower case, spaces around.
         using var response = await browser.SubmitFormAsync("/Libraries/Register",
@@ -89,7 +89,7 @@ public sealed class RegistrationTests(Apps apps)
     {
         var app = apps.Get(provider);
         var person = await CreatePersonAsync(app);
-        using var browser = await SignedInAsync(app, person.Email);
+        using var browser = await app.SignedInAsync(person.Email);
         var form = LibraryForm(new string('B', 301), UniqueNumber());
 
         using var response = await browser.SubmitFormAsync("/Libraries/Register", form);
@@ -103,7 +103,7 @@ public sealed class RegistrationTests(Apps apps)
     {
         var app = apps.Get(provider);
         var person = await CreatePersonAsync(app);
-        using var browser = await SignedInAsync(app, person.Email);
+        using var browser = await app.SignedInAsync(person.Email);
         const string name = "<script>alert('x')</script><b>Bibliotēka</b>";
         var number = UniqueNumber();
 
@@ -122,7 +122,7 @@ public sealed class RegistrationTests(Apps apps)
         Assert.Contains("&lt;script&gt;alert(", mine);
         Assert.Contains("&lt;b&gt;Bibliotēka&lt;/b&gt;", mine);
 
-        using var admin = await SignedInAsync(app, DemoSeeder.AdministratorEmail);
+        using var admin = await app.SignedInAsync(DemoSeeder.AdministratorEmail);
         var review = await admin.GetPageAsync($"/Admin/Libraries/Review?id={id}");
         Assert.DoesNotContain("<script>alert", review);
         Assert.Contains("&lt;script&gt;", review);

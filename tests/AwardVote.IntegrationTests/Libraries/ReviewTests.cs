@@ -23,7 +23,7 @@ public sealed class ReviewTests(Apps apps)
         using var anonymousResponse = await anonymous.Http.GetAsync($"/Admin/Libraries/Review?id={id}");
         Assert.StartsWith("/Account/Login", anonymousResponse.Headers.Location!.PathAndQuery);
 
-        using var browser = await SignedInAsync(app, representative.Email);
+        using var browser = await app.SignedInAsync(representative.Email);
         using var page = await browser.Http.GetAsync($"/Admin/Libraries/Review?id={id}");
         Assert.StartsWith("/Account/AccessDenied", page.Headers.Location!.PathAndQuery);
         using var list = await browser.Http.GetAsync("/Admin/Libraries");
@@ -39,7 +39,7 @@ public sealed class ReviewTests(Apps apps)
             Assert.Equal(LibraryStatus.PendingApproval, (await db.Libraries.SingleAsync(l => l.Id == id)).Status);
         }
 
-        using var admin = await SignedInAsync(app, DemoSeeder.AdministratorEmail);
+        using var admin = await app.SignedInAsync(DemoSeeder.AdministratorEmail);
         using var approved = await admin.SubmitFormAsync($"/Admin/Libraries/Review?id={id}", new Dictionary<string, string>(),
             $"/Admin/Libraries/Review?id={id}&handler=Approve");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
@@ -58,7 +58,7 @@ public sealed class ReviewTests(Apps apps)
         var latvian = await CreatePersonAsync(app, "lv", "Inga Bērziņa");
         var english = await CreatePersonAsync(app, "en", "Anna Smith");
         var id = await CreateLibraryAsync(app, LibraryStatus.PendingApproval, latvian, english);
-        using var admin = await SignedInAsync(app, DemoSeeder.AdministratorEmail);
+        using var admin = await app.SignedInAsync(DemoSeeder.AdministratorEmail);
         var reviewUrl = $"/Admin/Libraries/Review?id={id}";
 
         using var withoutReason = await admin.SubmitFormAsync(reviewUrl, new Dictionary<string, string> { ["Reason"] = "   " },
@@ -90,7 +90,7 @@ public sealed class ReviewTests(Apps apps)
             Assert.Equal(reason, audit.Reason);
         }
 
-        await DeliverOutboxAsync(app);
+        await app.DeliverMailAsync();
         var latvianMail = Assert.Single(await Mailbox.WaitForAsync(latvian.Email));
         Assert.Equal("Jūsu bibliotēkas reģistrācija AwardVote sistēmā ir noraidīta", latvianMail.Subject);
         Assert.Contains("Iemesls: " + reason, latvianMail.TextBody);
@@ -100,7 +100,7 @@ public sealed class ReviewTests(Apps apps)
         Assert.Contains("Reason: " + reason, englishMail.TextBody);
 
         // The representative sees the reason on their own page, and a refused library cannot be refused again.
-        using var representative = await SignedInAsync(app, latvian.Email);
+        using var representative = await app.SignedInAsync(latvian.Email);
         Assert.Contains(reason, await representative.GetPageAsync("/Libraries"));
         using var again = await admin.SubmitFormAsync(reviewUrl, new Dictionary<string, string> { ["Reason"] = "Vēlreiz." },
             $"{reviewUrl}&handler=Refuse");
@@ -116,7 +116,7 @@ public sealed class ReviewTests(Apps apps)
         string name;
         await using (var scope = app.Scope())
             name = (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Libraries.SingleAsync(l => l.Id == pendingId)).Name;
-        using var admin = await SignedInAsync(app, DemoSeeder.AdministratorEmail);
+        using var admin = await app.SignedInAsync(DemoSeeder.AdministratorEmail);
 
         var all = await admin.GetPageAsync("/Admin/Libraries");
         var found = await admin.GetPageAsync($"/Admin/Libraries?search={Uri.EscapeDataString(name.ToUpperInvariant())}");

@@ -2,13 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AwardVote.Domain.Cycles;
-using AwardVote.Domain.Libraries;
 using AwardVote.Domain.Nominations;
 using AwardVote.Domain.PeoplesChoice;
-using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AwardVote.IntegrationTests.PeoplesChoice;
 
@@ -16,9 +13,8 @@ namespace AwardVote.IntegrationTests.PeoplesChoice;
 /// A cycle of its own with a people's-choice vote: two categories, two eligible nominees in the first and one in
 /// the second, plus a draft and an ineligible nomination that must never be offered. Unique names per test.
 /// </summary>
-public sealed partial class VoteWorld
+public sealed partial class VoteWorld(AwardVoteApp app) : TestWorld(app)
 {
-    public AwardVoteApp App { get; private init; } = null!;
     public int CycleId { get; private set; }
     public string Slug { get; private set; } = "";
     public int[] CategoryIds { get; private set; } = [];
@@ -33,75 +29,32 @@ public sealed partial class VoteWorld
     public static async Task<VoteWorld> CreateAsync(AwardVoteApp app, Action<PeoplesChoiceSettings>? configure = null,
         CyclePhase phase = CyclePhase.Judging)
     {
-        var world = new VoteWorld { App = app };
+        var world = new VoteWorld(app);
         var now = DateTimeOffset.UtcNow;
-        await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var cycle = new AwardCycle
-        {
-            Title = "Skatītāju balsojuma pārbaude",
-            TitleEn = "People's choice test",
-            Year = now.Year,
-            Slug = $"vote-{world.Tag}-{Guid.NewGuid():N}"[..30],
-            Phase = phase,
-            RoundNumber = 1,
-            StatuteLockedAt = now.AddDays(-30),
-            NomineesPublicAfterNominationsClose = true,
-            Categories =
-            [
-                new Category { Order = 1, Name = "Gada bibliotēka", NameEn = "Library of the Year" },
-                new Category { Order = 2, Name = "Gada bērnu bibliotēka", NameEn = "Children's library of the year" },
-            ],
-            Criteria = [new Criterion { Order = 1, Name = "Pakalpojumi", Weight = 1m, ScaleMin = 1, ScaleMax = 5 }],
-            Rounds = [new Round { Number = 1, Kind = BallotKind.Score, Method = CountingMethod.WeightedMean }],
-            Schedule = PhasePlan.NewSchedule(1),
-            PeoplesChoice = new PeoplesChoiceSettings
-            {
-                Enabled = true,
-                Eligibility = VoterEligibility.AnyConfirmedEmail,
-                Allowance = VoteAllowance.OnePerCategory,
-                OpensAt = now.AddDays(-1),
-                ClosesAt = now.AddDays(7),
-            },
-        };
-        configure?.Invoke(cycle.PeoplesChoice);
-        db.Cycles.Add(cycle);
-        await db.SaveChangesAsync();
+        var cycle = await new CycleBuilder()
+            .Titled("Skatītāju balsojuma pārbaude", "People's choice test").Slug($"vote-{world.Tag}", length: 30)
+            .InPhase(phase, round: 1).StatuteLockedAt(now.AddDays(-30)).NomineesPublic()
+            .WithCategory("Gada bibliotēka", "Library of the Year").WithCategory("Gada bērnu bibliotēka", "Children's library of the year")
+            .WithPeoplesChoice(now.AddDays(-1), now.AddDays(7), configure)
+            .CreateAsync(app);
         world.CycleId = cycle.Id;
         world.Slug = cycle.Slug;
         world.CategoryIds = cycle.Categories.OrderBy(c => c.Order).Select(c => c.Id).ToArray();
 
         var ids = new List<int>();
         for (var i = 0; i < 3; i++)
-            ids.Add(await world.NominationAsync(db, world.NameOf(i), world.CategoryIds[i < 2 ? 0 : 1], NominationStatus.Submitted, EligibilityDecision.Eligible));
+            ids.Add(await world.NominationAsync(world.NameOf(i), world.CategoryIds[i < 2 ? 0 : 1], NominationStatus.Submitted, EligibilityDecision.Eligible));
         world.NominationIds = [.. ids];
-        world.DraftNominationId = await world.NominationAsync(db, $"Nepabeigtā bibliotēka {world.Tag}", world.CategoryIds[0], NominationStatus.Draft, EligibilityDecision.NotReviewed);
-        world.IneligibleNominationId = await world.NominationAsync(db, $"Neatbilstošā bibliotēka {world.Tag}", world.CategoryIds[0], NominationStatus.Submitted, EligibilityDecision.Ineligible);
+        world.DraftNominationId = await world.NominationAsync($"Nepabeigtā bibliotēka {world.Tag}", world.CategoryIds[0], NominationStatus.Draft, EligibilityDecision.NotReviewed);
+        world.IneligibleNominationId = await world.NominationAsync($"Neatbilstošā bibliotēka {world.Tag}", world.CategoryIds[0], NominationStatus.Submitted, EligibilityDecision.Ineligible);
         return world;
     }
 
-    private async Task<int> NominationAsync(AppDbContext db, string name, int categoryId, NominationStatus status, EligibilityDecision eligibility)
-    {
-        var library = new Library { Name = name, Region = "Zemgale", RegistrationNumber = $"V{Guid.NewGuid():N}"[..20], Status = LibraryStatus.Approved };
-        db.Libraries.Add(library);
-        await db.SaveChangesAsync();
-        var nomination = new Nomination
-        {
-            CycleId = CycleId, CategoryId = categoryId, LibraryId = library.Id, Status = status, Eligibility = eligibility,
-            PublicSummary = $"{name}: lasītāji un kopiena",
-        };
-        db.Nominations.Add(nomination);
-        await db.SaveChangesAsync();
-        return nomination.Id;
-    }
+    private async Task<int> NominationAsync(string name, int categoryId, NominationStatus status, EligibilityDecision eligibility) =>
+        (await new NominationBuilder(CycleId, categoryId).Of(new LibraryBuilder(name).In("Zemgale"))
+            .Status(status).Eligibility(eligibility).Summary($"{name}: lasītāji un kopiena").CreateAsync(App)).Id;
 
     public string Voter(string name = "balsotajs") => $"{name}-{Guid.NewGuid():N}@lasitaji.example";
-
-    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = App.Scope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
 
     public Task UpdateSettingsAsync(Action<PeoplesChoiceSettings> change) => QueryAsync(async db =>
     {

@@ -66,7 +66,7 @@ public sealed class PublicationTests(Apps apps)
                    new Dictionary<string, string> { ["__RequestVerificationToken"] = chairToken, ["publicationId"] = written.Id.ToString(), ["version"] = written.Version.ToString() })))
             Assert.StartsWith("/Account/AccessDenied", chairApproves.Headers.Location!.PathAndQuery);
         Assert.Null(Assert.Single(await world.PublicationsAsync()).ApprovedAt);
-        using var admin = await world.AdministratorAsync();
+        using var admin = await world.SignedInAdministratorAsync();
         using (var approved = await world.ApproveAsync(admin))
             Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.NotNull((await world.PublicationsAsync())[0].ApprovedAt);
@@ -115,7 +115,7 @@ public sealed class PublicationTests(Apps apps)
     {
         var world = await PublicationWorld.InReviewAsync(apps.Get(provider));
         await world.ReadyAsync();
-        using var admin = await world.AdministratorAsync();
+        using var admin = await world.SignedInAdministratorAsync();
 
         // Scheduled in Riga time, stored in UTC, and published by the job only once the time has come.
         var local = DateTime.SpecifyKind(DateTime.UtcNow.AddDays(2).Date.AddHours(12), DateTimeKind.Unspecified);
@@ -183,7 +183,7 @@ public sealed class PublicationTests(Apps apps)
     public async Task Publication_is_refused_before_results_review_and_without_a_citation_or_its_approval(DatabaseProvider provider)
     {
         var world = await PublicationWorld.InReviewAsync(apps.Get(provider));
-        using var admin = await world.AdministratorAsync();
+        using var admin = await world.SignedInAdministratorAsync();
         using var chair = await world.SignedInAsync(world.Chair.Email);
 
         // No citation yet: the page lists why, the button is refused on the server all the same.
@@ -217,7 +217,7 @@ public sealed class PublicationTests(Apps apps)
             Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         await world.QueryAsync(db => db.Cycles.Where(c => c.Id == world.CycleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Phase, CyclePhase.Counting)));
         Assert.Equal(PublicationProblemKind.NotInResultsReview, Assert.Single((await world.PublishAsync()).Problems).Kind);
-        using var client = await LibraryTestData.BearerClientAsync(world.App, DemoSeeder.AdministratorEmail, DemoSeeder.Password);
+        using var client = await world.App.BearerClientAsync(DemoSeeder.AdministratorEmail, DemoSeeder.Password);
         using (var api = await client.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null }))
             Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
 
@@ -242,7 +242,7 @@ public sealed class PublicationTests(Apps apps)
             Assert.StartsWith("/Account/AccessDenied", page.Headers.Location!.PathAndQuery);
         foreach (var email in new[] { world.Chair.Email, world.Representatives[world.Laureate].Email })
         {
-            using var client = await LibraryTestData.BearerClientAsync(world.App, email, PublicationWorld.Password);
+            using var client = await world.App.BearerClientAsync(email, PublicationWorld.Password);
             using (var approve = await client.PostAsJsonAsync($"/api/admin/publications/{publication.Id}/approve", new { version = publication.Version }))
                 Assert.Equal(HttpStatusCode.Forbidden, approve.StatusCode);
             using (var publish = await client.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null }))
@@ -252,7 +252,7 @@ public sealed class PublicationTests(Apps apps)
         using (var publish = await anonymous.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null }))
             Assert.Equal(HttpStatusCode.Unauthorized, publish.StatusCode);
         // A representative does not write the jury's citation either.
-        using (var representative = await LibraryTestData.BearerClientAsync(world.App, world.Representatives[world.Laureate].Email, PublicationWorld.Password))
+        using (var representative = await world.App.BearerClientAsync(world.Representatives[world.Laureate].Email, PublicationWorld.Password))
         using (var put = await representative.PutAsJsonAsync($"/api/jury/{world.CycleId}/{world.CategoryId}/citation",
                    new { publicationId = publication.Id, version = publication.Version, citation = "Mēs esam labākie." }))
             Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
@@ -261,7 +261,7 @@ public sealed class PublicationTests(Apps apps)
         Assert.Equal(CyclePhase.ResultsReview, await world.PhaseAsync());
 
         // The administrator through the API: approve, then publish; a second publish is a conflict and changes nothing.
-        using var admin = await LibraryTestData.BearerClientAsync(world.App, DemoSeeder.AdministratorEmail, DemoSeeder.Password);
+        using var admin = await world.App.BearerClientAsync(DemoSeeder.AdministratorEmail, DemoSeeder.Password);
         using (var approve = await admin.PostAsJsonAsync($"/api/admin/publications/{publication.Id}/approve", new { version = publication.Version }))
             Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
         using (var publish = await admin.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null }))
@@ -291,7 +291,7 @@ public sealed class PublicationTests(Apps apps)
         Assert.Empty(await world.PublicationsAsync());
         var outcome = await world.PublishAsync();
         Assert.Contains(new PublicationProblem(PublicationProblemKind.NoLaureate, world.CategoryId, LaureateRefusal.UnbrokenTie), outcome.Problems);
-        using var admin = await world.AdministratorAsync();
+        using var admin = await world.SignedInAdministratorAsync();
         Assert.Contains("Fināla kārta beidzās ar neizšķirtu", await admin.GetPageAsync(world.PublicationPage));
         Assert.Equal(CyclePhase.ResultsReview, await world.PhaseAsync());
     }
@@ -319,7 +319,7 @@ public sealed class PublicationTests(Apps apps)
     public async Task A_result_that_needs_a_repeat_ballot_cannot_be_published(DatabaseProvider provider)
     {
         var world = await PublicationWorld.InReviewAsync(apps.Get(provider), PublicationWorld.Scores.ThinLead);
-        using var chair = await LibraryTestData.BearerClientAsync(world.App, world.Chair.Email, PublicationWorld.Password);
+        using var chair = await world.App.BearerClientAsync(world.Chair.Email, PublicationWorld.Password);
 
         using var put = await chair.PutAsJsonAsync($"/api/jury/{world.CycleId}/{world.CategoryId}/citation", new { citation = Citation });
 
@@ -373,12 +373,12 @@ public sealed class PublicationTests(Apps apps)
         Assert.True((await world.PublishAsync()).Succeeded);
         var original = Assert.Single(await world.PublicationsAsync());
         using var chair = await world.SignedInAsync(world.Chair.Email);
-        using var admin = await world.AdministratorAsync();
+        using var admin = await world.SignedInAdministratorAsync();
 
         // Edits of the published announcement are refused, on the page and in the API; approving it again too.
         using (var edit = await PublicationWorld.WriteCitationAsync(chair, world.CitationPage, "Pārrakstīts.", publicationId: original.Id))
             Assert.Contains("Šis paziņojums ir publicēts un nekad nemainās.", PublicationWorld.Body(edit));
-        using var api = await LibraryTestData.BearerClientAsync(world.App, world.Chair.Email, PublicationWorld.Password);
+        using var api = await world.App.BearerClientAsync(world.Chair.Email, PublicationWorld.Password);
         using (var put = await api.PutAsJsonAsync($"/api/jury/{world.CycleId}/{world.CategoryId}/citation",
                    new { publicationId = original.Id, version = original.Version, citation = "Pārrakstīts." }))
             Assert.Equal(HttpStatusCode.Conflict, put.StatusCode);
@@ -439,7 +439,7 @@ public sealed class PublicationTests(Apps apps)
             await scope.ServiceProvider.GetRequiredService<AdvancePhasesJob>().RunAsync(CancellationToken.None);
         Assert.Equal(CyclePhase.ResultsReview, await world.PhaseAsync());
 
-        using var admin = await LibraryTestData.BearerClientAsync(world.App, DemoSeeder.AdministratorEmail, DemoSeeder.Password);
+        using var admin = await world.App.BearerClientAsync(DemoSeeder.AdministratorEmail, DemoSeeder.Password);
         using (var forward = await admin.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/phase", new { direction = "next", reason = "Steidzami" }))
             Assert.Equal(HttpStatusCode.Conflict, forward.StatusCode);
         Assert.Equal(CyclePhase.ResultsReview, await world.PhaseAsync());

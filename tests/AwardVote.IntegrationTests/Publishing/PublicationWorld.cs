@@ -1,19 +1,14 @@
 using System.Net;
-using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
 using AwardVote.Domain.Results;
-using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Infrastructure.Demo;
 using AwardVote.Infrastructure.Files;
 using AwardVote.Infrastructure.Jobs;
-using AwardVote.Infrastructure.Mail;
 using AwardVote.Infrastructure.Results;
 using AwardVote.IntegrationTests.Ballots;
 using AwardVote.IntegrationTests.Support;
 using AwardVote.Web.Judging;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -25,7 +20,7 @@ namespace AwardVote.IntegrationTests.Publishing;
 /// Bauskas and Cesvaines, each with a representative (Bauskas' reads English), the jurors' comments, a chair, two
 /// endorsers of Cesvaines (one asked for the results), and two photos of Alsungas (one released for publication).
 /// </summary>
-public sealed class PublicationWorld
+public sealed class PublicationWorld(JudgingWorld judging) : TestWorld(judging.App)
 {
     public const string Password = JudgingScenario.Password;
     public const string CommentOnBauska = "Spēcīgi projekti, vājāka sadarbība ar partneriem.";
@@ -33,16 +28,15 @@ public sealed class PublicationWorld
 
     public enum Scores { Decided, Tie, ThinLead }
 
-    public required JudgingWorld Judging { get; init; }
-    public AwardVoteApp App => Judging.App;
-    public int CycleId => Judging.CycleId;
-    public int CategoryId => Judging.CategoryId;
-    public int Laureate => Judging.NominationIds[0];
-    public int[] Others => Judging.NominationIds[1..];
+    public JudgingWorld Judging => judging;
+    public int CycleId => judging.CycleId;
+    public int CategoryId => judging.CategoryId;
+    public int Laureate => judging.NominationIds[0];
+    public int[] Others => judging.NominationIds[1..];
     public string Slug { get; private init; } = "";
-    public (string Id, string Email) Chair { get; private set; }
+    public TestPerson Chair { get; private set; } = null!;
     /// <summary>The representative of each nomination, by nomination id.</summary>
-    public Dictionary<int, (string Id, string Email)> Representatives { get; } = [];
+    public Dictionary<int, TestPerson> Representatives { get; } = [];
     public string EndorserWantingResults { get; private set; } = "";
     public string EndorserNotWantingResults { get; private set; } = "";
     public int PublicPhoto { get; private set; }
@@ -57,11 +51,11 @@ public sealed class PublicationWorld
         if (scores == Scores.ThinLead)
         {
             // The statute wants a lead of two points: a lead of half a point means a repeat ballot.
-            await judging.QueryAsync(async db =>
+            await judging.ExecuteAsync(async db =>
             {
                 var cycle = await db.Cycles.SingleAsync(x => x.Id == judging.CycleId);
                 cycle.WinRule.MinimumLead = 2;
-                return await db.SaveChangesAsync();
+                await db.SaveChangesAsync();
             });
         }
         var alsungaB = scores == Scores.Tie ? 1 : 4;
@@ -73,29 +67,26 @@ public sealed class PublicationWorld
         await CastAsync(judging, judging.JurorB, c, 2, null);
         await judging.QueryAsync(db => db.Cycles.Where(x => x.Id == judging.CycleId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Phase, CyclePhase.Counting)));
-        await using (var scope = app.Scope())
-            await scope.ServiceProvider.GetRequiredService<CountRoundJob>().RunAsync(CancellationToken.None);
+        await app.CountRoundsAsync();
         Assert.Equal(CyclePhase.ResultsReview, await judging.QueryAsync(db => db.Cycles.Where(x => x.Id == judging.CycleId).Select(x => x.Phase).SingleAsync()));
 
-        var world = new PublicationWorld
+        var world = new PublicationWorld(judging)
         {
-            Judging = judging,
             Slug = await judging.QueryAsync(db => db.Cycles.Where(x => x.Id == judging.CycleId).Select(x => x.Slug).SingleAsync()),
+            Chair = await new PersonBuilder("Priekšsēdētāja Zane").Chair(judging.CycleId, judging.CategoryId).CreateAsync(app),
         };
-        world.Chair = await world.PersonAsync("Priekšsēdētāja Zane", "lv", id => RoleGrant.Chair(id, judging.CycleId, judging.CategoryId, DateTimeOffset.UtcNow, null));
         foreach (var nomination in judging.NominationIds)
         {
             var libraryId = await judging.QueryAsync(db => db.Nominations.Where(n => n.Id == nomination).Select(n => n.LibraryId).SingleAsync());
-            world.Representatives[nomination] = await world.PersonAsync("Bibliotekāre", nomination == b ? "en" : "lv",
-                id => RoleGrant.Representative(id, libraryId, DateTimeOffset.UtcNow, null));
+            world.Representatives[nomination] = await new PersonBuilder("Bibliotekāre").Culture(nomination == b ? "en" : "lv").Representative(libraryId).CreateAsync(app);
         }
         world.EndorserWantingResults = $"endorser-{Guid.NewGuid():N}@partneri.example";
         world.EndorserNotWantingResults = $"quiet-{Guid.NewGuid():N}@partneri.example";
-        await judging.QueryAsync(async db =>
+        await judging.ExecuteAsync(db =>
         {
             db.Endorsements.Add(Endorsement(c, "Ilze Partnere", world.EndorserWantingResults, wantsResults: true));
             db.Endorsements.Add(Endorsement(c, "Kārlis Klusais", world.EndorserNotWantingResults, wantsResults: false));
-            return await db.SaveChangesAsync();
+            return db.SaveChangesAsync();
         });
         world.PublicPhoto = await world.PhotoAsync(a, "Lasītava vakarā", released: true);
         world.PrivatePhoto = await world.PhotoAsync(a, "Darbinieku sapulce", released: false);
@@ -116,23 +107,6 @@ public sealed class PublicationWorld
         WantsResults = wantsResults,
         Status = EndorsementStatus.Received,
     };
-
-    /// <summary>A signed-up person with a known password and language, and optionally one role.</summary>
-    public async Task<(string Id, string Email)> PersonAsync(string name, string culture, Func<string, RoleGrant>? grant = null)
-    {
-        await using var scope = App.Scope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var email = $"person-{Guid.NewGuid():N}@results.example";
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, PreferredCulture = culture };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        if (grant is not null)
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            db.RoleGrants.Add(grant(user.Id));
-            await db.SaveChangesAsync();
-        }
-        return (user.Id, email);
-    }
 
     private async Task<int> PhotoAsync(int nomination, string caption, bool released)
     {
@@ -162,23 +136,12 @@ public sealed class PublicationWorld
         Assert.True(cast.Succeeded, cast.Error);
     }
 
-    public Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query) => Judging.QueryAsync(query);
-
     public Task<List<Publication>> PublicationsAsync() =>
         QueryAsync(db => db.Publications.AsNoTracking().Where(p => p.CycleId == CycleId).OrderBy(p => p.Sequence).ToListAsync());
 
     public Task<CyclePhase> PhaseAsync() => QueryAsync(db => db.Cycles.Where(c => c.Id == CycleId).Select(c => c.Phase).SingleAsync());
 
     public Task<int> ResultMailsAsync() => QueryAsync(db => db.Outbox.CountAsync(m => m.Purpose.StartsWith("results-") && m.TextBody.Contains(Slug)));
-
-    public async Task<Browserless> SignedInAsync(string email)
-    {
-        var browser = new Browserless(App);
-        await browser.SignInAsync(email, email == DemoSeeder.AdministratorEmail ? DemoSeeder.Password : Password);
-        return browser;
-    }
-
-    public Task<Browserless> AdministratorAsync() => SignedInAsync(DemoSeeder.AdministratorEmail);
 
     public string CitationPage => $"/Jury/Citation?cycleId={CycleId}&categoryId={CategoryId}";
     public string PublicationPage => $"/Admin/Results/Publication?cycleId={CycleId}";
@@ -231,10 +194,10 @@ public sealed class PublicationWorld
     /// <summary>The citation written by the chair and approved by an administrator, through their pages.</summary>
     public async Task ReadyAsync()
     {
-        using var chair = await SignedInAsync(Chair.Email);
+        using var chair = await this.SignedInAsync(Chair);
         using (var saved = await WriteCitationAsync(chair, CitationPage, Citation, CitationEn))
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        using var admin = await AdministratorAsync();
+        using var admin = await this.SignedInAdministratorAsync();
         using var approved = await ApproveAsync(admin);
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
     }
@@ -251,12 +214,6 @@ public sealed class PublicationWorld
         await using var scope = App.Scope();
         var publisher = ActivatorUtilities.CreateInstance<ResultsPublisher>(scope.ServiceProvider, new FakeTimeProvider(now));
         return await new PublishDueJob(publisher).RunAsync(CancellationToken.None);
-    }
-
-    public async Task DeliverMailAsync()
-    {
-        await using var scope = App.Scope();
-        await scope.ServiceProvider.GetRequiredService<DeliverOutboxJob>().RunAsync(CancellationToken.None);
     }
 
     public static string Body(HttpResponseMessage response) => response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
