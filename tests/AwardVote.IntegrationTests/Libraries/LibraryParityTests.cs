@@ -19,15 +19,15 @@ public sealed class LibraryParityTests(Apps apps)
         var person = await CreatePersonAsync(app);
         var taken = UniqueNumber();
         await CreateLibraryAsync(app, LibraryStatus.Approved);
-        using (var first = await (await BearerClientAsync(app, person.Email, Password)).PostAsJsonAsync("/api/libraries",
+        using (var first = await (await app.BearerClientAsync(person.Email)).PostAsJsonAsync("/api/libraries",
                    new { name = "Alūksnes bibliotēka", region = "Vidzeme", type = "Public", registrationNumber = taken }))
             Assert.Equal(HttpStatusCode.Created, first.StatusCode);
 
-        using var browser = await SignedInAsync(app, person.Email);
+        using var browser = await app.SignedInAsync(person.Email);
         var form = LibraryForm("Apes bibliotēka", taken.ToLowerInvariant() + " ");
         form["Input.Region"] = "Atlantīda";
         using var page = await browser.SubmitFormAsync("/Libraries/Register", form);
-        using var client = await BearerClientAsync(app, person.Email, Password);
+        using var client = await app.BearerClientAsync(person.Email);
         using var api = await client.PostAsJsonAsync("/api/libraries",
             new { name = "Apes bibliotēka", region = "Atlantīda", type = "Public", registrationNumber = taken.ToLowerInvariant() + " " });
 
@@ -42,10 +42,10 @@ public sealed class LibraryParityTests(Apps apps)
     {
         var app = apps.Get(provider);
         var id = await CreateLibraryAsync(app, LibraryStatus.PendingApproval);
-        using var browser = await SignedInAsync(app, DemoSeeder.AdministratorEmail);
+        using var browser = await app.SignedInAsync(DemoSeeder.AdministratorEmail);
         using var page = await browser.SubmitFormAsync($"/Admin/Libraries/Review?id={id}", new Dictionary<string, string> { ["Reason"] = " " },
             $"/Admin/Libraries/Review?id={id}&handler=Refuse");
-        using var admin = await BearerClientAsync(app, DemoSeeder.AdministratorEmail, DemoSeeder.Password);
+        using var admin = await app.BearerClientAsync(DemoSeeder.AdministratorEmail);
         using var api = await admin.PostAsJsonAsync($"/api/admin/libraries/{id}/refuse", new { reason = " " });
 
         await Parity.AssertSameRefusalAsync(page, api, HttpStatusCode.BadRequest,
@@ -60,8 +60,8 @@ public sealed class LibraryParityTests(Apps apps)
         var colleague = await CreatePersonAsync(app);
         var approved = await CreateLibraryAsync(app, LibraryStatus.Approved, representative, colleague);
         var pending = await CreateLibraryAsync(app, LibraryStatus.PendingApproval, representative);
-        using var browser = await SignedInAsync(app, representative.Email);
-        using var client = await BearerClientAsync(app, representative.Email, Password);
+        using var browser = await app.SignedInAsync(representative.Email);
+        using var client = await app.BearerClientAsync(representative.Email);
 
         using var page = await browser.SubmitFormAsync($"/Libraries/Invite?id={approved}",
             new Dictionary<string, string> { ["Input.Name"] = "Kolēģe", ["Input.Email"] = colleague.Email });

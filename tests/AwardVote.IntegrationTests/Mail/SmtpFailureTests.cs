@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AwardVote.IntegrationTests.Libraries;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Demo;
 using AwardVote.Infrastructure.Mail;
@@ -142,7 +141,7 @@ public sealed class SmtpFailureTests(Apps apps)
         await DrainAsync(app, ClockFromNow());
         Assert.Equal(OutboxStatus.Failed, (await MessageAsync(app, id)).Status);
 
-        using var admin = await LibraryTestData.BearerClientAsync(app, DemoSeeder.AdministratorEmail, DemoSeeder.Password);
+        using var admin = await app.BearerClientAsync(DemoSeeder.AdministratorEmail);
         var report = await admin.GetFromJsonAsync<JsonElement>("/api/admin/mail/");
         var failed = report.GetProperty("failed").EnumerateArray().Single(m => m.GetProperty("id").GetInt64() == id);
         Assert.Equal(email, failed.GetProperty("toEmail").GetString());
