@@ -31,7 +31,7 @@ public static class EndorsementEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
             .WithExample(new RequestEndorsementInput
             {
-                Name = "Eleonora Kleščinska", Email = "eleonora@pasvaldiba.example", Organisation = "Kultūras pārvalde", Culture = "lv",
+                Name = ExampleRequest.Name, Email = ExampleRequest.Email, Organisation = ExampleRequest.Organisation, Culture = "lv",
             }, ExampleRequest, StatusCodes.Status201Created);
 
         // The endorser has no account: the token from the mailed link is the key. It is read from the path when

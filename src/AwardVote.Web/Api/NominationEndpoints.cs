@@ -102,10 +102,12 @@ public static class NominationEndpoints
     private static readonly NominationDto ExampleNomination = new(41, 7, 3, 12, new Guid("5b0f3c1e-7d2a-4c55-9a51-2f0e8d1b6a90"),
         NominationStatus.Draft, EligibilityDecision.NotReviewed, null, false,
         "Bērnu lasīšanas centrs, kas atvērts visiem novada bērniem.", "Atvērām **jaunu** bērnu lasīšanas centru.", null,
-        [new PartnerRow { Name = "Daugavpils valstspilsētas pašvaldība", Role = "finansējums" }],
+        [new PartnerRow { Name = ExamplePartner, Role = "finansējums" }],
         [new StatisticRow { Kind = StatisticKind.Visits, Value = 120_000, Unit = "apmeklējumi", Year = 2026 }],
         [new LinkRow { Url = "https://lcb.lv", Title = "Bibliotēkas mājaslapa" }],
         [], []);
+
+    private const string ExamplePartner = "Daugavpils valstspilsētas pašvaldība";
 
     private static readonly NominationInput ExampleInput = new()
     {

@@ -32,8 +32,11 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true)]
     public int? CycleId { get; set; }
 
-    [BindProperty(Name = "Decision.NominationId")]
+    /// <summary>The form names it beside the decision's fields (Decision.NominationId); the decision itself has no id.</summary>
+    [BindProperty(Name = NominationField)]
     public int NominationId { get; set; }
+
+    private const string NominationField = $"{nameof(Decision)}.{nameof(NominationId)}";
 
     [BindProperty]
     public DecideEligibilityInput Decision { get; set; } = new();
