@@ -29,7 +29,7 @@ public sealed class NominationApiJourneyTests(Apps apps)
         var cycles = await library.GetFromJsonAsync<JsonElement>("/api/cycles");
         var slug = cycles.EnumerateArray().Single(c => c.GetProperty("id").GetInt32() == world.CycleId).GetProperty("slug").GetString();
         var cycle = await library.GetFromJsonAsync<JsonElement>($"/api/cycles/{slug}");
-        var categoryId = cycle.GetProperty("categories")[0].GetProperty("id").GetInt32();
+        var categoryId = cycle.GetProperty("statute").GetProperty("categories")[0].GetProperty("id").GetInt32();
         var libraryId = (await library.GetFromJsonAsync<JsonElement>("/api/libraries/mine"))[0].GetProperty("id").GetInt32();
 
         using var started = await library.PostAsJsonAsync($"/api/cycles/{world.CycleId}/nominations", new { categoryId, actingLibraryId = libraryId });
