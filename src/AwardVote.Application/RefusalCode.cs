@@ -27,6 +27,47 @@ public enum RefusalCode
     // --- Cycles and statute ------------------------------------------------------------------------------------
 
     // --- Nominations, attachments, letters of support, eligibility ---------------------------------------------
+    NominationFrozen,
+    NominationsNotOpenYet,
+    NominationsClosed,
+    /// <summary>Args: the deadline that passed, as a <see cref="ZonedTime"/>.</summary>
+    NominationDeadlinePassed,
+    NominationAwaitsNomineeConfirmation,
+    NominationChangedMeanwhile,
+    NominationTextMissing,
+    OnlySubmittedCanBeWithdrawn,
+    PartnerNameMissing,
+    StatisticYearMissing,
+    StatisticValueMissing,
+    LinkAddressMissing,
+    LinkNotWebAddress,
+    NominationsClosedForCycle,
+    NomineeNotApproved,
+    /// <summary>Args: the nominee library's name.</summary>
+    NominationAlreadyExists,
+    NominationNotAwaitingConfirmation,
+    AttachmentFileMissing,
+    /// <summary>Args: the most files a nomination can have.</summary>
+    AttachmentLimitReached,
+    FileEmpty,
+    FileTypeNotSupported,
+    /// <summary>Args: the limit in MB.</summary>
+    FileTooLarge,
+    /// <summary>Args: the limit in millions of pixels.</summary>
+    ImageTooLarge,
+    FileDamaged,
+    PhotoConsentMissing,
+    /// <summary>Args: the address asked already.</summary>
+    EndorserAlreadyAsked,
+    EndorsementLinkNotValid,
+    EndorsementLinkUsed,
+    EndorsementLinkExpired,
+    EndorsementsClosed,
+    SignedLetterNotPdf,
+    EligibilityOutcomeMissing,
+    EligibilityReasonMissing,
+    OnlySubmittedAreScreened,
+    EligibilityNotNow,
 
     // --- Jury: invitations, conflicts of interest ----------------------------------------------------------------
 

@@ -10,7 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.Web.Security;
 
-/// <summary>What a person may do with one nomination. When (deadlines, freezing) is the editor's rule, not this.</summary>
+/// <summary>
+/// What a person may do with one nomination. When (deadlines, freezing) is the use cases' rule
+/// (<c>AwardVote.Application.Nominations.NominationLock</c>), not this.
+/// </summary>
 public static class NominationOperations
 {
     /// <summary>Read the whole nomination with its files and letters.</summary>

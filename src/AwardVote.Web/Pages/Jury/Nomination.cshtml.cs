@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AwardVote.Application.Nominations;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
 using AwardVote.Domain.Nominations;
@@ -12,7 +13,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using PreviewModel = AwardVote.Web.Pages.Nominations.PreviewModel;
 
 namespace AwardVote.Web.Pages.Jury;
 
@@ -23,7 +23,7 @@ namespace AwardVote.Web.Pages.Jury;
 [Authorize]
 public sealed class NominationModel(
     AppDbContext db,
-    NominationEditor editor,
+    LoadNomination load,
     JuryMembership jury,
     BallotBox ballots,
     TimeProvider clock,
@@ -108,7 +108,7 @@ public sealed class NominationModel(
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var nomination = await editor.LoadAsync(id, cancellationToken);
+        var nomination = await load.RunAsync(id, cancellationToken);
         if (nomination is null)
             return NotFound();
         var userId = User.UserId();
@@ -120,7 +120,7 @@ public sealed class NominationModel(
         Conflicted = (await jury.ConflictedNominationsAsync(userId, Cycle.Id)).Contains(id);
         if (Conflicted)
             return null;
-        Article = await PreviewModel.LoadArticleAsync(db, editor, nomination, cancellationToken);
+        Article = await NominationArticles.LoadAsync(db, nomination, cancellationToken);
         var round = Cycle.Rounds.Single(r => r.Number == Math.Max(1, Cycle.RoundNumber));
         IsScoreRound = round.Kind == BallotKind.Score;
         Open = IsScoreRound && JudgingRules.AcceptsBallots(Cycle, round.Number, clock.GetUtcNow());

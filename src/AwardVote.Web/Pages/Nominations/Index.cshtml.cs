@@ -1,17 +1,14 @@
-using AwardVote.Application.Libraries;
 using System.ComponentModel.DataAnnotations;
+using AwardVote.Application;
+using AwardVote.Application.Nominations;
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Libraries;
 using AwardVote.Domain.Nominations;
-using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Infrastructure.Mail;
-using AwardVote.Infrastructure.Mail.Templates;
-using AwardVote.Web.Accounts;
 using AwardVote.Web.Localization;
-using AwardVote.Web.Nominations;
 using AwardVote.Web.Security;
+using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,15 +17,17 @@ using Microsoft.Extensions.Localization;
 
 namespace AwardVote.Web.Pages.Nominations;
 
-/// <summary>A library's nominations: its own, those it made for others, and new ones for the open cycles.</summary>
+/// <summary>
+/// A library's nominations: its own, those it made for others, and new ones for the open cycles
+/// (<see cref="StartNomination"/>, <see cref="ConfirmNomination"/> and <see cref="DeclineNomination"/>, as the API does).
+/// </summary>
 [Authorize]
 public sealed class IndexModel(
     AppDbContext db,
-    NominationEditor editor,
     IAuthorizationService authorization,
-    AuditLog audit,
-    Outbox outbox,
-    AccountMail mail,
+    StartNomination start,
+    ConfirmNomination confirm,
+    DeclineNomination decline,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -73,65 +72,21 @@ public sealed class IndexModel(
             await LoadAsync(cancellationToken);
             return Page();
         }
-        var acting = await db.Libraries.FindAsync([Start.ActingLibraryId], cancellationToken);
+        var acting = await db.Libraries.AsNoTracking().SingleOrDefaultAsync(x => x.Id == Start.ActingLibraryId, cancellationToken);
         if (acting is null || !(await authorization.AuthorizeAsync(User, acting, LibraryOperations.ActFor)).Succeeded)
             return Forbid();
 
-        var cycle = await db.Cycles.Include(c => c.Schedule).Include(c => c.Categories).SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
-        if (cycle is null || cycle.Categories.All(c => c.Id != categoryId))
-            return NotFound();
-        if (!PhasePlan.AcceptsNominations(cycle, clock.GetUtcNow()))
-            return await RefuseAsync(l["Nominations for this award cycle are closed."], cancellationToken);
-
-        var nomineeId = Start.NomineeLibraryId ?? acting.Id;
-        var nominee = await db.Libraries.FindAsync([nomineeId], cancellationToken);
-        if (nominee is not { Status: LibraryStatus.Approved })
-            return await RefuseAsync(l["Only an approved library can be nominated."], cancellationToken);
-        if (await db.Nominations.AnyAsync(n => n.LibraryId == nomineeId && n.CycleId == cycleId && n.CategoryId == categoryId, cancellationToken))
-            return await RefuseAsync(l["{0} already has a nomination in this category.", nominee.Name], cancellationToken);
-
-        var now = clock.GetUtcNow();
-        var byAnother = nomineeId != acting.Id;
-        var nomination = new Nomination
+        var outcome = await start.RunAsync(cycleId, User.UserId(), new StartNominationInput
         {
-            CycleId = cycleId,
-            CategoryId = categoryId,
-            LibraryId = nomineeId,
-            NominatedByLibraryId = byAnother ? acting.Id : null,
-            Status = byAnother ? NominationStatus.AwaitingNomineeConfirmation : NominationStatus.Draft,
-            CreatedByUserId = User.UserId(),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.Nominations.Add(nomination);
-        try
+            CategoryId = categoryId, ActingLibraryId = acting.Id, NomineeLibraryId = Start.NomineeLibraryId,
+        }, cancellationToken);
+        if (!outcome.Succeeded)
+            return await RefusedAsync(outcome, "Start", cancellationToken);
+        var nomination = outcome.Value!;
+        if (nomination.NominatedByLibraryId is not null)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Two tabs starting the same nomination: the unique key keeps one.
-            db.ChangeTracker.Clear();
-            return await RefuseAsync(l["{0} already has a nomination in this category.", nominee.Name], cancellationToken);
-        }
-
-        audit.Record("nomination.created", "Nomination", nomination.Id, after: new { nomination.LibraryId, nomination.NominatedByLibraryId, nomination.Status }, cycleId: cycleId);
-        if (byAnother)
-        {
-            var link = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/Nominations";
-            foreach (var contact in await LibraryContacts.RepresentativesAsync(db, nomineeId, cancellationToken))
-            {
-                outbox.Enqueue(new NominatedByAnotherLibraryMail(contact.Name, nominee.Name, acting.Name,
-                        DisplayNames.Pick(cycle.Title, cycle.TitleEn, contact.Culture), link),
-                    contact.Email, contact.Name, contact.Culture, $"{nomination.Id}:{contact.UserId}");
-            }
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        mail.DeliverSoon();
-
-        if (byAnother)
-        {
-            Message = l["{0} was nominated. The nomination counts once the library confirms it.", nominee.Name];
+            var nominee = await db.Libraries.Where(x => x.Id == nomination.LibraryId).Select(x => x.Name).SingleAsync(cancellationToken);
+            Message = l["{0} was nominated. The nomination counts once the library confirms it.", nominee];
             return RedirectToPage();
         }
         return RedirectToPage("./Edit", new { id = nomination.Id });
@@ -139,33 +94,23 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostConfirmAsync(int id, bool accept, CancellationToken cancellationToken)
     {
-        var nomination = await db.Nominations.FindAsync([id], cancellationToken);
+        var nomination = await db.Nominations.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (nomination is null)
             return NotFound();
         if (!(await authorization.AuthorizeAsync(User, nomination, NominationOperations.Edit)).Succeeded)
             return Forbid();
-        if (nomination.Status != NominationStatus.AwaitingNomineeConfirmation)
-            return await RefuseAsync(l["This nomination does not wait for a confirmation."], cancellationToken);
-        // After the deadline the nomination is frozen as it stands: neither confirmed into a draft nor declined.
-        if (editor.WhyClosed(await editor.CycleAsync(nomination.CycleId, cancellationToken), nomination) is { } closed)
-            return await RefuseAsync(closed, cancellationToken);
-
-        var before = new { nomination.Status };
-        var now = clock.GetUtcNow();
-        nomination.Status = accept ? NominationStatus.Draft : NominationStatus.Withdrawn;
-        nomination.NomineeConfirmedAt = accept ? now : null;
-        nomination.WithdrawnAt = accept ? null : now;
-        nomination.Version = Guid.NewGuid();
-        nomination.UpdatedAt = now;
-        audit.Record(accept ? "nomination.confirmed-by-nominee" : "nomination.declined-by-nominee", "Nomination", nomination.Id,
-            before, new { nomination.Status }, cycleId: nomination.CycleId);
-        await db.SaveChangesAsync(cancellationToken);
+        var outcome = accept
+            ? await confirm.RunAsync(id, cancellationToken)
+            : await decline.RunAsync(id, cancellationToken);
+        if (!outcome.Succeeded)
+            return await RefusedAsync(outcome, null, cancellationToken);
         return accept ? RedirectToPage("./Edit", new { id }) : RedirectToPage();
     }
 
-    private async Task<IActionResult> RefuseAsync(string message, CancellationToken cancellationToken)
+    private async Task<IActionResult> RefusedAsync(Outcome outcome, string? prefix, CancellationToken cancellationToken)
     {
-        ModelState.AddModelError("", message);
+        if (this.Refused(outcome, prefix) is { } answer)
+            return answer;
         await LoadAsync(cancellationToken);
         return Page();
     }

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Files;
+using Microsoft.AspNetCore.Http;
 
-namespace AwardVote.Web.Nominations;
+namespace AwardVote.Application.Nominations;
 
 /// <summary>An uploaded file's way in: judged by its first bytes, then stored and fingerprinted.</summary>
-public static class Uploads
+internal static class Uploads
 {
     public static async Task<FileVerdict> InspectAsync(IFormFile file, CancellationToken cancellationToken)
     {
@@ -25,4 +26,16 @@ public static class Uploads
         await using var stored = store.OpenRead(key);
         return (key, Convert.ToHexString(await SHA256.HashDataAsync(stored, cancellationToken)));
     }
+
+    /// <summary>Why a file was refused, about the field that carried it.</summary>
+    public static Refusal Explain(FileVerdict verdict, string field) => verdict.Problem switch
+    {
+        FileProblem.Empty => Refusal.Invalid(field, RefusalCode.FileEmpty),
+        FileProblem.UnsupportedType => Refusal.Invalid(field, RefusalCode.FileTypeNotSupported),
+        FileProblem.TooLarge => Refusal.Invalid(field, RefusalCode.FileTooLarge, verdict.Limit / (1024 * 1024)),
+        FileProblem.TooManyPixels => Refusal.Invalid(field, RefusalCode.ImageTooLarge, verdict.Limit / 1_000_000),
+        _ => Refusal.Invalid(field, RefusalCode.FileDamaged),
+    };
+
+    public static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

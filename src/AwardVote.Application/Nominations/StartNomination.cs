@@ -1,0 +1,103 @@
+using System.ComponentModel.DataAnnotations;
+using AwardVote.Application.Libraries;
+using AwardVote.Domain.Cycles;
+using AwardVote.Domain.Libraries;
+using AwardVote.Domain.Nominations;
+using AwardVote.Infrastructure.Auditing;
+using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Mail;
+using AwardVote.Infrastructure.Mail.Templates;
+using Microsoft.EntityFrameworkCore;
+
+namespace AwardVote.Application.Nominations;
+
+/// <summary>A new nomination in one category of a cycle open for nominations.</summary>
+public sealed class StartNominationInput
+{
+    [Display(Name = "Award cycle and category")]
+    public int CategoryId { get; set; }
+
+    /// <summary>The library the person acts for (they must be allowed to act for it).</summary>
+    [Display(Name = "Your library")]
+    public int ActingLibraryId { get; set; }
+
+    /// <summary>Empty: the acting library nominates itself.</summary>
+    [Display(Name = "Nominee")]
+    public int? NomineeLibraryId { get; set; }
+}
+
+/// <summary>
+/// A representative of an approved library starts a nomination: of their own library (a draft to write), or of
+/// another approved library, which is told by e-mail and must confirm before the nomination counts. One nomination
+/// per library, cycle and category. Who may act for the library is <c>LibraryOperations.ActFor</c>, checked before.
+/// </summary>
+public sealed class StartNomination(AppDbContext db, AuditLog audit, Outbox outbox, MailSoon mail, PublicLinks links,
+    TimeProvider clock) : IUseCase
+{
+    public async Task<Outcome<Nomination>> RunAsync(int cycleId, string userId, StartNominationInput input, CancellationToken cancellationToken)
+    {
+        if (await db.Libraries.AsNoTracking().SingleOrDefaultAsync(x => x.Id == input.ActingLibraryId, cancellationToken) is not { } acting)
+            return Refusal.NotFound;
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Schedule).Include(c => c.Categories)
+            .SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
+        if (cycle is null || cycle.Categories.All(c => c.Id != input.CategoryId))
+            return Refusal.NotFound;
+        if (!PhasePlan.AcceptsNominations(cycle, clock.GetUtcNow()))
+            return Refusal.Conflict(RefusalCode.NominationsClosedForCycle);
+
+        var nomineeId = input.NomineeLibraryId ?? acting.Id;
+        var nominee = await db.Libraries.AsNoTracking().SingleOrDefaultAsync(x => x.Id == nomineeId, cancellationToken);
+        if (nominee is not { Status: LibraryStatus.Approved })
+            return Refusal.Invalid(nameof(input.NomineeLibraryId), RefusalCode.NomineeNotApproved);
+        if (await db.Nominations.AnyAsync(n => n.LibraryId == nomineeId && n.CycleId == cycleId && n.CategoryId == input.CategoryId, cancellationToken))
+            return AlreadyNominated(nominee);
+
+        var now = clock.GetUtcNow();
+        var byAnother = nomineeId != acting.Id;
+        var nomination = new Nomination
+        {
+            CycleId = cycleId,
+            CategoryId = input.CategoryId,
+            LibraryId = nomineeId,
+            NominatedByLibraryId = byAnother ? acting.Id : null,
+            Status = byAnother ? NominationStatus.AwaitingNomineeConfirmation : NominationStatus.Draft,
+            CreatedByUserId = userId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Nominations.Add(nomination);
+        // The audit entry and the mails name the new id: one transaction keeps "a nomination nobody recorded" impossible.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two tabs starting the same nomination: the unique key keeps one.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return AlreadyNominated(nominee);
+        }
+
+        audit.Record("nomination.created", "Nomination", nomination.Id,
+            after: new { nomination.LibraryId, nomination.NominatedByLibraryId, nomination.Status }, cycleId: cycleId);
+        if (byAnother)
+        {
+            var link = links.To("/Nominations");
+            foreach (var contact in await LibraryContacts.RepresentativesAsync(db, nomineeId, cancellationToken))
+            {
+                outbox.Enqueue(new NominatedByAnotherLibraryMail(contact.Name, nominee.Name, acting.Name,
+                        MailTexts.Pick(cycle.Title, cycle.TitleEn, contact.Culture), link),
+                    contact.Email, contact.Name, contact.Culture, $"{nomination.Id}:{contact.UserId}");
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (byAnother)
+            mail.DeliverSoon();
+        return nomination;
+    }
+
+    private static Refusal AlreadyNominated(Library nominee) => Refusal.Conflict(RefusalCode.NominationAlreadyExists, nominee.Name);
+}
