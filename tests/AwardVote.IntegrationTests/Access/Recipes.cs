@@ -299,6 +299,53 @@ public static partial class Recipes
         ApiNomination("POST /api/nominations/{id:int}/submit", (c, version) => Json(HttpMethod.Post, $"/api/nominations/{c.C.NominationA}/submit", new { version })),
         ApiNomination("POST /api/nominations/{id:int}/withdraw", (c, version) => Json(HttpMethod.Post, $"/api/nominations/{c.C.NominationA}/withdraw", new { version }),
             NominationStatus.Submitted),
+        // The nomination pages' actions, through the API (the same use cases; the same cells as the pages).
+        Read("GET /api/cycles/{cycleId:int}/nominations/", c => $"/api/cycles/{c.C.CycleId}/nominations/"),
+        Post("POST /api/cycles/{cycleId:int}/nominations/", c => Json(HttpMethod.Post, $"/api/cycles/{c.C.CycleId}/nominations/",
+                new { categoryId = c.C.CategoryId, actingLibraryId = c.World.LibraryA, nomineeLibraryId = c.World.LibraryD }),
+            prepare: c =>
+            {
+                c.Restore = () => c.World.ExecuteAsync(db => db.Nominations.Where(n => n.CycleId == c.C.CycleId && n.LibraryId == c.World.LibraryD).ExecuteDeleteAsync());
+                return Task.CompletedTask;
+            }),
+        Post("POST /api/nominations/{id:int}/confirm", c => Json(HttpMethod.Post, $"/api/nominations/{c.C.NominationA}/confirm", new { }),
+            prepare: c => KeepAAsync(c, NominationStatus.AwaitingNomineeConfirmation)),
+        Post("POST /api/nominations/{id:int}/decline", c => Json(HttpMethod.Post, $"/api/nominations/{c.C.NominationA}/decline", new { }),
+            prepare: c => KeepAAsync(c, NominationStatus.AwaitingNomineeConfirmation)),
+        new Recipe
+        {
+            Endpoint = "POST /api/nominations/{id:int}/attachments",
+            Build = c => Task.FromResult(c.Upload($"/api/nominations/{c.C.NominationA}/attachments",
+                [("caption", "Lasītava"), ("consentGiven", "true")], "file", "lasitava.png", AccessWorld.Png(10, 10))),
+        },
+        new Recipe
+        {
+            Endpoint = "DELETE /api/nominations/{id:int}/attachments/{attachmentId:int}",
+            Prepare = async c =>
+            {
+                await using var scope = c.World.App.Scope();
+                var attachment = await AccessWorld.AttachmentAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(),
+                    scope.ServiceProvider.GetRequiredService<AttachmentStore>(), c.C.NominationA, AttachmentKind.Pdf);
+                c.Target = attachment.Id;
+                c.Restore = () => c.World.ExecuteAsync(db => db.Attachments.Where(a => a.Id == attachment.Id).ExecuteDeleteAsync());
+            },
+            Build = c => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, $"/api/nominations/{c.C.NominationA}/attachments/{c.Target}")),
+        },
+        Read("GET /api/nominations/{id:int}/endorsements/", c => $"/api/nominations/{c.C.NominationA}/endorsements/"),
+        Post("POST /api/nominations/{id:int}/endorsements/", c => Json(HttpMethod.Post, $"/api/nominations/{c.C.NominationA}/endorsements/",
+            new { name = "Novada dome", email = Unknown(), culture = "lv" })),
+        Read("GET /api/endorsements/{token}", c => $"/api/endorsements/{c.C.EndorsementToken}"),
+        new Recipe
+        {
+            Endpoint = "POST /api/endorsements/letter",
+            Prepare = async c => c.TargetText = await c.World.QueryAsync(db => AccessWorld.EndorsementAsync(db, c.C.NominationA)),
+            Build = c =>
+            {
+                var form = new MultipartFormDataContent { { new StringContent(c.TargetText!), "token" }, { new StringContent("Atbalstām."), "letter" },
+                    { new StringContent("false"), "wantsResults" } };
+                return Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/endorsements/letter") { Content = form });
+            },
+        },
         Post("POST /api/admin/nominations/{id:int}/eligibility", c => Json(HttpMethod.Post, $"/api/admin/nominations/{c.C.NominationA}/eligibility",
             new { outcome = "Eligible" }), prepare: c => KeepAAsync(c, null)),
         Read("GET /api/ballots/mine", c => $"/api/ballots/mine?cycleId={c.C.CycleId}"),
