@@ -28,7 +28,10 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         // Pooled: a request leases a context that is reset, not built anew (with its services) each time; the
         // context holds no state of its own beyond its options (docs/benchmarks.md, scenario 1).
-        services.AddDbContextPool<AppDbContext>(options => options.UseAwardVoteDatabase(provider, connectionString));
+        // Interceptors registered in the container join every context: the tests' check that each audited change
+        // saves its audit entry with it (tests/Shared/AuditedSaves.cs) plugs in here.
+        services.AddDbContextPool<AppDbContext>((sp, options) => options.UseAwardVoteDatabase(provider, connectionString)
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         // Keys in the database: every node behind a load balancer reads the same cookies and tokens.
         services.AddDataProtection().SetApplicationName("AwardVote").PersistKeysToDbContext<AppDbContext>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");

@@ -95,7 +95,11 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
         builder.UseSetting("PublicPages:CacheSeconds", "0");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(AuditedSaves));
     }
+
+    /// <summary>Fails every save of AwardVote's own code that changes an audited entity without its audit entry.</summary>
+    public AuditedSaves AuditedSaves { get; } = new();
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
