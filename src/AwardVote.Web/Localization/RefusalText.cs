@@ -36,8 +36,44 @@ public static class RefusalText
             // Nominations, attachments, letters of support, eligibility
 
             // Jury: invitations, conflicts of interest
+            RefusalCode.AlreadyOnJury => l["This person already sits on the jury."],
+            RefusalCode.ChairNotOnJury => l["Choose a member of the jury as its chair."],
+            RefusalCode.InvitationLinkNotValid => l["This invitation link is not valid. Check that you opened the whole link from the e-mail."],
+            RefusalCode.InvitationUsed => l["This invitation has already been used."],
+            RefusalCode.JuryInvitationExpired => l["This invitation has expired. Ask the association to send a new one."],
+            RefusalCode.LibraryInvitationExpired => l["This invitation has expired. Ask the library's representative to send a new one."],
+            RefusalCode.RoundClosedForDeclaration => l["The round is closed: a conflict can no longer be declared here. Tell the chair."],
+            RefusalCode.ConflictAlreadyDeclared => l["You have already declared a conflict with this nomination."],
+            RefusalCode.NoDeclaredConflict => l["You have not declared a conflict with this nomination."],
+            RefusalCode.RoundClosedForWithdrawal => l["The round is closed: a declaration can no longer be withdrawn here. Tell the chair."],
+            RefusalCode.DismissalReasonMissing => l["Give the reason for dismissing the proposal."],
+            RefusalCode.ConflictAlreadyDecided => l["This conflict has already been decided."],
 
             // Ballots
+            RefusalCode.NotOnPanel => l["This juror cannot vote on this nomination."],
+            RefusalCode.NoRoundOpen => l["No judging round is open."],
+            RefusalCode.RoundIsRanked => l["This round is a ranked ballot, not scores."],
+            RefusalCode.RoundIsScored => l["This round is scored, not ranked."],
+            RefusalCode.RoundClosed => l["The round is closed."],
+            RefusalCode.RoundClosedOn => l["The round closed on {0}. Nothing was saved.", a],
+            RefusalCode.NominationNotInRound => l["This nomination is not judged in this round."],
+            RefusalCode.ConflictedNomination => l["You have a conflict of interest with this nomination: you cannot score it."],
+            RefusalCode.ScoreOutOfScale => l["Each score must be one of the values of its criterion's scale."],
+            RefusalCode.BallotChangedMeanwhile => l["This ballot was changed meanwhile (another tab?). Nothing was saved; what you entered is still in the form. Open it again to see the saved scores."],
+            RefusalCode.NotShortlisted => l["Only the shortlisted nominations can be ranked."],
+            RefusalCode.RankOutOfRange => l["Each rank must be between 1 and {0}.", a],
+            RefusalCode.EqualRanksNotAllowed => l["The statute does not allow equal ranks: give each nomination its own place."],
+            RefusalCode.CastingVoteNotInReview => l["The casting vote is given while the results are in review, not before or after."],
+            RefusalCode.CastingVoteNotNeeded => l["This result does not wait for a casting vote."],
+            RefusalCode.CastingVoteNotTied => l["Choose one of the nominations tied for first place."],
+            RefusalCode.CastingVoteReasonMissing => l["Give the reason for your casting vote: it goes into the protocol."],
+            RefusalCode.CastingVoteAlreadyCast => l["The casting vote has already been given."],
+            RefusalCode.RepeatBallotTimeMissing => l["Give a time that exists in the cycle's time zone."],
+            RefusalCode.RepeatBallotNotInReview => l["A repeat ballot is opened while the results are in review."],
+            RefusalCode.NoRepeatBallotNeeded => l["No category of the last round waits for a repeat ballot."],
+            RefusalCode.RepeatBallotClosesTooSoon => l["The repeat ballot must close at least an hour from now."],
+            RefusalCode.RepeatBallotClosesTooLate => l["The repeat ballot must close within a year."],
+            RefusalCode.RepeatBallotAlreadyOpened => l["The repeat ballot has already been opened."],
 
             // Counting, ties, results and publication
 
