@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using AwardVote.Application.Jury;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Results;
-using AwardVote.Application.Jury;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Publishing;
 using AwardVote.Web.Security;

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using AwardVote.Application.Jury;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Results;
-using AwardVote.Application.Jury;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Publishing;
 using AwardVote.Web.Security;
