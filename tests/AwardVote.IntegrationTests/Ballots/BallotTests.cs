@@ -195,7 +195,8 @@ public sealed class BallotTests(Apps apps)
             nominationId = id,
             scores = new Dictionary<string, int> { [world.CriterionIds[0].ToString()] = 9 },
         });
-        Assert.Equal(HttpStatusCode.Conflict, outOfScale.StatusCode);
+        // A score the scale does not have is input no one could save: 400, with the field it is about.
+        Assert.Equal(HttpStatusCode.BadRequest, outOfScale.StatusCode);
 
         var mine = await client.GetStringAsync($"/api/ballots/mine?cycleId={world.CycleId}");
         Assert.DoesNotContain("B-API-SLEPENS", mine);

@@ -112,6 +112,46 @@ public sealed class CastingVoteTests(Apps apps)
         Assert.Equal(0, await world.QueryAsync(db => db.CastingVotes.CountAsync(v => v.RoundResultId == resultId)));
     }
 
+    [Theory, AllProviders]
+    public async Task The_chair_finds_the_tie_through_the_api_and_a_non_chair_or_a_result_without_a_tie_is_refused_alike(DatabaseProvider provider)
+    {
+        var (world, resultId, tied) = await TiedFinalAsync(provider);
+        var chairEmail = await ChairAsync(world);
+
+        // A juror of the panel is not its chair: the page and the API both say no, and the tie list is the chair's.
+        using (var juror = await world.SignedInAsync(world.JurorAEmail))
+        {
+            using var page = await juror.Http.PostAsync($"/Jury/CastingVote?id={resultId}",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["Chosen"] = tied[0], ["Reason"] = "x" }));
+            Assert.StartsWith("/Account/AccessDenied", page.Headers.Location!.PathAndQuery);
+            using var api = await juror.Http.PostAsJsonAsync($"/api/results/{resultId}/casting-vote", new { chosen = tied[0], reason = "x" });
+            Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+            using var ties = await juror.Http.GetAsync($"/api/jury/{world.CycleId}/{world.CategoryId}/ties");
+            Assert.Equal(HttpStatusCode.Forbidden, ties.StatusCode);
+        }
+
+        using var chair = await world.SignedInAsync(chairEmail);
+        var waiting = await chair.Http.GetFromJsonAsync<List<TieJson>>($"/api/jury/{world.CycleId}/{world.CategoryId}/ties");
+        var tie = Assert.Single(waiting!);
+        Assert.Equal(resultId, tie.ResultId);
+        Assert.Equal(tied.Order(), tie.Tied.Order());
+
+        // The same result had the count been decided: nothing waits for the chair, in the page's words and the API's.
+        await world.QueryAsync(db => db.RoundResults.Where(r => r.Id == resultId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.ProtocolJson, r => r.ProtocolJson.Replace("\"UnbrokenTie\"", "\"Decided\""))));
+        var form = await chair.GetPageAsync($"/Jury/CastingVote?id={resultId}");
+        using var refusedPage = await chair.Http.PostAsync($"/Jury/CastingVote?id={resultId}", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["__RequestVerificationToken"] = Browserless.AntiforgeryToken(form), ["Chosen"] = tied[0], ["Reason"] = "Pamatojums" }));
+        using var refusedApi = await chair.Http.PostAsJsonAsync($"/api/results/{resultId}/casting-vote", new { chosen = tied[0], reason = "Pamatojums" });
+        Assert.Equal(HttpStatusCode.OK, refusedPage.StatusCode);
+        Assert.Contains("Šim rezultātam izšķirošā balss nav vajadzīga.", await refusedPage.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, refusedApi.StatusCode);
+        Assert.Equal(["Šim rezultātam izšķirošā balss nav vajadzīga."], await Parity.ProblemMessagesAsync(refusedApi));
+        Assert.Equal(0, await world.QueryAsync(db => db.CastingVotes.CountAsync(v => v.RoundResultId == resultId)));
+    }
+
+    private sealed record TieJson(int ResultId, int Round, List<string> Tied);
+
     private static async Task<Outcome> CastAsync(JudgingWorld world, int resultId, string userId, string chosen)
     {
         await using var scope = world.App.Scope();
