@@ -70,8 +70,48 @@ public enum RefusalCode
     EligibilityNotNow,
 
     // --- Jury: invitations, conflicts of interest ----------------------------------------------------------------
+    AlreadyOnJury,
+    ChairNotOnJury,
+    InvitationLinkNotValid,
+    InvitationUsed,
+    JuryInvitationExpired,
+    LibraryInvitationExpired,
+    RoundClosedForDeclaration,
+    ConflictAlreadyDeclared,
+    NoDeclaredConflict,
+    RoundClosedForWithdrawal,
+    DismissalReasonMissing,
+    ConflictAlreadyDecided,
 
     // --- Ballots -------------------------------------------------------------------------------------------------
+    /// <summary>The juror does not sit on the nomination's panel (Forbidden for the juror; the paper ballot's <c>JurorId</c> for an administrator).</summary>
+    NotOnPanel,
+    NoRoundOpen,
+    RoundIsRanked,
+    RoundIsScored,
+    RoundClosed,
+    /// <summary>Args: the <see cref="ZonedTime"/> the round closed.</summary>
+    RoundClosedOn,
+    NominationNotInRound,
+    ConflictedNomination,
+    ScoreOutOfScale,
+    BallotChangedMeanwhile,
+    NotShortlisted,
+    /// <summary>Args: how many nominations the shortlist has.</summary>
+    RankOutOfRange,
+    EqualRanksNotAllowed,
+    // The ties the jury's chair breaks, and the repeat ballot the association opens among the tied.
+    CastingVoteNotInReview,
+    CastingVoteNotNeeded,
+    CastingVoteNotTied,
+    CastingVoteReasonMissing,
+    CastingVoteAlreadyCast,
+    RepeatBallotTimeMissing,
+    RepeatBallotNotInReview,
+    NoRepeatBallotNeeded,
+    RepeatBallotClosesTooSoon,
+    RepeatBallotClosesTooLate,
+    RepeatBallotAlreadyOpened,
 
     // --- Counting, ties, results and publication ---------------------------------------------------------------
 

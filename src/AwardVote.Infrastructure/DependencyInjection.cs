@@ -55,9 +55,6 @@ public static class DependencyInjection
         services.AddAwardVoteHangfire(provider, connectionString, paths, jobs);
         services.AddScoped<AdvancePhasesJob>();
         services.AddScoped<CountRoundJob>();
-        services.AddScoped<RemindJurorsJob>();
-        services.AddScoped<Judging.PanelProgress>();
-        services.AddScoped<Judging.JurorReminders>();
         services.AddScoped<Cycles.StatuteEditor>();
         services.AddScoped<Results.ResultStandings>();
         services.AddScoped<Results.ResultsMailer>();

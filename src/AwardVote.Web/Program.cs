@@ -8,7 +8,6 @@ using AwardVote.Infrastructure.Jobs;
 using AwardVote.Web;
 using AwardVote.Web.Accounts;
 using AwardVote.Web.Api;
-using AwardVote.Web.Judging;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Nominations;
 using AwardVote.Web.Reliability;
@@ -65,12 +64,10 @@ services.AddSingleton<IEmailSender<AppUser>, IdentityApiEmailSender>();
 Policies.Configure(services.AddAuthorizationBuilder());
 services.AddScoped<IAuthorizationHandler, LibraryAuthorizationHandler>();
 services.AddScoped<IAuthorizationHandler, NominationAuthorizationHandler>();
+services.AddScoped<IAuthorizationHandler, JuryAreaAuthorizationHandler>();
+services.AddScoped<IAuthorizationHandler, PanelAuthorizationHandler>();
+services.AddScoped<IAuthorizationHandler, JuryNominationAuthorizationHandler>();
 services.AddSingleton<MarkdownRenderer>();
-services.AddScoped<JuryMembership>();
-services.AddScoped<BallotBox>();
-services.AddScoped<AwardVote.Web.Ties.CastingVoteDesk>();
-services.AddScoped<AwardVote.Web.Ties.RepeatBallotDesk>();
-services.AddScoped<ConflictProposals>();
 services.AddScoped<AwardVote.Web.Exports.CycleExports>();
 services.AddMemoryCache();
 services.AddScoped<PublicVote>();
@@ -83,6 +80,10 @@ services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>
     {
         pages.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+        // The jury's area; the chair's pages besides. Which panel is the page's check with PanelOperations.
+        pages.Conventions.AuthorizeFolder("/Jury", Policies.Juror);
+        foreach (var chairPage in new[] { "/Jury/Progress", "/Jury/Conflicts", "/Jury/Citation", "/Jury/CastingVote" })
+            pages.Conventions.AuthorizePage(chairPage, Policies.Chair);
         pages.Conventions.AllowAnonymousToFolder("/Account");
         pages.Conventions.AllowAnonymousToPage("/Index");
         pages.Conventions.AllowAnonymousToPage("/Culture");

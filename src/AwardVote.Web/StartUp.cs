@@ -29,5 +29,6 @@ internal static class StartUp
         }
 
         RecurringJobs.Register(scope.ServiceProvider.GetRequiredService<IRecurringJobManager>());
+        AwardVote.Application.Jury.RemindJurorsJob.Register(scope.ServiceProvider.GetRequiredService<IRecurringJobManager>());
     }
 }

@@ -9,6 +9,7 @@ public static class RecurringJobs
     public const string AdvancePhases = "advance-phases";
     public const string DeliverOutbox = "deliver-outbox";
     public const string CountRounds = "count-rounds";
+    /// <summary>Registered by the use cases' own job (AwardVote.Application.Jury.RemindJurorsJob), which this project cannot name.</summary>
     public const string RemindJurors = "remind-jurors";
     public const string CountPeoplesChoice = "count-peoples-choice";
     public const string DetectVoteAbuse = "detect-vote-abuse";
@@ -21,8 +22,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<CountRoundJob>(CountRounds, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
         jobs.AddOrUpdate<PublishDueJob>(PublishDue, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
         jobs.AddOrUpdate<DeliverOutboxJob>(DeliverOutbox, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
-        // Hourly is enough: a reminder is due for a whole day, and the outbox key sends each one once.
-        jobs.AddOrUpdate<RemindJurorsJob>(RemindJurors, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), utc);
         jobs.AddOrUpdate<CountPeoplesChoiceJob>(CountPeoplesChoice, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
         jobs.AddOrUpdate<DetectVoteAbuseJob>(DetectVoteAbuse, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
     }

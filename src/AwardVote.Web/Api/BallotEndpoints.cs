@@ -1,32 +1,51 @@
 using System.Security.Claims;
+using AwardVote.Application.Ballots;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Web.Judging;
 using AwardVote.Web.Security;
+using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AwardVote.Web.Api;
 
 /// <summary>
-/// A juror's own ballots in the JSON API, cast through <see cref="BallotBox"/> like the pages. Only the caller's
-/// ballots are ever returned here: nobody reads another juror's ballot through the API.
+/// A juror's own ballots in the JSON API, cast through <see cref="CastScoreBallot"/> and <see cref="CastRanking"/> like
+/// the pages, and an administrator's paper ballots through the same. Only the caller's ballots are ever returned
+/// here: nobody reads another juror's ballot through the API.
 /// </summary>
 public static class BallotEndpoints
 {
     public static void MapBallotApi(this IEndpointRouteBuilder endpoints)
     {
-        var ballots = endpoints.MapGroup("/api/ballots").WithTags("Ballots").RequireAuthorization(Policies.SignedIn);
-        ballots.MapGet("/mine", GetMine);
-        ballots.MapPut("/score", CastScore);
-        ballots.MapPut("/ranked", CastRanked);
+        var ballots = endpoints.MapGroup("/api/ballots").WithTags("Ballots").RequireAuthorization(Policies.Juror);
+        ballots.MapGet("/mine", GetMine)
+            .WithSummary("Your own score ballots in a cycle (?cycleId=), with the versions a change sends back")
+            .Produces<List<MyScoreBallot>>();
+        ballots.MapPut("/score", CastScore)
+            .WithSummary("Cast or change your score ballot on a nomination of the open round")
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new CastScoreBallotInput
+            {
+                NominationId = 40, Scores = new() { [7] = 4, [8] = 5 }, Comment = "Izcils darbs ar kopienu.", PrivateNotes = "Pārjautāt par budžetu.",
+            }, null, StatusCodes.Status204NoContent);
+        ballots.MapPut("/ranked", CastRanked)
+            .WithSummary("Cast or change your ranking of the panel's shortlist in a ranked round")
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new CastRankingInput { CycleId = 4, CategoryId = 9, Ranks = new() { [40] = 1, [41] = 2 } }, null, StatusCodes.Status204NoContent);
+
+        endpoints.MapPut("/api/admin/paper-ballots/score", CastPaperScore).WithTags("Ballots").RequireAuthorization(Policies.Administrator)
+            .WithSummary("Enter a juror's paper score ballot on their behalf (marked as a paper ballot with who entered it)")
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new PaperScoreBallotRequest("b3c1a2d4-0000-4000-8000-000000000002", 40, new() { [7] = 4, [8] = 3 }, false, null),
+                null, StatusCodes.Status204NoContent);
     }
 
-    private const int MaxText = 10_000;
-
-    public sealed record ScoreRequest(int NominationId, Dictionary<int, int?> Scores, bool Abstained, string? Comment, string? PrivateNotes, Guid? Version);
-    public sealed record RankedRequest(int CycleId, int CategoryId, Dictionary<int, int?> Ranks, Guid? Version);
     public sealed record MyScoreBallot(int RoundId, int NominationId, bool Abstained, string? Comment, string? PrivateNotes, Guid Version, Dictionary<int, int?> Scores);
+
+    /// <summary>A paper ballot as the administrator types it in: whose it is, and what it says.</summary>
+    public sealed record PaperScoreBallotRequest(string? JurorId, int NominationId, Dictionary<int, int?>? Scores, bool Abstained, string? Comment);
 
     private static async Task<Ok<List<MyScoreBallot>>> GetMine(int cycleId, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
     {
@@ -39,29 +58,16 @@ public static class BallotEndpoints
             b.Scores.ToDictionary(s => s.CriterionId, s => s.Score))).ToList());
     }
 
-    private static async Task<Results<NoContent, ForbidHttpResult, ProblemHttpResult, ValidationProblem>> CastScore(ScoreRequest request,
-        ClaimsPrincipal user, BallotBox box, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if ((request.Comment?.Length ?? 0) > MaxText)
-            errors["comment"] = [l["The comment can be at most {1} characters long.", "", MaxText]];
-        if ((request.PrivateNotes?.Length ?? 0) > MaxText)
-            errors["privateNotes"] = [l["The notes can be at most {1} characters long.", "", MaxText]];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
-        var result = await box.CastScoreAsync(user.UserId(),
-            new ScoreBallotInput(request.NominationId, request.Scores ?? [], request.Abstained, request.Comment, request.PrivateNotes, request.Version),
-            cancellationToken: cancellationToken);
-        return Answer(result);
-    }
+    private static async Task<IResult> CastScore(CastScoreBallotInput input, HttpContext http, CastScoreBallot cast, CancellationToken cancellationToken) =>
+        (await cast.RunAsync(http.User.UserId(), input, enteredBy: null, cancellationToken)).Answer(http, TypedResults.NoContent);
 
-    private static async Task<Results<NoContent, ForbidHttpResult, ProblemHttpResult, ValidationProblem>> CastRanked(RankedRequest request,
-        ClaimsPrincipal user, BallotBox box, CancellationToken cancellationToken) =>
-        Answer(await box.CastRankedAsync(user.UserId(),
-            new RankedBallotInput(request.CycleId, request.CategoryId, request.Ranks ?? [], request.Version), cancellationToken: cancellationToken));
+    private static async Task<IResult> CastRanked(CastRankingInput input, HttpContext http, CastRanking cast, CancellationToken cancellationToken) =>
+        (await cast.RunAsync(http.User.UserId(), input, enteredBy: null, cancellationToken)).Answer(http, TypedResults.NoContent);
 
-    private static Results<NoContent, ForbidHttpResult, ProblemHttpResult, ValidationProblem> Answer(BallotResult result) =>
-        result.Succeeded ? TypedResults.NoContent()
-        : result.Forbidden ? TypedResults.Forbid()
-        : TypedResults.Problem(result.Error, statusCode: StatusCodes.Status409Conflict);
+    private static async Task<IResult> CastPaperScore(PaperScoreBallotRequest request, HttpContext http, CastScoreBallot cast,
+        CancellationToken cancellationToken) =>
+        (await cast.RunAsync(request.JurorId ?? "", new CastScoreBallotInput
+        {
+            NominationId = request.NominationId, Scores = request.Scores ?? [], Abstained = request.Abstained, Comment = request.Comment,
+        }, enteredBy: http.User.UserId(), cancellationToken)).Answer(http, TypedResults.NoContent);
 }

@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using AwardVote.Application.Jury;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Results;
-using AwardVote.Web.Judging;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Publishing;
 using AwardVote.Web.Security;
@@ -22,7 +22,7 @@ public static class PublicationEndpoints
         endpoints.MapGet("/api/cycles/{slug}/results", GetResults).WithTags("Results").AllowAnonymous();
         endpoints.MapGet("/api/laureates", GetLaureates).WithTags("Results").AllowAnonymous();
 
-        var jury = endpoints.MapGroup("/api/jury/{cycleId:int}/{categoryId:int}").WithTags("Results").RequireAuthorization(Policies.SignedIn);
+        var jury = endpoints.MapGroup("/api/jury/{cycleId:int}/{categoryId:int}").WithTags("Results").RequireAuthorization(Policies.Chair);
         jury.MapPut("/citation", PutCitation);
         jury.MapPost("/citation/correction", StartCorrection);
 
@@ -69,11 +69,11 @@ public static class PublicationEndpoints
                 e.Citation, e.CitationEn, e.PublishedAt))
             .ToList());
 
-    private static async Task<IResult> PutCitation(int cycleId, int categoryId, CitationRequest request, ClaimsPrincipal user, JuryMembership jury,
+    private static async Task<IResult> PutCitation(int cycleId, int categoryId, CitationRequest request, ClaimsPrincipal user, HttpContext http,
         ResultsPublisher publisher, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        if (!await jury.CanManageAsync(user, cycleId, categoryId))
-            return TypedResults.Forbid();
+        if (await http.ForbidUnlessAsync(new Panel(cycleId, categoryId), PanelOperations.Manage) is { } denied)
+            return denied;
         var outcome = await publisher.SaveCitationAsync(cycleId, categoryId,
             new ResultsPublisher.CitationInput(request.PublicationId, request.Version, request.Citation, request.CitationEn,
                 request.CorrectionNote, request.CorrectionNoteEn),
@@ -81,11 +81,11 @@ public static class PublicationEndpoints
         return await AnswerAsync(outcome, db, l, cancellationToken);
     }
 
-    private static async Task<IResult> StartCorrection(int cycleId, int categoryId, CorrectionRequest request, ClaimsPrincipal user, JuryMembership jury,
+    private static async Task<IResult> StartCorrection(int cycleId, int categoryId, CorrectionRequest request, ClaimsPrincipal user, HttpContext http,
         ResultsPublisher publisher, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        if (!await jury.CanManageAsync(user, cycleId, categoryId))
-            return TypedResults.Forbid();
+        if (await http.ForbidUnlessAsync(new Panel(cycleId, categoryId), PanelOperations.Manage) is { } denied)
+            return denied;
         if (!await db.Publications.AnyAsync(p => p.Id == request.PublicationId && p.CycleId == cycleId && p.CategoryId == categoryId, cancellationToken))
             return TypedResults.NotFound();
         return await AnswerAsync(await publisher.StartCorrectionAsync(request.PublicationId, user.UserId(), cancellationToken), db, l, cancellationToken);

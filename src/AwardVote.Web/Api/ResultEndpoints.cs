@@ -1,55 +1,45 @@
-using System.Security.Claims;
+using AwardVote.Application.Ties;
+using AwardVote.Infrastructure.Data;
 using AwardVote.Web.Security;
-using AwardVote.Web.Ties;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
+using AwardVote.Web.UseCases;
 
 namespace AwardVote.Web.Api;
 
-/// <summary>The chair's casting vote and the administrator's repeat ballot in the JSON API: the same desks, and so the same rules, as the pages.</summary>
+/// <summary>
+/// The chair's casting vote and the administrator's repeat ballot in the JSON API: the same use cases
+/// (<see cref="CastCastingVote"/>, <see cref="OpenRepeatBallot"/>), and so the same rules, as the pages. The result
+/// ids of ties waiting for the chair are listed at <c>GET /api/jury/{cycleId}/{categoryId}/ties</c>.
+/// </summary>
 public static class ResultEndpoints
 {
     public static void MapResultApi(this IEndpointRouteBuilder endpoints)
     {
-        var results = endpoints.MapGroup("/api/results").WithTags("Results").RequireAuthorization(Policies.SignedIn);
-        results.MapPost("/{id:int}/casting-vote", Cast);
-        endpoints.MapPost("/api/admin/cycles/{id:int}/repeat-ballot", OpenRepeatBallot).WithTags("Results").RequireAuthorization(Policies.Administrator);
+        var results = endpoints.MapGroup("/api/results").WithTags("Results").RequireAuthorization(Policies.Chair);
+        results.MapPost("/{id:int}/casting-vote", Cast)
+            .WithSummary("The chair's casting vote on a first-place tie the statute leaves to them, with the reason for the protocol")
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new CastCastingVoteInput { Chosen = "Valmieras bibliotēka", Reason = "Plašāka sadarbība ar kopienu." }, null,
+                StatusCodes.Status204NoContent);
+        endpoints.MapPost("/api/admin/cycles/{id:int}/repeat-ballot", OpenRepeatBallot).WithTags("Results").RequireAuthorization(Policies.Administrator)
+            .WithSummary("Open a repeat ballot among the tied of every category the last round left undecided")
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new RepeatBallotRequest(new DateTimeOffset(2027, 4, 20, 18, 0, 0, TimeSpan.FromHours(3))), null, StatusCodes.Status204NoContent);
     }
 
     public sealed record RepeatBallotRequest(DateTimeOffset? ClosesAt);
 
-    private static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> OpenRepeatBallot(int id, RepeatBallotRequest request,
-        RepeatBallotDesk desk, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
-    {
-        if (request.ClosesAt is not { } closesAt)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesAt"] = [l["Give a time that exists in the cycle's time zone."]] });
-        var outcome = await desk.OpenAsync(id, closesAt, cancellationToken);
-        return outcome switch
-        {
-            RepeatBallotDesk.Outcome.Opened => TypedResults.NoContent(),
-            RepeatBallotDesk.Outcome.NotFound => TypedResults.NotFound(),
-            RepeatBallotDesk.Outcome.ClosesTooSoon or RepeatBallotDesk.Outcome.ClosesTooLate =>
-                TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesAt"] = [RepeatBallotDesk.Describe(outcome, l)] }),
-            _ => TypedResults.Problem(RepeatBallotDesk.Describe(outcome, l), statusCode: StatusCodes.Status409Conflict),
-        };
-    }
+    private static async Task<IResult> OpenRepeatBallot(int id, RepeatBallotRequest request, HttpContext http, OpenRepeatBallot open,
+        CancellationToken cancellationToken) =>
+        (await open.RunAsync(id, request.ClosesAt, cancellationToken)).Answer(http, TypedResults.NoContent);
 
-    public sealed record CastingVoteRequest(string? Chosen, string? Reason);
-
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Cast(int id,
-        CastingVoteRequest request, ClaimsPrincipal user, CastingVoteDesk desk, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+    private static async Task<IResult> Cast(int id, CastCastingVoteInput input, HttpContext http, AppDbContext db, CastCastingVote cast,
+        CancellationToken cancellationToken)
     {
-        if (request.Reason is { Length: > CastingVoteDesk.ReasonMaxLength })
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [l["The reason can be at most {1} characters long.", "", CastingVoteDesk.ReasonMaxLength]] });
-        var outcome = await desk.CastAsync(id, user.UserId(), request.Chosen, request.Reason, cancellationToken);
-        return outcome switch
-        {
-            CastingVoteDesk.Outcome.Cast => TypedResults.NoContent(),
-            CastingVoteDesk.Outcome.NotFound => TypedResults.NotFound(),
-            CastingVoteDesk.Outcome.Forbidden => TypedResults.Forbid(),
-            CastingVoteDesk.Outcome.NotTied => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["chosen"] = [CastingVoteDesk.Describe(outcome, l)] }),
-            CastingVoteDesk.Outcome.ReasonRequired => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [CastingVoteDesk.Describe(outcome, l)] }),
-            _ => TypedResults.Problem(CastingVoteDesk.Describe(outcome, l), statusCode: StatusCodes.Status409Conflict),
-        };
+        if (await TieView.PanelOfAsync(db, id, cancellationToken) is not { } panel)
+            return TypedResults.NotFound();
+        if (await http.ForbidUnlessAsync(panel, PanelOperations.BreakTie) is { } denied)
+            return denied;
+        return (await cast.RunAsync(id, http.User.UserId(), input, cancellationToken)).Answer(http, _ => TypedResults.NoContent());
     }
 }

@@ -17,6 +17,15 @@ public static class Policies
     public const string Administrator = nameof(Administrator);
     public const string SignedIn = nameof(SignedIn);
 
+    /// <summary>
+    /// The jury's area (the /Jury pages, the jury and ballot API): someone who sits on a jury panel, or an
+    /// administrator. Which panel a person may act on is <see cref="PanelOperations"/>' business.
+    /// </summary>
+    public const string Juror = nameof(Juror);
+
+    /// <summary>The chair's pages and endpoints: someone who chairs a jury panel, or an administrator.</summary>
+    public const string Chair = nameof(Chair);
+
     public static void Configure(AuthorizationBuilder authorization)
     {
         var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -27,6 +36,13 @@ public static class Policies
             .AddPolicy(SignedIn, signedIn)
             .AddPolicy(Administrator, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireRole(Roles.Administrator));
+                .RequireRole(Roles.Administrator))
+            // The one place a rule for every juror and chair attaches (e.g. "signs in with a second factor").
+            .AddPolicy(Juror, policy => policy
+                .RequireAuthenticatedUser()
+                .AddRequirements(new JuryAreaRequirement(chairOnly: false)))
+            .AddPolicy(Chair, policy => policy
+                .RequireAuthenticatedUser()
+                .AddRequirements(new JuryAreaRequirement(chairOnly: false), new JuryAreaRequirement(chairOnly: true)));
     }
 }

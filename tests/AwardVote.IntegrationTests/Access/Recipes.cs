@@ -168,7 +168,7 @@ public static partial class Recipes
         Post("POST /Jury/Nomination", c => c.Form($"/Jury/Nomination?id={c.C.NominationA}",
             c.C.CriterionIds.Select(id => ($"Input.Scores[{id}]", "1")).Append(("Input.Abstained", "false")))),
         Read("GET /Jury/Declare", c => $"/Jury/Declare?id={c.C.NominationA}"),
-        Post("POST /Jury/Declare", c => c.Form($"/Jury/Declare?id={c.C.NominationA}", ("Reason", "Mana māsa tur strādā.")),
+        Post("POST /Jury/Declare", c => c.Form($"/Jury/Declare?id={c.C.NominationA}", ("Input.Reason", "Mana māsa tur strādā.")),
             prepare: c =>
             {
                 c.Restore = () => c.World.ExecuteAsync(db => db.Conflicts

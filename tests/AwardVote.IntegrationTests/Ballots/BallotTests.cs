@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using AwardVote.Application;
+using AwardVote.Application.Ballots;
 using AwardVote.Domain.Judging;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Demo;
 using AwardVote.IntegrationTests.Support;
-using AwardVote.Web.Judging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,10 +47,10 @@ public sealed class BallotTests(Apps apps)
         Assert.StartsWith("/Account/AccessDenied", get.Headers.Location!.PathAndQuery);
 
         await using var scope = world.App.Scope();
-        var result = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(
+        var result = await scope.ServiceProvider.GetRequiredService<CastScoreBallot>().RunAsync(
             (await world.QueryAsync(db => db.Users.Where(u => u.Email == outsiderEmail).Select(u => u.Id).SingleAsync())),
-            new ScoreBallotInput(id, new Dictionary<int, int?> { [world.CriterionIds[0]] = 5 }, false, null, null, null));
-        Assert.True(result.Forbidden);
+            new CastScoreBallotInput { NominationId = id, Scores = new Dictionary<int, int?> { [world.CriterionIds[0]] = 5 } }, null, CancellationToken.None);
+        Assert.True(result.Is(RefusalKind.Forbidden));
         Assert.Equal(0, await world.QueryAsync(db => db.ScoreBallots.CountAsync(b => b.NominationId == id)));
     }
 
@@ -62,7 +63,7 @@ public sealed class BallotTests(Apps apps)
         var page = await jurorBrowser.GetPageAsync($"/Jury/Nomination?id={id}");
         using var scored = await jurorBrowser.Http.PostAsync($"/Jury/Nomination?id={id}", new FormUrlEncodedContent(world.ScoreForm(page, 2, 2)));
 
-        using var declared = await jurorBrowser.SubmitFormAsync($"/Jury/Declare?id={id}", new Dictionary<string, string> { ["Reason"] = "Mana māsa tur strādā" });
+        using var declared = await jurorBrowser.SubmitFormAsync($"/Jury/Declare?id={id}", new Dictionary<string, string> { ["Input.Reason"] = "Mana māsa tur strādā" });
         Assert.Equal(HttpStatusCode.Redirect, declared.StatusCode);
 
         var conflictPage = await jurorBrowser.GetPageAsync($"/Jury/Nomination?id={id}");
@@ -72,10 +73,10 @@ public sealed class BallotTests(Apps apps)
         // The ballot cast before the declaration is withdrawn, and a new one is refused.
         Assert.Equal(0, await world.QueryAsync(db => db.ScoreBallots.CountAsync(b => b.NominationId == id && b.JurorUserId == world.JurorA)));
         await using var scope = world.App.Scope();
-        var result = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(world.JurorA,
-            new ScoreBallotInput(id, new Dictionary<int, int?> { [world.CriterionIds[0]] = 5, [world.CriterionIds[1]] = 5 }, false, null, null, null));
+        var result = await scope.ServiceProvider.GetRequiredService<CastScoreBallot>().RunAsync(world.JurorA,
+            new CastScoreBallotInput { NominationId = id, Scores = new Dictionary<int, int?> { [world.CriterionIds[0]] = 5, [world.CriterionIds[1]] = 5 } }, null, CancellationToken.None);
         Assert.False(result.Succeeded);
-        Assert.Contains("conflict of interest", result.Error);
+        Assert.True(result.Is(RefusalCode.ConflictedNomination));
         Assert.True(await world.QueryAsync(db => db.Conflicts.AnyAsync(c => c.NominationId == id && c.Status == ConflictStatus.Confirmed)));
     }
 
@@ -104,11 +105,11 @@ public sealed class BallotTests(Apps apps)
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
         {
             await using var scope = world.App.Scope();
-            return await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(world.JurorB,
-                new ScoreBallotInput(id, new Dictionary<int, int?> { [world.CriterionIds[0]] = 1 + i % 5, [world.CriterionIds[1]] = 3 }, false, $"#{i}", null, null));
+            return await scope.ServiceProvider.GetRequiredService<CastScoreBallot>().RunAsync(world.JurorB,
+                new CastScoreBallotInput { NominationId = id, Scores = new Dictionary<int, int?> { [world.CriterionIds[0]] = 1 + i % 5, [world.CriterionIds[1]] = 3 }, Comment = $"#{i}" }, null, CancellationToken.None);
         }));
 
-        Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
+        Assert.All(results, r => Assert.True(r.Succeeded, string.Join(", ", r.Refusals)));
         Assert.Equal(1, await world.QueryAsync(db => db.ScoreBallots.CountAsync(b => b.NominationId == id && b.JurorUserId == world.JurorB)));
         var ballotId = await world.QueryAsync(db => db.ScoreBallots.Where(b => b.NominationId == id).Select(b => b.Id).SingleAsync());
         Assert.Equal(2, await world.QueryAsync(db => db.ScoreEntries.CountAsync(s => s.ScoreBallotId == ballotId)));
@@ -121,9 +122,9 @@ public sealed class BallotTests(Apps apps)
         var id = world.NominationIds[0];
         await using (var scope = world.App.Scope())
         {
-            var cast = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(world.JurorB,
-                new ScoreBallotInput(id, new Dictionary<int, int?> { [world.CriterionIds[0]] = 2, [world.CriterionIds[1]] = 1 }, false, "SLEPENS-B-KOMENTARS", "B-PIEZIMES", null));
-            Assert.True(cast.Succeeded, cast.Error);
+            var cast = await scope.ServiceProvider.GetRequiredService<CastScoreBallot>().RunAsync(world.JurorB,
+                new CastScoreBallotInput { NominationId = id, Scores = new Dictionary<int, int?> { [world.CriterionIds[0]] = 2, [world.CriterionIds[1]] = 1 }, Comment = "SLEPENS-B-KOMENTARS", PrivateNotes = "B-PIEZIMES" }, null, CancellationToken.None);
+            Assert.True(cast.Succeeded, string.Join(", ", cast.Refusals));
         }
 
         using var jurorA = await world.SignedInAsync(world.JurorAEmail);
@@ -174,8 +175,8 @@ public sealed class BallotTests(Apps apps)
         var id = world.NominationIds[0];
         await using (var scope = world.App.Scope())
         {
-            await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(world.JurorB,
-                new ScoreBallotInput(id, new Dictionary<int, int?> { [world.CriterionIds[0]] = 1, [world.CriterionIds[1]] = 1 }, false, "B-API-SLEPENS", null, null));
+            await scope.ServiceProvider.GetRequiredService<CastScoreBallot>().RunAsync(world.JurorB,
+                new CastScoreBallotInput { NominationId = id, Scores = new Dictionary<int, int?> { [world.CriterionIds[0]] = 1, [world.CriterionIds[1]] = 1 }, Comment = "B-API-SLEPENS" }, null, CancellationToken.None);
         }
         using var client = world.App.CreateClient();
         using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = world.JurorAEmail, password = JudgingWorld.Password });
@@ -194,7 +195,8 @@ public sealed class BallotTests(Apps apps)
             nominationId = id,
             scores = new Dictionary<string, int> { [world.CriterionIds[0].ToString()] = 9 },
         });
-        Assert.Equal(HttpStatusCode.Conflict, outOfScale.StatusCode);
+        // A score the scale does not have is input no one could save: 400, with the field it is about.
+        Assert.Equal(HttpStatusCode.BadRequest, outOfScale.StatusCode);
 
         var mine = await client.GetStringAsync($"/api/ballots/mine?cycleId={world.CycleId}");
         Assert.DoesNotContain("B-API-SLEPENS", mine);
@@ -234,9 +236,9 @@ public sealed class BallotTests(Apps apps)
         foreach (var (juror, first) in new[] { (world.JurorA, 4), (world.JurorB, 2) })
         {
             await using var scope = world.App.Scope();
-            var cast = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(juror,
-                new ScoreBallotInput(id, new Dictionary<int, int?> { [world.CriterionIds[0]] = first, [world.CriterionIds[1]] = 2 }, false, null, null, null));
-            Assert.True(cast.Succeeded, cast.Error);
+            var cast = await scope.ServiceProvider.GetRequiredService<CastScoreBallot>().RunAsync(juror,
+                new CastScoreBallotInput { NominationId = id, Scores = new Dictionary<int, int?> { [world.CriterionIds[0]] = first, [world.CriterionIds[1]] = 2 } }, null, CancellationToken.None);
+            Assert.True(cast.Succeeded, string.Join(", ", cast.Refusals));
         }
         using var jurorA = await world.SignedInAsync(world.JurorAEmail);
         await world.CloseRoundNowAsync();
@@ -282,7 +284,7 @@ public sealed class BallotTests(Apps apps)
         using var late = await juror.Http.PostAsync($"/Jury/Declare?id={id}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = Browserless.AntiforgeryToken(form),
-            ["Reason"] = "Par vēlu",
+            ["Input.Reason"] = "Par vēlu",
         }));
 
         Assert.Contains("Kārta ir slēgta: interešu konfliktu šeit vairs nevar pieteikt", await late.Content.ReadAsStringAsync());

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using AwardVote.Application;
+using AwardVote.Application.Ballots;
+using AwardVote.Application.Ties;
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
@@ -8,8 +11,6 @@ using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Jobs;
 using AwardVote.IntegrationTests.Ballots;
 using AwardVote.IntegrationTests.Support;
-using AwardVote.Web.Judging;
-using AwardVote.Web.Ties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -86,11 +87,12 @@ public sealed class CastingVoteTests(Apps apps)
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
         {
             await using var scope = world.App.Scope();
-            return await scope.ServiceProvider.GetRequiredService<CastingVoteDesk>().CastAsync(resultId, chair, tied[i % 2], $"Balss {i}", CancellationToken.None);
+            return await scope.ServiceProvider.GetRequiredService<CastCastingVote>().RunAsync(resultId, chair,
+                new CastCastingVoteInput { Chosen = tied[i % 2], Reason = $"Balss {i}" }, CancellationToken.None);
         }));
 
-        Assert.Equal(1, outcomes.Count(o => o == CastingVoteDesk.Outcome.Cast));
-        Assert.All(outcomes.Where(o => o != CastingVoteDesk.Outcome.Cast), o => Assert.Equal(CastingVoteDesk.Outcome.AlreadyCast, o));
+        Assert.Equal(1, outcomes.Count(o => o.Succeeded));
+        Assert.All(outcomes.Where(o => !o.Succeeded), o => Assert.True(o.Is(RefusalCode.CastingVoteAlreadyCast)));
         Assert.Equal(1, await world.QueryAsync(db => db.CastingVotes.CountAsync(v => v.RoundResultId == resultId)));
     }
 
@@ -100,20 +102,61 @@ public sealed class CastingVoteTests(Apps apps)
         var (world, resultId, tied) = await TiedFinalAsync(provider);
         var chair = await ChairIdAsync(world);
         await world.QueryAsync(db => db.Cycles.Where(c => c.Id == world.CycleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Phase, CyclePhase.Published)));
-        Assert.Equal(CastingVoteDesk.Outcome.NotInReview, await CastAsync(world, resultId, chair, tied[0]));
+        Assert.True((await CastAsync(world, resultId, chair, tied[0])).Is(RefusalCode.CastingVoteNotInReview));
 
         await world.QueryAsync(db => db.Cycles.Where(c => c.Id == world.CycleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Phase, CyclePhase.ResultsReview)));
         // The same result had the count been decided: nothing to break.
         await world.QueryAsync(db => db.RoundResults.Where(r => r.Id == resultId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.ProtocolJson, r => r.ProtocolJson.Replace("\"UnbrokenTie\"", "\"Decided\""))));
-        Assert.Equal(CastingVoteDesk.Outcome.NotNeeded, await CastAsync(world, resultId, chair, tied[0]));
+        Assert.True((await CastAsync(world, resultId, chair, tied[0])).Is(RefusalCode.CastingVoteNotNeeded));
         Assert.Equal(0, await world.QueryAsync(db => db.CastingVotes.CountAsync(v => v.RoundResultId == resultId)));
     }
 
-    private static async Task<CastingVoteDesk.Outcome> CastAsync(JudgingWorld world, int resultId, string userId, string chosen)
+    [Theory, AllProviders]
+    public async Task The_chair_finds_the_tie_through_the_api_and_a_non_chair_or_a_result_without_a_tie_is_refused_alike(DatabaseProvider provider)
+    {
+        var (world, resultId, tied) = await TiedFinalAsync(provider);
+        var chairEmail = await ChairAsync(world);
+
+        // A juror of the panel is not its chair: the page and the API both say no, and the tie list is the chair's.
+        using (var juror = await world.SignedInAsync(world.JurorAEmail))
+        {
+            using var page = await juror.Http.PostAsync($"/Jury/CastingVote?id={resultId}",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["Chosen"] = tied[0], ["Reason"] = "x" }));
+            Assert.StartsWith("/Account/AccessDenied", page.Headers.Location!.PathAndQuery);
+            using var api = await juror.Http.PostAsJsonAsync($"/api/results/{resultId}/casting-vote", new { chosen = tied[0], reason = "x" });
+            Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+            using var ties = await juror.Http.GetAsync($"/api/jury/{world.CycleId}/{world.CategoryId}/ties");
+            Assert.Equal(HttpStatusCode.Forbidden, ties.StatusCode);
+        }
+
+        using var chair = await world.SignedInAsync(chairEmail);
+        var waiting = await chair.Http.GetFromJsonAsync<List<TieJson>>($"/api/jury/{world.CycleId}/{world.CategoryId}/ties");
+        var tie = Assert.Single(waiting!);
+        Assert.Equal(resultId, tie.ResultId);
+        Assert.Equal(tied.Order(), tie.Tied.Order());
+
+        // The same result had the count been decided: nothing waits for the chair, in the page's words and the API's.
+        await world.QueryAsync(db => db.RoundResults.Where(r => r.Id == resultId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.ProtocolJson, r => r.ProtocolJson.Replace("\"UnbrokenTie\"", "\"Decided\""))));
+        var form = await chair.GetPageAsync($"/Jury/CastingVote?id={resultId}");
+        using var refusedPage = await chair.Http.PostAsync($"/Jury/CastingVote?id={resultId}", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["__RequestVerificationToken"] = Browserless.AntiforgeryToken(form), ["Chosen"] = tied[0], ["Reason"] = "Pamatojums" }));
+        using var refusedApi = await chair.Http.PostAsJsonAsync($"/api/results/{resultId}/casting-vote", new { chosen = tied[0], reason = "Pamatojums" });
+        Assert.Equal(HttpStatusCode.OK, refusedPage.StatusCode);
+        Assert.Contains("Šim rezultātam izšķirošā balss nav vajadzīga.", await refusedPage.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, refusedApi.StatusCode);
+        Assert.Equal(["Šim rezultātam izšķirošā balss nav vajadzīga."], await Parity.ProblemMessagesAsync(refusedApi));
+        Assert.Equal(0, await world.QueryAsync(db => db.CastingVotes.CountAsync(v => v.RoundResultId == resultId)));
+    }
+
+    private sealed record TieJson(int ResultId, int Round, List<string> Tied);
+
+    private static async Task<Outcome> CastAsync(JudgingWorld world, int resultId, string userId, string chosen)
     {
         await using var scope = world.App.Scope();
-        return await scope.ServiceProvider.GetRequiredService<CastingVoteDesk>().CastAsync(resultId, userId, chosen, "Pamatojums", CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<CastCastingVote>().RunAsync(resultId, userId,
+            new CastCastingVoteInput { Chosen = chosen, Reason = "Pamatojums" }, CancellationToken.None);
     }
 
     /// <summary>Juror A ranks first over second, juror B the reverse; the statute's chain goes straight to the chair.</summary>
@@ -128,8 +171,8 @@ public sealed class CastingVoteTests(Apps apps)
                  })
         {
             await using var scope = world.App.Scope();
-            var cast = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastRankedAsync(juror, new RankedBallotInput(world.CycleId, world.CategoryId, ranks, null));
-            Assert.True(cast.Succeeded, cast.Error);
+            var cast = await scope.ServiceProvider.GetRequiredService<CastRanking>().RunAsync(juror, new CastRankingInput { CycleId = world.CycleId, CategoryId = world.CategoryId, Ranks = ranks }, null, CancellationToken.None);
+            Assert.True(cast.Succeeded, string.Join(", ", cast.Refusals));
         }
         await world.QueryAsync(async db =>
         {

@@ -1,3 +1,4 @@
+using AwardVote.Application.Ballots;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
@@ -6,7 +7,6 @@ using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Jobs;
 using AwardVote.IntegrationTests.Ballots;
 using AwardVote.IntegrationTests.Support;
-using AwardVote.Web.Judging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -91,9 +91,9 @@ public sealed class CountRoundJobTests(Apps apps)
         foreach (var juror in new[] { world.JurorA, world.JurorB })
         {
             await using var scope = world.App.Scope();
-            var cast = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastRankedAsync(juror,
-                new RankedBallotInput(world.CycleId, world.CategoryId, new Dictionary<int, int?> { [second] = 1, [first] = 2 }, null));
-            Assert.True(cast.Succeeded, cast.Error);
+            var cast = await scope.ServiceProvider.GetRequiredService<CastRanking>().RunAsync(juror,
+                new CastRankingInput { CycleId = world.CycleId, CategoryId = world.CategoryId, Ranks = new Dictionary<int, int?> { [second] = 1, [first] = 2 } }, null, CancellationToken.None);
+            Assert.True(cast.Succeeded, string.Join(", ", cast.Refusals));
         }
         await MoveToAsync(world, CyclePhase.Counting, 2);
 
@@ -110,9 +110,9 @@ public sealed class CountRoundJobTests(Apps apps)
     private static async Task CastAsync(JudgingWorld world, string juror, int nomination, int first, int second)
     {
         await using var scope = world.App.Scope();
-        var cast = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(juror,
-            new ScoreBallotInput(nomination, new Dictionary<int, int?> { [world.CriterionIds[0]] = first, [world.CriterionIds[1]] = second }, false, null, null, null));
-        Assert.True(cast.Succeeded, cast.Error);
+        var cast = await scope.ServiceProvider.GetRequiredService<CastScoreBallot>().RunAsync(juror,
+            new CastScoreBallotInput { NominationId = nomination, Scores = new Dictionary<int, int?> { [world.CriterionIds[0]] = first, [world.CriterionIds[1]] = second } }, null, CancellationToken.None);
+        Assert.True(cast.Succeeded, string.Join(", ", cast.Refusals));
     }
 
     private static Task MoveToAsync(JudgingWorld world, CyclePhase phase, int round) =>

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using AwardVote.Application;
+using AwardVote.Application.Ballots;
+using AwardVote.Application.Ties;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
@@ -9,8 +12,6 @@ using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Mail;
 using AwardVote.IntegrationTests.Ballots;
 using AwardVote.IntegrationTests.Support;
-using AwardVote.Web.Judging;
-using AwardVote.Web.Ties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -75,9 +76,9 @@ public sealed class RepeatBallotTests(Apps apps)
         foreach (var juror in new[] { world.JurorA, world.JurorB })
         {
             await using var scope = world.App.Scope();
-            var cast = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastRankedAsync(juror,
-                new RankedBallotInput(world.CycleId, world.CategoryId, new Dictionary<int, int?> { [second] = 1, [first] = 2 }, null));
-            Assert.True(cast.Succeeded, cast.Error);
+            var cast = await scope.ServiceProvider.GetRequiredService<CastRanking>().RunAsync(juror,
+                new CastRankingInput { CycleId = world.CycleId, CategoryId = world.CategoryId, Ranks = new Dictionary<int, int?> { [second] = 1, [first] = 2 } }, null, CancellationToken.None);
+            Assert.True(cast.Succeeded, string.Join(", ", cast.Refusals));
         }
         await world.QueryAsync(db => db.Cycles.Where(c => c.Id == world.CycleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Phase, CyclePhase.Counting)));
         await CountAsync(world);
@@ -93,9 +94,9 @@ public sealed class RepeatBallotTests(Apps apps)
     public async Task No_repeat_ballot_where_the_statute_gives_the_tie_to_the_chair_or_outside_review(DatabaseProvider provider)
     {
         var (world, _) = await TiedFinalAsync(provider, TieBreakRule.ChairCastingVote);
-        Assert.Equal(RepeatBallotDesk.Outcome.NotNeeded, await OpenAsync(world));
+        Assert.True((await OpenAsync(world)).Is(RefusalCode.NoRepeatBallotNeeded));
         await world.QueryAsync(db => db.Cycles.Where(c => c.Id == world.CycleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Phase, CyclePhase.Published)));
-        Assert.Equal(RepeatBallotDesk.Outcome.NotInReview, await OpenAsync(world));
+        Assert.True((await OpenAsync(world)).Is(RefusalCode.RepeatBallotNotInReview));
         Assert.Equal(2, await RoundsAsync(world));
     }
 
@@ -104,14 +105,14 @@ public sealed class RepeatBallotTests(Apps apps)
     {
         var (world, _) = await TiedFinalAsync(provider, TieBreakRule.RepeatBallot);
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => OpenAsync(world)));
-        Assert.Equal(1, outcomes.Count(o => o == RepeatBallotDesk.Outcome.Opened));
+        Assert.Equal(1, outcomes.Count(o => o.Succeeded));
         Assert.Equal(3, await RoundsAsync(world));
     }
 
-    private static async Task<RepeatBallotDesk.Outcome> OpenAsync(JudgingWorld world)
+    private static async Task<Outcome> OpenAsync(JudgingWorld world)
     {
         await using var scope = world.App.Scope();
-        return await scope.ServiceProvider.GetRequiredService<RepeatBallotDesk>().OpenAsync(world.CycleId, DateTimeOffset.UtcNow.AddDays(2), CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<OpenRepeatBallot>().RunAsync(world.CycleId, DateTimeOffset.UtcNow.AddDays(2), CancellationToken.None);
     }
 
     private static Task<int> RoundsAsync(JudgingWorld world) => world.QueryAsync(db => db.Rounds.CountAsync(r => r.CycleId == world.CycleId));
@@ -133,8 +134,8 @@ public sealed class RepeatBallotTests(Apps apps)
                  })
         {
             await using var scope = world.App.Scope();
-            var cast = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastRankedAsync(juror, new RankedBallotInput(world.CycleId, world.CategoryId, ranks, null));
-            Assert.True(cast.Succeeded, cast.Error);
+            var cast = await scope.ServiceProvider.GetRequiredService<CastRanking>().RunAsync(juror, new CastRankingInput { CycleId = world.CycleId, CategoryId = world.CategoryId, Ranks = ranks }, null, CancellationToken.None);
+            Assert.True(cast.Succeeded, string.Join(", ", cast.Refusals));
         }
         await world.QueryAsync(async db =>
         {

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text;
+using AwardVote.Application.Ballots;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Data;
@@ -8,7 +9,6 @@ using AwardVote.Infrastructure.Demo;
 using AwardVote.Infrastructure.Jobs;
 using AwardVote.IntegrationTests.Ballots;
 using AwardVote.IntegrationTests.Support;
-using AwardVote.Web.Judging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -163,8 +163,8 @@ public sealed class ExportTests(Apps apps)
     private static async Task CastAsync(JudgingWorld world, string juror, int nomination, int first, int second, string? comment, string? notes = null)
     {
         await using var scope = world.App.Scope();
-        var cast = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(juror,
-            new ScoreBallotInput(nomination, new Dictionary<int, int?> { [world.CriterionIds[0]] = first, [world.CriterionIds[1]] = second }, false, comment, notes, null));
-        Assert.True(cast.Succeeded, cast.Error);
+        var cast = await scope.ServiceProvider.GetRequiredService<CastScoreBallot>().RunAsync(juror,
+            new CastScoreBallotInput { NominationId = nomination, Scores = new Dictionary<int, int?> { [world.CriterionIds[0]] = first, [world.CriterionIds[1]] = second }, Comment = comment, PrivateNotes = notes }, null, CancellationToken.None);
+        Assert.True(cast.Succeeded, string.Join(", ", cast.Refusals));
     }
 }

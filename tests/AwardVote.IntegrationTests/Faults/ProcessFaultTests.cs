@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AwardVote.Application.Ballots;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure;
@@ -205,9 +206,9 @@ public sealed partial class ProcessFaultTests(ITestOutputHelper output)
         foreach (var nomination in world.NominationIds)
         {
             await using var scope = world.App.Scope();
-            var cast = await scope.ServiceProvider.GetRequiredService<AwardVote.Web.Judging.BallotBox>().CastScoreAsync(juror,
-                new AwardVote.Web.Judging.ScoreBallotInput(nomination, new Dictionary<int, int?> { [world.CriterionIds[0]] = score % 5 + 1, [world.CriterionIds[1]] = 3 }, false, null, null, null));
-            Assert.True(cast.Succeeded, cast.Error);
+            var cast = await scope.ServiceProvider.GetRequiredService<CastScoreBallot>().RunAsync(juror,
+                new CastScoreBallotInput { NominationId = nomination, Scores = new Dictionary<int, int?> { [world.CriterionIds[0]] = score % 5 + 1, [world.CriterionIds[1]] = 3 } }, null, CancellationToken.None);
+            Assert.True(cast.Succeeded, string.Join(", ", cast.Refusals));
             score += nomination;
         }
     }

@@ -121,8 +121,8 @@ public sealed class HostileFormTests(Apps apps)
         yield return Score("another cycle's criterion", c => [($"Input.Scores[{c.World.Cycles[Phase.Results].CriterionIds[0]}]", "3")]);
         yield return Score("a criterion that is not a number", _ => [("Input.Scores[abc]", "3")]);
         yield return Score("a comment of 10,001 characters", c => c.C.CriterionIds.Select(id => ($"Input.Scores[{id}]", "3")).Append(("Input.Comment", Long(10_001))));
-        yield return new Case("declaration: no reason", Role.Juror, Phase.Judging, c => Task.FromResult(c.Form($"/Jury/Declare?id={c.C.NominationB}", ("Reason", ""))));
-        yield return new Case("declaration: 2,001 characters", Role.Juror, Phase.Judging, c => Task.FromResult(c.Form($"/Jury/Declare?id={c.C.NominationB}", ("Reason", Long(2001)))));
+        yield return new Case("declaration: no reason", Role.Juror, Phase.Judging, c => Task.FromResult(c.Form($"/Jury/Declare?id={c.C.NominationB}", ("Input.Reason", ""))));
+        yield return new Case("declaration: 2,001 characters", Role.Juror, Phase.Judging, c => Task.FromResult(c.Form($"/Jury/Declare?id={c.C.NominationB}", ("Input.Reason", Long(2001)))));
         yield return new Case("decision: a conflict of another panel", Role.Chair, Phase.Judging, async c =>
         {
             var other = await c.World.QueryAsync(db => db.Conflicts.Where(x => x.CycleId == c.World.Cycles[Phase.Results].CycleId).Select(x => x.Id).FirstAsync());

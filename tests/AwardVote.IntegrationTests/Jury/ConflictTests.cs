@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using AwardVote.Application.Jury;
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Judging;
 using AwardVote.Infrastructure.Data;
 using AwardVote.IntegrationTests.Support;
-using AwardVote.Web.Judging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -152,7 +152,7 @@ public sealed class ConflictTests(Apps apps)
     private static async Task<int> ProposeAsync(JuryWorld world)
     {
         await using var scope = world.App.Scope();
-        return await scope.ServiceProvider.GetRequiredService<ConflictProposals>().ProposeAsync(world.CycleId, world.CategoryId, CancellationToken.None);
+        return (await scope.ServiceProvider.GetRequiredService<ProposeConflicts>().RunAsync(world.CycleId, world.CategoryId, CancellationToken.None)).Value;
     }
 
     private static Task<HttpResponseMessage> DecideAsync(Browserless browser, JuryWorld world, int conflictId, bool confirm, string reason) =>

@@ -1,6 +1,7 @@
+using AwardVote.Application.Jury;
 using AwardVote.Domain.Accounts;
-using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Jobs;
 using AwardVote.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

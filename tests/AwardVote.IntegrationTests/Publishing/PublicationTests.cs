@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using AwardVote.Application.Ballots;
+using AwardVote.Application.Ties;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
@@ -8,8 +10,6 @@ using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Results;
 using AwardVote.IntegrationTests.Libraries;
 using AwardVote.IntegrationTests.Support;
-using AwardVote.Web.Judging;
-using AwardVote.Web.Ties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -302,8 +302,8 @@ public sealed class PublicationTests(Apps apps)
         var world = await PublicationWorld.InReviewAsync(apps.Get(provider), PublicationWorld.Scores.Tie);
         var resultId = await world.QueryAsync(db => db.RoundResults.Where(r => r.CategoryId == world.CategoryId).Select(r => r.Id).SingleAsync());
         await using (var scope = world.App.Scope())
-            Assert.Equal(CastingVoteDesk.Outcome.Cast, await scope.ServiceProvider.GetRequiredService<CastingVoteDesk>()
-                .CastAsync(resultId, world.Chair.Id, "Bauskas bibliotēka", "Plašāka sadarbība ar partneriem.", CancellationToken.None));
+            Assert.True((await scope.ServiceProvider.GetRequiredService<CastCastingVote>().RunAsync(resultId, world.Chair.Id,
+                new CastCastingVoteInput { Chosen = "Bauskas bibliotēka", Reason = "Plašāka sadarbība ar partneriem." }, CancellationToken.None)).Succeeded);
 
         using (var chair = await world.SignedInAsync(world.Chair.Email))
             Assert.Contains("data-testid=\"laureate\">Bauskas bibliotēka<", await chair.GetPageAsync(world.CitationPage));
@@ -334,8 +334,8 @@ public sealed class PublicationTests(Apps apps)
     {
         var world = await PublicationWorld.InReviewAsync(apps.Get(provider), PublicationWorld.Scores.ThinLead);
         await using (var scope = world.App.Scope())
-            Assert.Equal(RepeatBallotDesk.Outcome.Opened, await scope.ServiceProvider.GetRequiredService<RepeatBallotDesk>()
-                .OpenAsync(world.CycleId, DateTimeOffset.UtcNow.AddDays(3), CancellationToken.None));
+            Assert.True((await scope.ServiceProvider.GetRequiredService<OpenRepeatBallot>()
+                .RunAsync(world.CycleId, DateTimeOffset.UtcNow.AddDays(3), CancellationToken.None)).Succeeded);
         // This time both jurors clearly prefer Cesvaines: a lead the win rule accepts.
         foreach (var juror in new[] { world.Judging.JurorA, world.Judging.JurorB })
         {
@@ -343,9 +343,8 @@ public sealed class PublicationTests(Apps apps)
             {
                 await using var scope = world.App.Scope();
                 var score = nomination == world.Others[1] ? 5 : 1;
-                var cast = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(juror, new ScoreBallotInput(nomination,
-                    new Dictionary<int, int?> { [world.Judging.CriterionIds[0]] = score, [world.Judging.CriterionIds[1]] = score }, false, null, null, null));
-                Assert.True(cast.Succeeded, cast.Error);
+                var cast = await scope.ServiceProvider.GetRequiredService<CastScoreBallot>().RunAsync(juror, new CastScoreBallotInput { NominationId = nomination, Scores = new Dictionary<int, int?> { [world.Judging.CriterionIds[0]] = score, [world.Judging.CriterionIds[1]] = score } }, null, CancellationToken.None);
+                Assert.True(cast.Succeeded, string.Join(", ", cast.Refusals));
             }
         }
         await world.QueryAsync(db => db.Cycles.Where(c => c.Id == world.CycleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Phase, CyclePhase.Counting)));

@@ -1,4 +1,5 @@
 using System.Net;
+using AwardVote.Application.Ballots;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
 using AwardVote.Domain.Results;
@@ -8,7 +9,6 @@ using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Results;
 using AwardVote.IntegrationTests.Ballots;
 using AwardVote.IntegrationTests.Support;
-using AwardVote.Web.Judging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -131,9 +131,9 @@ public sealed class PublicationWorld(JudgingWorld judging) : TestWorld(judging.A
     private static async Task CastAsync(JudgingWorld world, string juror, int nomination, int score, string? comment)
     {
         await using var scope = world.App.Scope();
-        var cast = await scope.ServiceProvider.GetRequiredService<BallotBox>().CastScoreAsync(juror,
-            new ScoreBallotInput(nomination, new Dictionary<int, int?> { [world.CriterionIds[0]] = score, [world.CriterionIds[1]] = score }, false, comment, "privāta piezīme", null));
-        Assert.True(cast.Succeeded, cast.Error);
+        var cast = await scope.ServiceProvider.GetRequiredService<CastScoreBallot>().RunAsync(juror,
+            new CastScoreBallotInput { NominationId = nomination, Scores = new Dictionary<int, int?> { [world.CriterionIds[0]] = score, [world.CriterionIds[1]] = score }, Comment = comment, PrivateNotes = "privāta piezīme" }, null, CancellationToken.None);
+        Assert.True(cast.Succeeded, string.Join(", ", cast.Refusals));
     }
 
     public Task<List<Publication>> PublicationsAsync() =>

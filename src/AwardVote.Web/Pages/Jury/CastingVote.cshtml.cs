@@ -1,8 +1,7 @@
-using AwardVote.Domain.Results;
-using AwardVote.Web.Localization;
+using AwardVote.Application.Ties;
+using AwardVote.Infrastructure.Data;
 using AwardVote.Web.Security;
-using AwardVote.Web.Ties;
-using Microsoft.AspNetCore.Authorization;
+using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -10,11 +9,10 @@ using Microsoft.Extensions.Localization;
 namespace AwardVote.Web.Pages.Jury;
 
 /// <summary>
-/// The chair breaks a first-place tie the statute leaves to them. Administrators and jurors may read the page; only
-/// the panel's chair may cast, and <see cref="CastingVoteDesk"/> checks every rule again on the server.
+/// The chair breaks a first-place tie the statute leaves to them. The panel's chair and administrators may read the
+/// page; only the chair may cast, and <see cref="CastCastingVote"/> checks every rule again, as for the API.
 /// </summary>
-[Authorize]
-public sealed class CastingVoteModel(CastingVoteDesk desk, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CastingVoteModel(AppDbContext db, CastCastingVote cast, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public string? Chosen { get; set; }
@@ -22,7 +20,9 @@ public sealed class CastingVoteModel(CastingVoteDesk desk, IStringLocalizer<Shar
     [BindProperty]
     public string? Reason { get; set; }
 
-    public CastingVoteDesk.Tie? Tie { get; private set; }
+    public Tie? Tie { get; private set; }
+    /// <summary>The signed-in person chairs the result's panel: they, and only they, get the form.</summary>
+    public bool IsChair { get; private set; }
     public string CategoryLabel { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
@@ -32,35 +32,26 @@ public sealed class CastingVoteModel(CastingVoteDesk desk, IStringLocalizer<Shar
     {
         if (await LoadAsync(id, cancellationToken) is { } denied)
             return denied;
-        if (Reason is { Length: > CastingVoteDesk.ReasonMaxLength })
-        {
-            ModelState.AddModelError(nameof(Reason), l["The reason can be at most {1} characters long.", "", CastingVoteDesk.ReasonMaxLength]);
-            return Page();
-        }
-        var outcome = await desk.CastAsync(id, User.UserId(), Chosen, Reason, cancellationToken);
-        switch (outcome)
-        {
-            case CastingVoteDesk.Outcome.Cast:
-                return RedirectToPage(new { id });
-            case CastingVoteDesk.Outcome.NotFound:
-                return NotFound();
-            case CastingVoteDesk.Outcome.Forbidden:
-                return Forbid();
-        }
-        ModelState.AddModelError(outcome == CastingVoteDesk.Outcome.NotTied ? nameof(Chosen) : outcome == CastingVoteDesk.Outcome.ReasonRequired ? nameof(Reason) : "",
-            CastingVoteDesk.Describe(outcome, l));
+        if (await this.ForbidUnlessAsync(Tie!.Panel, PanelOperations.BreakTie) is { } notChair)
+            return notChair;
+        var outcome = await cast.RunAsync(id, User.UserId(), new CastCastingVoteInput { Chosen = Chosen, Reason = Reason }, cancellationToken);
+        if (outcome.Succeeded)
+            return RedirectToPage(new { id });
+        if (this.Refused(outcome, prefix: null) is { } answer)
+            return answer;
         await LoadAsync(id, cancellationToken);
         return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        Tie = await desk.LoadAsync(id, User.UserId(), cancellationToken);
+        Tie = await TieView.LoadAsync(db, id, cancellationToken);
         if (Tie is null)
             return NotFound();
         // The tie and its names are the jury's business: the chair, and the association's administrators.
-        if (!Tie.IsChair && !User.IsAdministrator())
-            return Forbid();
+        if (await this.ForbidUnlessAsync(Tie.Panel, PanelOperations.Manage) is { } denied)
+            return denied;
+        IsChair = await HttpContext.AllowsAsync(Tie.Panel, PanelOperations.BreakTie);
         CategoryLabel = l["Round {0}", Tie.RoundNumber];
         return null;
     }

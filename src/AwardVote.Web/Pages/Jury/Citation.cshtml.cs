@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using AwardVote.Application.Jury;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Results;
-using AwardVote.Web.Judging;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Publishing;
 using AwardVote.Web.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -18,9 +17,7 @@ namespace AwardVote.Web.Pages.Jury;
 /// review (Latvian required, English optional), and after publication the start of a correction. The server
 /// refuses it when the final result names no single laureate, and once an announcement is published.
 /// </summary>
-[Authorize]
 public sealed class CitationModel(
-    JuryMembership jury,
     ResultStandings standings,
     ResultsPublisher publisher,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -125,8 +122,8 @@ public sealed class CitationModel(
     /// <summary>Only the panel's chair or an administrator, checked on every request from the grants as they are now.</summary>
     private async Task<IActionResult?> RefuseAsync(CancellationToken cancellationToken)
     {
-        if (!await jury.CanManageAsync(User, CycleId, CategoryId))
-            return Forbid();
+        if (await this.ForbidUnlessAsync(new Panel(CycleId, CategoryId), PanelOperations.Manage) is { } denied)
+            return denied;
         return await LoadAsync(cancellationToken) ? null : NotFound();
     }
 

@@ -1,10 +1,9 @@
-using System.ComponentModel.DataAnnotations;
+using AwardVote.Application.Jury;
 using AwardVote.Domain.Judging;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Web.Judging;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Security;
-using Microsoft.AspNetCore.Authorization;
+using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,14 +12,15 @@ using Microsoft.Extensions.Localization;
 namespace AwardVote.Web.Pages.Jury;
 
 /// <summary>
-/// The panel's conflicts of interest: the system's proposals, which the chair or an administrator confirms or
-/// dismisses (with a reason), and the jurors' own declarations, read only.
+/// The panel's conflicts of interest (<see cref="ListPanelConflicts"/>): the system's proposals, which the chair or an
+/// administrator confirms or dismisses with a reason (<see cref="DecideConflict"/>), and the jurors' own
+/// declarations, read only. The API lists and decides the same.
 /// </summary>
-[Authorize]
 public sealed class ConflictsModel(
     AppDbContext db,
-    JuryMembership jury,
-    ConflictProposals proposals,
+    ListPanelConflicts list,
+    ProposeConflicts propose,
+    DecideConflict decide,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -29,29 +29,23 @@ public sealed class ConflictsModel(
     [BindProperty(SupportsGet = true)]
     public int CategoryId { get; set; }
 
+    /// <summary>Which proposal the form decides (one form per proposal).</summary>
+    [BindProperty(Name = ConflictIdField)]
+    public int ConflictId { get; set; }
+
+    private const string ConflictIdField = "Decision.ConflictId";
+
     [BindProperty]
-    public DecisionInput Decision { get; set; } = new();
+    public DecideConflictInput Decision { get; set; } = new();
 
     [TempData]
     public string? Message { get; set; }
 
     public string CycleTitle { get; private set; } = "";
     public string CategoryName { get; private set; } = "";
-    public List<Row> Proposed { get; private set; } = [];
-    public List<Row> Decided { get; private set; } = [];
-    public List<Row> Declared { get; private set; } = [];
-
-    public sealed record Row(ConflictOfInterest Conflict, string JurorName, string LibraryName, string? DeciderName);
-
-    public sealed class DecisionInput
-    {
-        public int ConflictId { get; set; }
-        public bool Confirm { get; set; }
-
-        [StringLength(2000, ErrorMessage = "The reason can be at most {1} characters long.")]
-        [Display(Name = "Reason")]
-        public string? Reason { get; set; }
-    }
+    public List<PanelConflictRow> Proposed { get; private set; } = [];
+    public List<PanelConflictRow> Decided { get; private set; } = [];
+    public List<PanelConflictRow> Declared { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -65,8 +59,10 @@ public sealed class ConflictsModel(
     {
         if (await RefuseAsync(cancellationToken) is { } refusal)
             return refusal;
-        var added = await proposals.ProposeAsync(CycleId, CategoryId, cancellationToken);
-        Message = added == 0 ? l["No new conflicts to propose."] : l["{0} new conflicts proposed.", added];
+        var outcome = await propose.RunAsync(CycleId, CategoryId, cancellationToken);
+        if (this.Refused(outcome) is { } refused)
+            return refused;
+        Message = outcome.Value == 0 ? l["No new conflicts to propose."] : l["{0} new conflicts proposed.", outcome.Value];
         return RedirectToPage(new { cycleId = CycleId, categoryId = CategoryId });
     }
 
@@ -74,28 +70,17 @@ public sealed class ConflictsModel(
     {
         if (await RefuseAsync(cancellationToken) is { } refusal)
             return refusal;
-        var conflict = await db.Conflicts
-            .Join(db.Nominations, c => c.NominationId, n => n.Id, (c, n) => new { c, n.CategoryId })
-            .Where(x => x.c.Id == Decision.ConflictId && x.c.CycleId == CycleId && x.CategoryId == CategoryId)
-            .Select(x => x.c)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (conflict is null)
-            return NotFound();
         if (ModelState.IsValid)
         {
-            switch (await proposals.DecideAsync(conflict, Decision.Confirm, Decision.Reason, User.UserId(), cancellationToken))
+            var outcome = await decide.RunAsync(CycleId, CategoryId, ConflictId, Decision, User.UserId(), cancellationToken);
+            if (outcome.Succeeded)
             {
-                case ConflictProposals.DecisionOutcome.Decided:
-                    Message = Decision.Confirm ? l["The conflict is confirmed."] : l["The proposal is dismissed."];
-                    return RedirectToPage(new { cycleId = CycleId, categoryId = CategoryId });
-                case ConflictProposals.DecisionOutcome.ReasonRequired:
-                    // Model-level: one form per proposal, so the summary at the top is where the error is read.
-                    ModelState.AddModelError("", l["Give the reason for dismissing the proposal."]);
-                    break;
-                default:
-                    ModelState.AddModelError("", l["This conflict has already been decided."]);
-                    break;
+                Message = Decision.Confirm ? l["The conflict is confirmed."] : l["The proposal is dismissed."];
+                return RedirectToPage(new { cycleId = CycleId, categoryId = CategoryId });
             }
+            // One form per proposal: the summary at the top is where the error is read.
+            if (this.Refused(outcome, prefix: nameof(Decision)) is { } answer)
+                return answer;
         }
         await LoadAsync(cancellationToken);
         return Page();
@@ -104,8 +89,8 @@ public sealed class ConflictsModel(
     /// <summary>Forbid for anyone but the panel's chair or an administrator; 404 for a panel that does not exist.</summary>
     private async Task<IActionResult?> RefuseAsync(CancellationToken cancellationToken)
     {
-        if (!await jury.CanManageAsync(User, CycleId, CategoryId))
-            return Forbid();
+        if (await this.ForbidUnlessAsync(new Panel(CycleId, CategoryId), PanelOperations.Manage) is { } denied)
+            return denied;
         var panel = await db.Categories.Where(c => c.Id == CategoryId && c.CycleId == CycleId)
             .Join(db.Cycles, c => c.CycleId, y => y.Id, (c, y) => new { c.Name, c.NameEn, y.Title, y.TitleEn })
             .SingleOrDefaultAsync(cancellationToken);
@@ -118,20 +103,10 @@ public sealed class ConflictsModel(
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var rows = await db.Conflicts.AsNoTracking()
-            .Where(c => c.CycleId == CycleId)
-            .Join(db.Nominations.Where(n => n.CategoryId == CategoryId), c => c.NominationId, n => n.Id, (c, n) => new { c, n.LibraryId })
-            .Join(db.Libraries, x => x.LibraryId, lib => lib.Id, (x, lib) => new { x.c, Library = lib.Name })
-            .Join(db.Users, x => x.c.JurorUserId, u => u.Id, (x, u) => new { x.c, x.Library, Juror = u.DisplayName })
-            .ToListAsync(cancellationToken);
-        var deciderIds = rows.Where(r => r.c.DecidedByUserId != null).Select(r => r.c.DecidedByUserId!).Distinct().ToList();
-        var deciders = await db.Users.Where(u => deciderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var all = rows.Select(r => new Row(r.c, r.Juror, r.Library, r.c.DecidedByUserId is { } d ? deciders.GetValueOrDefault(d) : null))
-            .OrderBy(r => r.JurorName, StringComparer.CurrentCulture).ThenBy(r => r.LibraryName, StringComparer.CurrentCulture)
-            .ToList();
-        Declared = all.Where(r => r.Conflict.Source == ConflictSource.DeclaredByJuror).ToList();
-        Proposed = all.Where(r => r.Conflict.Source != ConflictSource.DeclaredByJuror && r.Conflict.Status == ConflictStatus.Proposed).ToList();
-        Decided = all.Where(r => r.Conflict.Source != ConflictSource.DeclaredByJuror && r.Conflict.Status != ConflictStatus.Proposed).ToList();
+        var all = await list.RunAsync(CycleId, CategoryId, cancellationToken) ?? [];
+        Declared = all.Where(r => r.IsDeclared).ToList();
+        Proposed = all.Where(r => r.AwaitsDecision).ToList();
+        Decided = all.Where(r => !r.IsDeclared && !r.AwaitsDecision).ToList();
     }
 
     public string SourceName(ConflictSource source) => source switch

@@ -1,14 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using AwardVote.Application.Ballots;
+using AwardVote.Application.Jury;
 using AwardVote.Application.Nominations;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
-using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Web.Judging;
 using AwardVote.Web.Nominations;
 using AwardVote.Web.Pages.Shared;
 using AwardVote.Web.Security;
-using Microsoft.AspNetCore.Authorization;
+using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,23 +18,25 @@ namespace AwardVote.Web.Pages.Jury;
 
 /// <summary>
 /// One nomination for one juror: the whole nomination to read and the juror's own score ballot beside it. A juror
-/// with a conflict gets a plain page that says so, and nothing of the nomination or its scores.
+/// with a conflict gets a plain page that says so, and nothing of the nomination or its scores. The ballot is cast
+/// through <see cref="CastScoreBallot"/>, as the API casts it.
 /// </summary>
-[Authorize]
 public sealed class NominationModel(
     AppDbContext db,
     LoadNomination load,
-    JuryMembership jury,
-    BallotBox ballots,
+    CastScoreBallot castScoreBallot,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
-    public BallotInput Input { get; set; } = new();
+    public CastScoreBallotInput Input { get; set; } = new();
 
     public NominationArticle? Article { get; private set; }
     public AwardCycle Cycle { get; private set; } = null!;
     public bool Conflicted { get; private set; }
+    /// <summary>The conflict is the juror's own declaration, which they may still withdraw while the round is open.</summary>
+    public bool DeclaredByMe { get; private set; }
+    public int Id { get; private set; }
     public bool Open { get; private set; }
     public bool IsScoreRound { get; private set; }
 
@@ -47,25 +49,6 @@ public sealed class NominationModel(
     /// </summary>
     public List<decimal>? OthersAfterClose { get; private set; }
 
-    public sealed class BallotInput
-    {
-        public Guid? Version { get; set; }
-
-        /// <summary>Criterion id → score; empty means "no entry".</summary>
-        public Dictionary<int, int?> Scores { get; set; } = [];
-
-        [Display(Name = "Abstain on this nomination")]
-        public bool Abstained { get; set; }
-
-        [StringLength(10_000, ErrorMessage = "The comment can be at most {1} characters long.")]
-        [Display(Name = "Comment for the nominee")]
-        public string? Comment { get; set; }
-
-        [StringLength(10_000, ErrorMessage = "The notes can be at most {1} characters long.")]
-        [Display(Name = "Private notes")]
-        public string? PrivateNotes { get; set; }
-    }
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } denied)
@@ -75,8 +58,9 @@ public sealed class NominationModel(
             OthersAfterClose = await OthersAfterCloseAsync(ballot, cancellationToken);
         if (ballot is not null)
         {
-            Input = new BallotInput
+            Input = new CastScoreBallotInput
             {
+                NominationId = id,
                 Version = ballot.Version,
                 Scores = ballot.Scores.ToDictionary(s => s.CriterionId, s => s.Score),
                 Abstained = ballot.Abstained,
@@ -93,33 +77,32 @@ public sealed class NominationModel(
             return denied;
         if (!ModelState.IsValid)
             return Page();
-        var result = await ballots.CastScoreAsync(User.UserId(),
-            new ScoreBallotInput(id, Input.Scores, Input.Abstained, Input.Comment, Input.PrivateNotes, Input.Version), cancellationToken: cancellationToken);
-        if (result.Forbidden)
-            return Forbid();
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("", result.Error!);
-            return Page();
-        }
+        Input.NominationId = id;
+        var outcome = await castScoreBallot.RunAsync(User.UserId(), Input, enteredBy: null, cancellationToken);
+        if (!outcome.Succeeded)
+            return this.Refused(outcome) ?? Page();
         Message = l["Your ballot was saved. You can change it until the round closes."];
         return RedirectToPage(new { id });
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
+        Id = id;
         var nomination = await load.RunAsync(id, cancellationToken);
         if (nomination is null)
             return NotFound();
+        if (await this.ForbidUnlessAsync(nomination, PanelOperations.JudgeNomination) is { } denied)
+            return denied;
         var userId = User.UserId();
-        if (!await jury.IsJurorAsync(userId, nomination.CycleId, nomination.CategoryId) || !JudgingRules.IsJudged(nomination))
-            return Forbid();
-        Cycle = await ballots.LoadCycleAsync(nomination.CycleId, cancellationToken);
-        if (Cycle.Phase < CyclePhase.Judging)
-            return Forbid();
-        Conflicted = (await jury.ConflictedNominationsAsync(userId, Cycle.Id)).Contains(id);
+        Cycle = await JudgingRound.LoadCycleAsync(db, nomination.CycleId, cancellationToken);
+        Conflicted = (await JuryMembership.ConflictedNominationsAsync(db, userId, Cycle.Id, cancellationToken)).Contains(id);
         if (Conflicted)
+        {
+            DeclaredByMe = JudgingRules.AcceptsBallots(Cycle, Cycle.RoundNumber, clock.GetUtcNow())
+                && await db.Conflicts.AnyAsync(c => c.JurorUserId == userId && c.NominationId == id && c.Source == ConflictSource.DeclaredByJuror,
+                    cancellationToken);
             return null;
+        }
         Article = await NominationArticles.LoadAsync(db, nomination, cancellationToken);
         var round = Cycle.Rounds.Single(r => r.Number == Math.Max(1, Cycle.RoundNumber));
         IsScoreRound = round.Kind == BallotKind.Score;

@@ -1,32 +1,25 @@
+using AwardVote.Application.Jury;
 using AwardVote.Infrastructure;
-using AwardVote.Infrastructure.Auditing;
-using AwardVote.Infrastructure.Data;
-using AwardVote.Infrastructure.Judging;
 using AwardVote.Infrastructure.Mail;
-using AwardVote.Web.Accounts;
-using AwardVote.Web.Judging;
 using AwardVote.Web.Localization;
-using Microsoft.AspNetCore.Authorization;
+using AwardVote.Web.Security;
+using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace AwardVote.Web.Pages.Jury;
 
 /// <summary>
-/// The chair's board: done/assigned per juror and per nomination, never a score before the round closes
-/// (administrators see turnout, not scores); after close each juror's mean ± standard deviation. Also the digest
-/// reminder to jurors with unfinished ballots, with the text each one will get shown before sending.
+/// The chair's board (<see cref="PanelProgress"/>, as the API reports it): done/assigned per juror and per nomination,
+/// never a score before the round closes (administrators see turnout, not scores); after close each juror's mean ±
+/// standard deviation. Also the digest reminder to jurors with unfinished ballots (<see cref="RemindJurors"/>), with
+/// the text each one will get shown before sending.
 /// </summary>
-[Authorize]
 public sealed class ProgressModel(
-    AppDbContext db,
-    JuryMembership jury,
     PanelProgress progress,
     JurorReminders reminders,
-    AuditLog audit,
-    AccountMail mail,
+    RemindJurors remind,
     TimeProvider clock,
     IStringLocalizer<MailResource> mailText,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -43,7 +36,7 @@ public sealed class ProgressModel(
     public PanelProgress.Report Report { get; private set; } = null!;
     public List<Preview> Reminders { get; private set; } = [];
 
-    public sealed record Preview(JurorReminders.Recipient Recipient, RenderedMail Mail);
+    public sealed record Preview(ReminderRecipient Recipient, RenderedMail Mail);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -54,35 +47,21 @@ public sealed class ProgressModel(
 
     public async Task<IActionResult> OnPostRemindAsync(CancellationToken cancellationToken)
     {
-        if (await LoadAsync(cancellationToken) is { } refusal)
-            return refusal;
-        if (Report.RoundIsClosed || Reminders.Count == 0)
-        {
-            Message = l["Nobody needs a reminder."];
-            return RedirectToPage(new { cycleId = CycleId, categoryId = CategoryId });
-        }
-        var now = clock.GetUtcNow();
-        foreach (var preview in Reminders)
-        {
-            // The time in the key makes each press its own reminder; a double submit in the same tick stays one.
-            await reminders.QueueAsync(Report.Cycle, preview.Recipient,
-                $"{CycleId}:{CategoryId}:{Report.RoundNumber}:manual:{now.UtcTicks}:{preview.Recipient.UserId}", cancellationToken);
-        }
-        audit.Record("jury.reminded", "Category", CategoryId,
-            after: new { Round = Report.RoundNumber, Recipients = Reminders.Select(r => new { r.Recipient.UserId, r.Recipient.Unfinished }).ToList() },
-            cycleId: CycleId);
-        await db.SaveChangesAsync(cancellationToken);
-        mail.DeliverSoon();
-        Message = l["Reminders are on their way to {0} jurors.", Reminders.Count];
+        if (await this.ForbidUnlessAsync(new Panel(CycleId, CategoryId), PanelOperations.Manage) is { } denied)
+            return denied;
+        var outcome = await remind.RunAsync(CycleId, CategoryId, cancellationToken);
+        if (this.Refused(outcome) is { } refused)
+            return refused;
+        Message = outcome.Value == 0 ? l["Nobody needs a reminder."] : l["Reminders are on their way to {0} jurors.", outcome.Value];
         return RedirectToPage(new { cycleId = CycleId, categoryId = CategoryId });
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (!await jury.CanManageAsync(User, CycleId, CategoryId))
-            return Forbid();
+        if (await this.ForbidUnlessAsync(new Panel(CycleId, CategoryId), PanelOperations.Manage) is { } denied)
+            return denied;
         var now = clock.GetUtcNow();
-        if (await progress.LoadAsync(CycleId, CategoryId, now, cancellationToken) is not { } report)
+        if (await progress.RunAsync(CycleId, CategoryId, now, cancellationToken) is not { } report)
             return NotFound();
         Report = report;
         if (!report.RoundIsClosed)
@@ -103,5 +82,4 @@ public sealed class ProgressModel(
 
     /// <summary>Two decimals in the page's culture: the spread of a juror's ballot means.</summary>
     public static string Number(decimal? value) => value is { } v ? v.ToString("0.00", System.Globalization.CultureInfo.CurrentCulture) : "—";
-
 }

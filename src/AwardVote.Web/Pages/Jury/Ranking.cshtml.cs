@@ -1,9 +1,10 @@
+using AwardVote.Application.Ballots;
+using AwardVote.Application.Jury;
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Web.Judging;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Security;
-using Microsoft.AspNetCore.Authorization;
+using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +14,10 @@ namespace AwardVote.Web.Pages.Jury;
 
 /// <summary>
 /// The ranked ballot of a final round: a numbered select box per shortlisted nomination, so it works with a
-/// keyboard, a screen reader and without JavaScript. Equal numbers only where the statute allows ties.
+/// keyboard, a screen reader and without JavaScript. Equal numbers only where the statute allows ties. Cast through
+/// <see cref="CastRanking"/>, as the API casts it.
 /// </summary>
-[Authorize]
-public sealed class RankingModel(AppDbContext db, JuryMembership jury, BallotBox ballots, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class RankingModel(AppDbContext db, CastRanking castRanking, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int CycleId { get; set; }
@@ -58,30 +59,26 @@ public sealed class RankingModel(AppDbContext db, JuryMembership jury, BallotBox
     {
         if (await LoadAsync(cancellationToken) is { } denied)
             return denied;
-        var result = await ballots.CastRankedAsync(User.UserId(), new RankedBallotInput(CycleId, CategoryId, Ranks, Version), cancellationToken: cancellationToken);
-        if (result.Forbidden)
-            return Forbid();
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("", result.Error!);
-            return Page();
-        }
+        var outcome = await castRanking.RunAsync(User.UserId(),
+            new CastRankingInput { CycleId = CycleId, CategoryId = CategoryId, Ranks = Ranks, Version = Version }, enteredBy: null, cancellationToken);
+        if (!outcome.Succeeded)
+            return this.Refused(outcome, prefix: null) ?? Page();
         Message = l["Your ranking was saved. You can change it until the round closes."];
         return RedirectToPage(new { CycleId, CategoryId });
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
+        if (await this.ForbidUnlessAsync(new Panel(CycleId, CategoryId), PanelOperations.Judge) is { } denied)
+            return denied;
         var userId = User.UserId();
-        if (!await jury.IsJurorAsync(userId, CycleId, CategoryId))
-            return Forbid();
-        var cycle = await ballots.LoadCycleAsync(CycleId, cancellationToken);
+        var cycle = await JudgingRound.LoadCycleAsync(db, CycleId, cancellationToken);
         Round = cycle.Rounds.SingleOrDefault(r => r.Number == cycle.RoundNumber);
-        Closed = await ballots.WhyClosedAsync(cycle, BallotKind.Ranked, cancellationToken);
+        Closed = JudgingRound.WhyClosed(cycle, BallotKind.Ranked, clock.GetUtcNow()) is { } closed ? RefusalText.Describe(closed, l) : null;
         if (Round is null || Round.Kind != BallotKind.Ranked)
             return null;
-        var shortlist = await ballots.ShortlistAsync(cycle, Round, CategoryId, cancellationToken);
-        var conflicted = await jury.ConflictedNominationsAsync(userId, CycleId);
+        var shortlist = await JudgingRound.ShortlistAsync(db, cycle, Round, CategoryId, cancellationToken);
+        var conflicted = await JuryMembership.ConflictedNominationsAsync(db, userId, CycleId, cancellationToken);
         Candidates = (await db.Nominations.Where(n => shortlist.Contains(n.Id))
                 .Join(db.Libraries, n => n.LibraryId, x => x.Id, (n, x) => new { n.Id, x.Name })
                 .OrderBy(x => x.Name)

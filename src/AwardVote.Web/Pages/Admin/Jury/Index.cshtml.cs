@@ -1,15 +1,9 @@
-using System.ComponentModel.DataAnnotations;
+using AwardVote.Application.Jury;
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;
-using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Infrastructure.Mail;
-using AwardVote.Infrastructure.Mail.Templates;
-using AwardVote.Infrastructure.Security;
-using AwardVote.Web.Accounts;
-using AwardVote.Web.Localization;
 using AwardVote.Web.Security;
-using AwardVote.Application.Validation;
+using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,19 +14,17 @@ namespace AwardVote.Web.Pages.Admin.Jury;
 
 /// <summary>
 /// A cycle's jury panels: who sits on one, who chairs it, and e-mailed one-time invitations (the same link and
-/// acceptance page as a library's invitations) for jurors and chairs.
+/// acceptance page as a library's invitations) for jurors and chairs (<see cref="InviteJuror"/>,
+/// <see cref="AppointChair"/>, as the API does).
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
 public sealed class IndexModel(
     AppDbContext db,
-    AuditLog audit,
-    Outbox outbox,
-    AccountMail mail,
+    InviteJuror inviteJuror,
+    AppointChair appointChair,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
-    public const int ValidDays = 14;
-
     [BindProperty(SupportsGet = true)]
     public int? CycleId { get; set; }
 
@@ -40,7 +32,7 @@ public sealed class IndexModel(
     public int? CategoryId { get; set; }
 
     [BindProperty]
-    public InviteInput Invite { get; set; } = new();
+    public InviteJurorInput Invite { get; set; } = new();
 
     [BindProperty]
     public string? ChairUserId { get; set; }
@@ -59,23 +51,6 @@ public sealed class IndexModel(
     public sealed record InvitationRow(string Email, ScopedRole Role, DateTimeOffset InvitedAt, DateTimeOffset ExpiresAt,
         DateTimeOffset? AcceptedAt, DateTimeOffset? DeclinedAt);
 
-    public sealed class InviteInput
-    {
-        [Required(ErrorMessage = "Enter the juror's name.")]
-        [StringLength(200, ErrorMessage = "The name is too long.")]
-        [Display(Name = "Juror's name")]
-        public string Name { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter the juror's e-mail address.")]
-        [MailAddress(ErrorMessage = "Enter a valid e-mail address.")]
-        [StringLength(256, ErrorMessage = "The e-mail address is too long.")]
-        [Display(Name = "Juror's e-mail")]
-        public string Email { get; set; } = "";
-
-        [Display(Name = "Invite as the chair of the jury")]
-        public bool AsChair { get; set; }
-    }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
@@ -86,41 +61,18 @@ public sealed class IndexModel(
     {
         if (!await LoadPanelNamedAsync(cancellationToken) || Cycle is null || Category is null)
             return NotFound();
-        // An empty field binds as null: [Required] has already said so in the model state.
-        var email = Invite.Email?.Trim() ?? "";
-        if (ModelState.IsValid && Members.Any(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase)))
-            ModelState.AddModelError($"{nameof(Invite)}.{nameof(InviteInput.Email)}", l["This person already sits on the jury."]);
-        if (!ModelState.IsValid)
-            return Page();
-
-        var (token, tokenHash) = OneTimeToken.Create();
-        var now = clock.GetUtcNow();
-        var invitation = new Invitation
+        if (ModelState.IsValid)
         {
-            Email = email,
-            Role = Invite.AsChair ? ScopedRole.Chair : ScopedRole.Juror,
-            CycleId = Cycle.Id,
-            CategoryId = Category.Id,
-            TokenHash = tokenHash,
-            InvitedAt = now,
-            ExpiresAt = now.AddDays(ValidDays),
-            InvitedByUserId = User.UserId(),
-        };
-        db.Invitations.Add(invitation);
-        audit.Record("jury.juror-invited", nameof(Domain.Cycles.Category), Category.Id,
-            after: new { invitation.Email, Name = Invite.Name.Trim(), invitation.Role, invitation.ExpiresAt }, cycleId: Cycle.Id);
-
-        // Someone with an account gets the mail in their language; anyone else in Latvian, the association's.
-        var culture = await db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant())
-            .Select(u => u.PreferredCulture).FirstOrDefaultAsync(cancellationToken) ?? Cultures.Latvian;
-        var acceptUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/Invitations/Accept?token={token}";
-        outbox.Enqueue(new JuryInvitationMail(Invite.Name.Trim(), InviterName(), DisplayNames.Pick(Cycle.Title, Cycle.TitleEn, culture),
-                DisplayNames.Pick(Category.Name, Category.NameEn, culture), Invite.AsChair, email, acceptUrl, ValidDays),
-            email, Invite.Name.Trim(), culture, invitation.TokenHash[..16]);
-        await db.SaveChangesAsync(cancellationToken);
-        mail.DeliverSoon();
-        Message = l["The invitation is on its way."];
-        return RedirectToPage(new { cycleId = Cycle.Id, categoryId = Category.Id });
+            var outcome = await inviteJuror.RunAsync(Cycle.Id, Category.Id, User.UserId(), Invite, cancellationToken);
+            if (outcome.Succeeded)
+            {
+                Message = l["The invitation is on its way."];
+                return RedirectToPage(new { cycleId = Cycle.Id, categoryId = Category.Id });
+            }
+            if (this.Refused(outcome, prefix: nameof(Invite)) is { } answer)
+                return answer;
+        }
+        return Page();
     }
 
     /// <summary>A panel has one chair: naming one takes the chair from whoever had it (audited, before and after).</summary>
@@ -128,25 +80,11 @@ public sealed class IndexModel(
     {
         if (!await LoadPanelNamedAsync(cancellationToken) || Cycle is null || Category is null)
             return NotFound();
-        if (Members.All(m => m.UserId != ChairUserId))
-        {
-            ModelState.AddModelError("", l["Choose a member of the jury as its chair."]);
-            return Page();
-        }
-        var chairs = await db.RoleGrants
-            .Where(g => g.CycleId == Cycle.Id && g.CategoryId == Category.Id && g.Role == ScopedRole.Chair)
-            .ToListAsync(cancellationToken);
-        var before = chairs.Select(g => g.UserId).ToList();
-        if (before.SequenceEqual([ChairUserId!]))
-            return RedirectToPage(new { cycleId = Cycle.Id, categoryId = Category.Id });
-        db.RoleGrants.RemoveRange(chairs.Where(g => g.UserId != ChairUserId));
-        var now = clock.GetUtcNow();
-        if (chairs.All(g => g.UserId != ChairUserId))
-            db.RoleGrants.Add(RoleGrant.Chair(ChairUserId!, Cycle.Id, Category.Id, now, User.UserId()));
-        audit.Record("jury.chair-changed", nameof(Domain.Cycles.Category), Category.Id,
-            before: new { Chairs = before }, after: new { Chairs = new[] { ChairUserId } }, cycleId: Cycle.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        Message = l["The chair of the jury is changed."];
+        var outcome = await appointChair.RunAsync(Cycle.Id, Category.Id, ChairUserId, User.UserId(), cancellationToken);
+        if (!outcome.Succeeded)
+            return this.Refused(outcome, prefix: null) ?? Page();
+        if (Members.Any(m => m.UserId == ChairUserId && !m.IsChair))
+            Message = l["The chair of the jury is changed."];
         return RedirectToPage(new { cycleId = Cycle.Id, categoryId = Category.Id });
     }
 
@@ -188,7 +126,4 @@ public sealed class IndexModel(
             .Select(i => new InvitationRow(i.Email, i.Role, i.InvitedAt, i.ExpiresAt, i.AcceptedAt, i.DeclinedAt))
             .ToListAsync(cancellationToken);
     }
-
-    private string InviterName() =>
-        User.FindFirst(AppClaimsPrincipalFactory.DisplayNameClaim)?.Value is { Length: > 0 } name ? name : User.Identity?.Name ?? "";
 }

@@ -1,9 +1,10 @@
+using AwardVote.Application.Ballots;
+using AwardVote.Application.Jury;
 using AwardVote.Domain.Cycles;
-using AwardVote.Domain.Judging;
 using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Web.Judging;
 using AwardVote.Web.Security;
+using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,12 +14,12 @@ using Microsoft.Extensions.Localization;
 namespace AwardVote.Web.Pages.Admin.PaperBallots;
 
 /// <summary>
-/// An administrator enters a juror's paper ballot on their behalf. The same rules hold as for the juror (panel,
-/// conflicts, open round); the ballot is marked as a paper ballot with who entered it, in the audit log and later
-/// the protocol.
+/// An administrator enters a juror's paper ballot on their behalf (<see cref="CastScoreBallot"/> with who entered
+/// it, as the API does). The same rules hold as for the juror (panel, conflicts, open round); the ballot is marked
+/// as a paper ballot with who entered it, in the audit log and later the protocol.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(AppDbContext db, JuryMembership jury, BallotBox ballots, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(AppDbContext db, CastScoreBallot castScoreBallot, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int CycleId { get; set; }
@@ -53,29 +54,30 @@ public sealed class IndexModel(AppDbContext db, JuryMembership jury, BallotBox b
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (Cycle is null || JurorId is null || Jurors.All(j => j.Id != JurorId))
+        if (Cycle is null || JurorId is null)
         {
             ModelState.AddModelError("", l["Choose a juror of this panel."]);
             return Page();
         }
-        var result = await ballots.CastScoreAsync(JurorId, new ScoreBallotInput(NominationId, Scores, Abstained, Comment, null, null),
-            enteredBy: User.UserId(), cancellationToken: cancellationToken);
-        if (!result.Succeeded)
+        var input = new CastScoreBallotInput { NominationId = NominationId, Scores = Scores, Abstained = Abstained, Comment = Comment };
+        var outcome = await castScoreBallot.RunAsync(JurorId, input, enteredBy: User.UserId(), cancellationToken);
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError("", result.Error ?? l["This juror cannot vote on this nomination."]);
+            // Every refusal is said on the form, a juror not on the panel too: the administrator corrects the choice.
+            ModelState.AddRefusals(outcome, l, prefix: null);
             return Page();
         }
-        Message = l["The paper ballot of {0} was entered.", Jurors.Single(j => j.Id == JurorId).Name];
+        Message = l["The paper ballot of {0} was entered.", Jurors.FirstOrDefault(j => j.Id == JurorId).Name ?? ""];
         return RedirectToPage(new { CycleId, CategoryId });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         if (await db.Cycles.AnyAsync(c => c.Id == CycleId, cancellationToken))
-            Cycle = await ballots.LoadCycleAsync(CycleId, cancellationToken);
+            Cycle = await JudgingRound.LoadCycleAsync(db, CycleId, cancellationToken);
         if (Cycle is null)
             return;
-        var jurorIds = await jury.JurorsOfAsync(CycleId, CategoryId);
+        var jurorIds = await JuryMembership.JurorsOfAsync(db, CycleId, CategoryId, cancellationToken);
         Jurors = (await db.Users.Where(u => jurorIds.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
             .Select(u => (u.Id, u.DisplayName)).ToList();
         Nominations = (await db.Nominations

@@ -1,4 +1,5 @@
 using System.Text;
+using AwardVote.Application.Ties;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
@@ -7,7 +8,6 @@ using AwardVote.Infrastructure.Data;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Pages.Admin.Cycles;
 using AwardVote.Web.Security;
-using AwardVote.Web.Ties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +21,7 @@ namespace AwardVote.Web.Pages.Admin.Results;
 /// result exists only once its round has closed, so nothing here can show a count early.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(AppDbContext db, AuditLog audit, RepeatBallotDesk repeatBallots, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(AppDbContext db, AuditLog audit, OpenRepeatBallot openRepeatBallot, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? CycleId { get; set; }
@@ -29,7 +29,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, RepeatBallotDesk
     public List<AwardCycle> Cycles { get; private set; } = [];
     public AwardCycle? Cycle { get; private set; }
     /// <summary>Categories whose final waits for a repeat ballot, with the nominations it would judge.</summary>
-    public IReadOnlyList<(int CategoryId, IReadOnlyList<(int Id, string Name)> Nominations)> RepeatBallotNeeded { get; private set; } = [];
+    public IReadOnlyList<RepeatBallotNeed> RepeatBallotNeeded { get; private set; } = [];
     public Dictionary<int, string> CategoryNames { get; private set; } = [];
 
     /// <summary>When the repeat ballot closes, in the cycle's time zone.</summary>
@@ -48,7 +48,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, RepeatBallotDesk
         CategoryNames = categories;
         Cycle = await db.Cycles.Include(c => c.Rounds).AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, cancellationToken);
         if (Cycle is { Phase: CyclePhase.ResultsReview })
-            RepeatBallotNeeded = await repeatBallots.NeededAsync(Cycle, cancellationToken);
+            RepeatBallotNeeded = await OpenRepeatBallot.NeededAsync(db, Cycle, cancellationToken);
         var roundIds = rounds.Keys.ToList();
         var castingVotes = await db.CastingVotes.AsNoTracking()
             .Where(v => db.RoundResults.Any(r => r.Id == v.RoundResultId && roundIds.Contains(r.RoundId)))
@@ -65,16 +65,12 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, RepeatBallotDesk
         var cycle = await db.Cycles.AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, cancellationToken);
         if (cycle is null)
             return NotFound();
-        if (RepeatClosesAt is null || !CycleEditing.TryToUtc(RepeatClosesAt, cycle.TimeZone, out var closesAt))
+        DateTimeOffset? closesAt = RepeatClosesAt is not null && CycleEditing.TryToUtc(RepeatClosesAt, cycle.TimeZone, out var utc) ? utc : null;
+        var outcome = await openRepeatBallot.RunAsync(cycle.Id, closesAt, cancellationToken);
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError(nameof(RepeatClosesAt), l["Give a time that exists in the cycle's time zone."]);
-            await OnGetAsync(cancellationToken);
-            return Page();
-        }
-        var outcome = await repeatBallots.OpenAsync(cycle.Id, closesAt!.Value, cancellationToken);
-        if (outcome != RepeatBallotDesk.Outcome.Opened)
-        {
-            ModelState.AddModelError(nameof(RepeatClosesAt), RepeatBallotDesk.Describe(outcome, l));
+            foreach (var refusal in outcome.Refusals)
+                ModelState.AddModelError(nameof(RepeatClosesAt), RefusalText.Describe(refusal, l));
             await OnGetAsync(cancellationToken);
             return Page();
         }

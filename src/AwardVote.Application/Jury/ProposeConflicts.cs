@@ -4,19 +4,21 @@ using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace AwardVote.Web.Judging;
+namespace AwardVote.Application.Jury;
 
 /// <summary>
 /// Proposes conflicts of interest for every juror × judged nomination of a panel from what the system knows
-/// (<see cref="ConflictRules"/>), and records the chair's or an administrator's decision on each. Proposing is safe
-/// to repeat: what exists is skipped, and the unique key (juror, nomination, source) catches a parallel run.
+/// (<see cref="ConflictRules"/>): the chair's button, the API, and every accepted jury invitation. Safe to repeat:
+/// what exists is skipped, and the unique key (juror, nomination, source) catches a parallel run.
 /// </summary>
-public sealed class ConflictProposals(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ProposeConflicts(AppDbContext db, AuditLog audit, TimeProvider clock) : IUseCase
 {
     /// <summary>Adds the proposals not made before; returns how many it added.</summary>
-    public async Task<int> ProposeAsync(int cycleId, int categoryId, CancellationToken cancellationToken)
+    public async Task<Outcome<int>> RunAsync(int cycleId, int categoryId, CancellationToken cancellationToken)
     {
-        var cycle = await db.Cycles.AsNoTracking().SingleAsync(c => c.Id == cycleId, cancellationToken);
+        var cycle = await db.Cycles.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
+        if (cycle is null || !await JuryMembership.PanelExistsAsync(db, cycleId, categoryId, cancellationToken))
+            return Refusal.NotFound;
         var jurorIds = await db.RoleGrants
             .Where(g => g.CycleId == cycleId && g.CategoryId == categoryId && (g.Role == ScopedRole.Juror || g.Role == ScopedRole.Chair))
             .Select(g => g.UserId).Distinct().ToListAsync(cancellationToken);
@@ -75,30 +77,5 @@ public sealed class ConflictProposals(AppDbContext db, AuditLog audit, TimeProvi
             return 0;
         }
         return fresh.Count;
-    }
-
-    public enum DecisionOutcome { Decided, NotFound, ReasonRequired, AlreadyDecided }
-
-    /// <summary>
-    /// Confirms or dismisses a proposed conflict (a dismissal needs a reason), audited with before and after in the
-    /// same save. A juror's own declaration is not the chair's to overturn here.
-    /// </summary>
-    public async Task<DecisionOutcome> DecideAsync(ConflictOfInterest conflict, bool confirm, string? reason, string deciderId,
-        CancellationToken cancellationToken)
-    {
-        if (!confirm && string.IsNullOrWhiteSpace(reason))
-            return DecisionOutcome.ReasonRequired;
-        if (conflict.Status != ConflictStatus.Proposed || conflict.Source == ConflictSource.DeclaredByJuror)
-            return DecisionOutcome.AlreadyDecided;
-        var before = new { conflict.Status, conflict.DecisionReason, conflict.DecidedByUserId };
-        conflict.Status = confirm ? ConflictStatus.Confirmed : ConflictStatus.Dismissed;
-        conflict.DecisionReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        conflict.DecidedByUserId = deciderId;
-        conflict.DecidedAt = clock.GetUtcNow();
-        audit.Record(confirm ? "conflict.confirmed" : "conflict.dismissed", nameof(ConflictOfInterest), conflict.Id, before,
-            new { conflict.Status, conflict.DecisionReason, conflict.DecidedByUserId, conflict.JurorUserId, conflict.NominationId, conflict.Source },
-            conflict.DecisionReason, conflict.CycleId);
-        await db.SaveChangesAsync(cancellationToken);
-        return DecisionOutcome.Decided;
     }
 }

@@ -1,51 +1,50 @@
-using System.Globalization;
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Mail;
 using AwardVote.Infrastructure.Mail.Templates;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
-namespace AwardVote.Infrastructure.Judging;
+namespace AwardVote.Application.Jury;
+
+/// <summary>A juror with unfinished ballots in the open round, across the panels asked about.</summary>
+public sealed record ReminderRecipient(string UserId, string Name, string Email, string Culture, int Unfinished, int Assigned);
 
 /// <summary>
 /// The digest reminders for jurors with unfinished ballots: one mail per juror and occasion, saying how many
-/// ballots are left, however many panels of the cycle the juror sits on. Used by the chair's button and by
-/// <see cref="Jobs.RemindJurorsJob"/>; the caller's deduplication key decides what "once" means.
+/// ballots are left, however many panels of the cycle the juror sits on. Used by the chair's board (its preview),
+/// <see cref="RemindJurors"/> and <see cref="RemindJurorsJob"/>; the caller's deduplication key decides what
+/// "once" means.
 /// </summary>
-public sealed class JurorReminders(AppDbContext db, PanelProgress progress, Outbox outbox, IOptions<MailOptions> mailOptions)
+public sealed class JurorReminders(AppDbContext db, PanelProgress progress, Outbox outbox, PublicLinks links) : IUseCase
 {
-    public sealed record Recipient(string UserId, string Name, string Email, string Culture, int Unfinished, int Assigned);
-
     /// <summary>Jurors of the given panels (all of the cycle's when null) with unfinished ballots in the open round.</summary>
-    public async Task<IReadOnlyList<Recipient>> LateJurorsAsync(int cycleId, int? categoryId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReminderRecipient>> LateJurorsAsync(int cycleId, int? categoryId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var categories = await db.Categories.Where(c => c.CycleId == cycleId && (categoryId == null || c.Id == categoryId))
             .Select(c => c.Id).ToListAsync(cancellationToken);
         var rows = new List<PanelProgress.JurorRow>();
         foreach (var category in categories)
         {
-            if (await progress.LoadAsync(cycleId, category, now, cancellationToken) is { RoundIsClosed: false } report)
+            if (await progress.RunAsync(cycleId, category, now, cancellationToken) is { RoundIsClosed: false } report)
                 rows.AddRange(report.Jurors);
         }
         return rows.GroupBy(r => r.UserId)
-            .Select(g => new Recipient(g.Key, g.First().Name, g.First().Email, g.First().Culture, g.Sum(r => r.Unfinished), g.Sum(r => r.Assigned)))
+            .Select(g => new ReminderRecipient(g.Key, g.First().Name, g.First().Email, g.First().Culture, g.Sum(r => r.Unfinished), g.Sum(r => r.Assigned)))
             .Where(r => r.Unfinished > 0 && r.Email.Length > 0)
             .OrderBy(r => r.Name, StringComparer.CurrentCulture)
             .ToList();
     }
 
     /// <summary>The mail a recipient gets, for the page's preview and for sending: the same object both times.</summary>
-    public JurorReminderMail MailFor(AwardCycle cycle, Recipient recipient)
+    public JurorReminderMail MailFor(AwardCycle cycle, ReminderRecipient recipient)
     {
         var closesAt = Domain.Judging.JudgingRules.RoundClosesAt(cycle, Math.Max(1, cycle.RoundNumber));
-        var title = recipient.Culture == "en" && !string.IsNullOrWhiteSpace(cycle.TitleEn) ? cycle.TitleEn : cycle.Title;
-        return new JurorReminderMail(recipient.Name, title, recipient.Unfinished, recipient.Assigned, closesAt is { } at ? LocalTime(at, cycle.TimeZone) : null,
-            $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/Jury");
+        return new JurorReminderMail(recipient.Name, MailTexts.Pick(cycle.Title, cycle.TitleEn, recipient.Culture), recipient.Unfinished,
+            recipient.Assigned, closesAt is { } at ? LocalTime(at, cycle.TimeZone) : null, links.To("/Jury"));
     }
 
     /// <summary>Queues the reminder unless one with the same key was queued before; the caller saves.</summary>
-    public async Task<bool> QueueAsync(AwardCycle cycle, Recipient recipient, string deduplicationKey, CancellationToken cancellationToken)
+    public async Task<bool> QueueAsync(AwardCycle cycle, ReminderRecipient recipient, string deduplicationKey, CancellationToken cancellationToken)
     {
         var mail = MailFor(cycle, recipient);
         var key = $"{mail.Purpose}:{deduplicationKey}";
@@ -55,9 +54,10 @@ public sealed class JurorReminders(AppDbContext db, PanelProgress progress, Outb
         return true;
     }
 
+    /// <summary>As the reminder always said it: the cycle's zone, without naming it; UTC for a zone this machine does not know.</summary>
     private static string LocalTime(DateTimeOffset at, string timeZone)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -5,14 +5,14 @@ using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace AwardVote.Infrastructure.Judging;
+namespace AwardVote.Application.Jury;
 
 /// <summary>
 /// How far one jury panel is with its round: done/assigned per juror and per nomination, and, only once the round is
 /// closed, each juror's mean ± standard deviation. Shared by the chair's board, the API and the reminders, so that
 /// "unfinished" means the same everywhere.
 /// </summary>
-public sealed class PanelProgress(AppDbContext db)
+public sealed class PanelProgress(AppDbContext db) : IUseCase
 {
     public sealed record JurorRow(string UserId, string Name, string Email, string Culture, bool IsChair, int Complete, int Assigned,
         decimal? Mean, decimal? StandardDeviation)
@@ -30,7 +30,7 @@ public sealed class PanelProgress(AppDbContext db)
         DateTimeOffset? ClosesAt, IReadOnlyList<JurorRow> Jurors, IReadOnlyList<NominationRow> Nominations);
 
     /// <summary>The panel's progress in the open round (or the last one); null when the cycle or category does not exist.</summary>
-    public async Task<Report?> LoadAsync(int cycleId, int categoryId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Report?> RunAsync(int cycleId, int categoryId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cycle = await db.Cycles.AsNoTracking().Include(c => c.Schedule).Include(c => c.Rounds).Include(c => c.Criteria)
             .SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);

@@ -1,11 +1,12 @@
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Infrastructure.Judging;
+using AwardVote.Infrastructure.Jobs;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace AwardVote.Infrastructure.Jobs;
+namespace AwardVote.Application.Jury;
 
 /// <summary>
 /// On each reminder day of the statute ("7,1" days before the round closes), mails every juror with unfinished
@@ -14,6 +15,11 @@ namespace AwardVote.Infrastructure.Jobs;
 /// </summary>
 public sealed class RemindJurorsJob(AppDbContext db, JurorReminders reminders, TimeProvider clock, ILogger<RemindJurorsJob> logger)
 {
+    /// <summary>Registers the job to run hourly (a reminder is due for a whole day, and the outbox key sends each one once).</summary>
+    public static void Register(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<RemindJurorsJob>(RecurringJobs.RemindJurors, job => job.RunAsync(CancellationToken.None), Cron.Hourly(),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

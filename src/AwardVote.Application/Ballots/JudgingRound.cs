@@ -1,0 +1,48 @@
+using AwardVote.Domain.Cycles;
+using AwardVote.Domain.Judging;
+using AwardVote.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AwardVote.Application.Ballots;
+
+/// <summary>
+/// The round a cycle is judging, as the ballot use cases and the jury's pages read it: the cycle with what judging
+/// needs, the shortlist a later round ranks, and why ballots cannot be cast now.
+/// </summary>
+public static class JudgingRound
+{
+    public static Task<AwardCycle> LoadCycleAsync(AppDbContext db, int cycleId, CancellationToken cancellationToken) =>
+        db.Cycles.Include(c => c.Schedule).Include(c => c.Rounds).Include(c => c.Categories)
+            .Include(c => c.Criteria.OrderBy(x => x.Order)).ThenInclude(c => c.Levels)
+            .AsSplitQuery()
+            .SingleAsync(c => c.Id == cycleId, cancellationToken);
+
+    /// <summary>The nominations a ranked round ranks: the shortlist the previous round left.</summary>
+    public static async Task<HashSet<int>> ShortlistAsync(AppDbContext db, AwardCycle cycle, Round round, int categoryId,
+        CancellationToken cancellationToken)
+    {
+        var previous = cycle.Rounds.SingleOrDefault(r => r.Number == round.Number - 1);
+        if (previous is null)
+            return [];
+        return (await db.Shortlist.Where(s => s.RoundId == previous.Id && s.CategoryId == categoryId).Select(s => s.NominationId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    /// <summary>Why ballots of this kind cannot be cast now, or null.</summary>
+    public static Refusal? WhyClosed(AwardCycle cycle, BallotKind kind, DateTimeOffset now)
+    {
+        var round = cycle.Rounds.SingleOrDefault(r => r.Number == cycle.RoundNumber);
+        if (cycle.Phase != CyclePhase.Judging || round is null)
+            return Refusal.Conflict(RefusalCode.NoRoundOpen);
+        if (round.Kind != kind)
+            return Refusal.Conflict(kind == BallotKind.Score ? RefusalCode.RoundIsRanked : RefusalCode.RoundIsScored);
+        if (!JudgingRules.AcceptsBallots(cycle, round.Number, now))
+        {
+            var closes = JudgingRules.RoundClosesAt(cycle, round.Number);
+            return closes is null
+                ? Refusal.Conflict(RefusalCode.RoundClosed)
+                : Refusal.Conflict(RefusalCode.RoundClosedOn, new ZonedTime(closes.Value, cycle.TimeZone));
+        }
+        return null;
+    }
+}
