@@ -176,6 +176,8 @@ public static partial class Recipes
                     .ExecuteDeleteAsync());
                 return Task.CompletedTask;
             }),
+        Post("POST /Jury/Declare?handler=Withdraw", c => c.Form($"/Jury/Declare?id={c.C.NominationC}&handler=Withdraw"),
+            prepare: DeclaredOnCAsync),
         Read("GET /Jury/Conflicts", c => $"/Jury/Conflicts?{Panel(c)}"),
         Post("POST /Jury/Conflicts?handler=Propose", c => c.Form($"/Jury/Conflicts?{Panel(c)}&handler=Propose"),
             prepare: c => ClearSecretJurorConflictsAsync(c)),
@@ -221,20 +223,7 @@ public static partial class Recipes
         Post("POST /Admin/Jury?handler=Invite", c => c.Form($"/Admin/Jury?{Panel(c)}&handler=Invite",
             ("Invite.Name", "Jauns žūrijas loceklis"), ("Invite.Email", Unknown()), ("Invite.AsChair", "false"))),
         Post("POST /Admin/Jury?handler=Chair", c => c.Form($"/Admin/Jury?{Panel(c)}&handler=Chair", ("ChairUserId", c.World.SecretJuror2.Id)),
-            prepare: c =>
-            {
-                c.Restore = () => c.World.ExecuteAsync(async db =>
-                {
-                    var chair = c.World.People[Role.Chair].Id;
-                    var chairs = db.RoleGrants.Where(g => g.CycleId == c.C.CycleId && g.CategoryId == c.C.CategoryId && g.Role == ScopedRole.Chair);
-                    if (await chairs.Select(g => g.UserId).ToListAsync() is [var only] && only == chair)
-                        return;
-                    await chairs.ExecuteDeleteAsync();
-                    db.RoleGrants.Add(RoleGrant.Chair(chair, c.C.CycleId, c.C.CategoryId, DateTimeOffset.UtcNow, null));
-                    await db.SaveChangesAsync();
-                });
-                return Task.CompletedTask;
-            }),
+            prepare: RestoreChairAfterAsync),
         Read("GET /Admin/Libraries", _ => "/Admin/Libraries", perPhase: false),
         Read("GET /Admin/Libraries/Review", c => $"/Admin/Libraries/Review?id={c.World.LibraryA}", perPhase: false),
         Post("POST /Admin/Libraries/Review?handler=Approve", c => c.Form($"/Admin/Libraries/Review?id={c.Target}&handler=Approve"),
@@ -358,6 +347,53 @@ public static partial class Recipes
         Post("POST /api/jury/{cycleId:int}/{categoryId:int}/conflicts/{id:int}/decision",
             c => Json(HttpMethod.Post, $"/api/jury/{c.C.CycleId}/{c.C.CategoryId}/conflicts/{c.Target}/decision", new { confirm = true }),
             prepare: ProposeConflictAsync),
+        // The jury's pages' actions through the API (the same use cases; the same cells as the pages).
+        Read("GET /api/admin/cycles/{cycleId:int}/categories/{categoryId:int}/jury/", c => $"/api/admin/cycles/{c.C.CycleId}/categories/{c.C.CategoryId}/jury/"),
+        Post("POST /api/admin/cycles/{cycleId:int}/categories/{categoryId:int}/jury/invitations",
+            c => Json(HttpMethod.Post, $"/api/admin/cycles/{c.C.CycleId}/categories/{c.C.CategoryId}/jury/invitations",
+                new { name = "Jauns žūrijas loceklis", email = Unknown(), asChair = false })),
+        Post("PUT /api/admin/cycles/{cycleId:int}/categories/{categoryId:int}/jury/chair",
+            c => Json(HttpMethod.Put, $"/api/admin/cycles/{c.C.CycleId}/categories/{c.C.CategoryId}/jury/chair", new { userId = c.World.SecretJuror2.Id }),
+            prepare: RestoreChairAfterAsync),
+        Post("PUT /api/admin/paper-ballots/score", c => Json(HttpMethod.Put, "/api/admin/paper-ballots/score", new
+        {
+            jurorId = c.World.People[Role.Juror].Id, nominationId = c.C.NominationB,
+            scores = c.C.CriterionIds.ToDictionary(id => id.ToString(CultureInfo.InvariantCulture), _ => 2), abstained = false,
+        })),
+        new Recipe
+        {
+            Endpoint = "POST /api/invitations/accept", PerPhase = false, Isolated = true,
+            Prepare = async c =>
+            {
+                c.TargetText = await c.World.LibraryInvitationAsync();
+                c.Restore = () => DropGrantsAsync(c, ScopedRole.LibraryRepresentative, c.World.LibraryE);
+            },
+            Build = c => Task.FromResult(Json(HttpMethod.Post, "/api/invitations/accept", new { token = c.TargetText })),
+        },
+        new Recipe
+        {
+            Endpoint = "POST /api/invitations/decline", PerPhase = false,
+            Prepare = async c => c.TargetText = await c.World.LibraryInvitationAsync(),
+            Build = c => Task.FromResult(Json(HttpMethod.Post, "/api/invitations/decline", new { token = c.TargetText })),
+        },
+        Post("POST /api/jury/nominations/{nominationId:int}/conflict",
+            c => Json(HttpMethod.Post, $"/api/jury/nominations/{c.C.NominationA}/conflict", new { reason = "Mana māsa tur strādā." }),
+            prepare: c =>
+            {
+                c.Restore = () => c.World.ExecuteAsync(db => db.Conflicts
+                    .Where(x => x.NominationId == c.C.NominationA && x.JurorUserId == c.UserId && x.Source == ConflictSource.DeclaredByJuror)
+                    .ExecuteDeleteAsync());
+                return Task.CompletedTask;
+            }),
+        Post("DELETE /api/jury/nominations/{nominationId:int}/conflict",
+            c => new HttpRequestMessage(HttpMethod.Delete, $"/api/jury/nominations/{c.C.NominationC}/conflict"), prepare: DeclaredOnCAsync),
+        Read("GET /api/jury/{cycleId:int}/{categoryId:int}/nominations", c => $"/api/jury/{c.C.CycleId}/{c.C.CategoryId}/nominations"),
+        Read("GET /api/jury/{cycleId:int}/{categoryId:int}/conflicts", c => $"/api/jury/{c.C.CycleId}/{c.C.CategoryId}/conflicts"),
+        Post("POST /api/jury/{cycleId:int}/{categoryId:int}/conflicts/propose",
+            c => Json(HttpMethod.Post, $"/api/jury/{c.C.CycleId}/{c.C.CategoryId}/conflicts/propose", new { }), prepare: ClearSecretJurorConflictsAsync),
+        Post("POST /api/jury/{cycleId:int}/{categoryId:int}/reminders",
+            c => Json(HttpMethod.Post, $"/api/jury/{c.C.CycleId}/{c.C.CategoryId}/reminders", new { })),
+        Read("GET /api/jury/{cycleId:int}/{categoryId:int}/ties", c => $"/api/jury/{c.C.CycleId}/{c.C.CategoryId}/ties"),
 
         // Identity's token API: open to anyone (the manage endpoints to the account itself); it writes no audit entry,
         // so its answers are judged by their status.
@@ -544,6 +580,41 @@ public static partial class Recipes
 
     private static Task DeleteSecretJurorConflictsAsync(Cell c) => c.World.ExecuteAsync(db => db.Conflicts
         .Where(x => x.NominationId == c.C.NominationC && x.JurorUserId == c.World.SecretJuror.Id).ExecuteDeleteAsync());
+
+    /// <summary>The asking account has declared a conflict with C itself (while the round is open it may withdraw it).</summary>
+    private static async Task DeclaredOnCAsync(Cell c)
+    {
+        if (c.UserId is not { } userId)
+            return;
+        Task Clear() => c.World.ExecuteAsync(db => db.Conflicts.Where(x => x.NominationId == c.C.NominationC && x.JurorUserId == userId).ExecuteDeleteAsync());
+        await Clear();
+        await c.World.ExecuteAsync(db =>
+        {
+            db.Conflicts.Add(new ConflictOfInterest
+            {
+                CycleId = c.C.CycleId, NominationId = c.C.NominationC, JurorUserId = userId, Source = ConflictSource.DeclaredByJuror,
+                Reason = "Mana māsa tur strādā.", Status = ConflictStatus.Confirmed, RaisedAt = DateTimeOffset.UtcNow, DecidedAt = DateTimeOffset.UtcNow,
+            });
+            return db.SaveChangesAsync();
+        });
+        c.Restore = Clear;
+    }
+
+    /// <summary>After the request, the world's chair chairs the panel again, alone.</summary>
+    private static Task RestoreChairAfterAsync(Cell c)
+    {
+        c.Restore = () => c.World.ExecuteAsync(async db =>
+        {
+            var chair = c.World.People[Role.Chair].Id;
+            var chairs = db.RoleGrants.Where(g => g.CycleId == c.C.CycleId && g.CategoryId == c.C.CategoryId && g.Role == ScopedRole.Chair);
+            if (await chairs.Select(g => g.UserId).ToListAsync() is [var only] && only == chair)
+                return;
+            await chairs.ExecuteDeleteAsync();
+            db.RoleGrants.Add(RoleGrant.Chair(chair, c.C.CycleId, c.C.CategoryId, DateTimeOffset.UtcNow, null));
+            await db.SaveChangesAsync();
+        });
+        return Task.CompletedTask;
+    }
 
     /// <summary>A fresh proposal (secret juror × C) for the chair or an administrator to decide.</summary>
     private static async Task ProposeConflictAsync(Cell c)

@@ -132,8 +132,10 @@ public sealed class CastingVoteTests(Apps apps)
 
         using var chair = await world.SignedInAsync(chairEmail);
         var waiting = await chair.Http.GetFromJsonAsync<List<TieJson>>($"/api/jury/{world.CycleId}/{world.CategoryId}/ties");
-        var tie = Assert.Single(waiting!);
-        Assert.Equal(resultId, tie.ResultId);
+        // The final's tie is listed with the id the casting vote needs (the world's first round, counted by the same
+        // job without ballots, may wait too: it is another result).
+        var tie = Assert.Single(waiting!, t => t.ResultId == resultId);
+        Assert.Equal(2, tie.Round);
         Assert.Equal(tied.Order(), tie.Tied.Order());
 
         // The same result had the count been decided: nothing waits for the chair, in the page's words and the API's.
