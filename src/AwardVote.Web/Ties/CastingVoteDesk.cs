@@ -2,7 +2,7 @@ using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Auditing;
-using AwardVote.Infrastructure.Counting;
+using AwardVote.Application.Counting;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Web.Judging;
 using Microsoft.EntityFrameworkCore;
