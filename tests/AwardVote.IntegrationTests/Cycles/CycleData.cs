@@ -74,6 +74,6 @@ internal static class CycleData
     {
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await Infrastructure.Cycles.StatuteEditor.WithStatute(db.Cycles.AsNoTracking()).SingleAsync(c => c.Id == id);
+        return await Application.Cycles.StatuteEditor.WithStatute(db.Cycles.AsNoTracking()).SingleAsync(c => c.Id == id);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AwardVote.Application;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure;

@@ -1,9 +1,9 @@
+using AwardVote.Application.Cycles;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Libraries;
 using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Infrastructure.Jobs;
 using AwardVote.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
