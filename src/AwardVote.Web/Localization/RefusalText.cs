@@ -39,7 +39,7 @@ public static class RefusalText
             RefusalCode.CycleChangedMeanwhile => l["Someone else changed this cycle while you were editing. Nothing was saved; your values are still in the form: check them and save again."],
             RefusalCode.TimeSkippedInZone => l["This time does not exist in the cycle's time zone (the clocks jump forward then)."],
             RefusalCode.StepTimeSkippedInZone => l["{0}: this time does not exist in the cycle's time zone (the clocks jump forward then).",
-                DisplayNames.Step((Domain.Cycles.CyclePhase)refusal.Args[0], (int)refusal.Args[1], l)],
+                refusal.Args is [Domain.Cycles.CyclePhase phase, int round, ..] ? DisplayNames.Step(phase, round, l) : a.FirstOrDefault() ?? ""],
             RefusalCode.WeightNotNumber => l["Criterion {0}: enter the weight as a number, e.g. 0,3.", a],
             RefusalCode.LeadNotNumber => l["Enter the lead as a number, or leave it empty."],
             RefusalCode.ScheduleStepUnknown => l["There is no step {0} in this schedule.", a],
