@@ -25,6 +25,53 @@ public enum RefusalCode
     AlreadyRepresentsLibrary,
 
     // --- Cycles and statute ------------------------------------------------------------------------------------
+    /// <summary>Another cycle has the address (slug) asked for.</summary>
+    CycleAddressTaken,
+    /// <summary>The cycle to copy the statute from does not exist.</summary>
+    CopySourceNotFound,
+    /// <summary>Nominations have opened: the statute is fixed.</summary>
+    StatuteLocked,
+    /// <summary>Someone else saved or moved the cycle after the form (or the client) read it.</summary>
+    CycleChangedMeanwhile,
+    /// <summary>A time typed in the cycle's zone that the zone skips (the clocks jump forward).</summary>
+    TimeSkippedInZone,
+    /// <summary>A schedule step's time the cycle's zone skips. Args: the step's phase and round number.</summary>
+    StepTimeSkippedInZone,
+    /// <summary>A criterion's weight that is not a number. Args: the criterion's 1-based position.</summary>
+    WeightNotNumber,
+    LeadNotNumber,
+    /// <summary>Args: the step's sequence number.</summary>
+    ScheduleStepUnknown,
+    // What StatuteRules finds wrong with a statute (one per StatuteProblemKind); Args: the row's 1-based position.
+    NoCategory,
+    CategoryNameMissing,
+    CategoryNameRepeated,
+    NoCriterion,
+    CriterionNameMissing,
+    WeightNotPositive,
+    ScaleMinNotBelowMax,
+    ScaleLabelMissing,
+    NoRound,
+    MethodDoesNotFitBallot,
+    ShortlistMissing,
+    LastRoundHasShortlist,
+    ShortlistShrinks,
+    TieBreakCriterionMissing,
+    TieBreakRuleRepeated,
+    WinRuleNotPositive,
+    CooldownNegative,
+    ReminderDaysInvalid,
+    PeoplesChoiceDatesOutOfOrder,
+    PeoplesChoiceDatesMissing,
+    EligibilityRuleTextMissing,
+    DatesDoNotIncrease,
+    ReachedStepChanged,
+    /// <summary>No step before the first or after the last.</summary>
+    PhaseMoveNotPossible,
+    /// <summary>Opening nominations fixes the statute, so it must be complete first.</summary>
+    NominationsNeedCompleteStatute,
+    /// <summary>Results are published (and stay published) through publication, not by moving the phase.</summary>
+    PhaseMovePublicationOnly,
 
     // --- Nominations, attachments, letters of support, eligibility ---------------------------------------------
     NominationFrozen,
@@ -114,6 +161,30 @@ public enum RefusalCode
     RepeatBallotAlreadyOpened,
 
     // --- Counting, ties, results and publication ---------------------------------------------------------------
+    // A refusal about one category carries a PublicationCategory as its first argument; the words name it first.
+    /// <summary>No announcement with this id (or not of this panel).</summary>
+    AnnouncementNotFound,
+    /// <summary>Someone changed or created the announcement after the form (or the client) read it.</summary>
+    AnnouncementChangedMeanwhile,
+    ResultsNotInReview,
+    ResultsAlreadyPublished,
+    /// <summary>The category's final round is not counted yet.</summary>
+    LaureateNotCounted,
+    /// <summary>The final round ended in a tie the statute's chain could not break.</summary>
+    LaureateTieUnbroken,
+    /// <summary>The winner missed the statute's win rule: the jury votes again.</summary>
+    LaureateRepeatBallotRequired,
+    LaureateNotSingle,
+    CitationMissing,
+    CitationNotApproved,
+    LaureateChanged,
+    /// <summary>A published announcement never changes; a correction is a new one.</summary>
+    AnnouncementPublished,
+    CorrectionNoteMissing,
+    CitationTooLong,
+    PublicationTimeMissing,
+    PublicationTimeInPast,
+    PublicationNotDue,
 
     // --- People's choice ---------------------------------------------------------------------------------------
 

@@ -53,14 +53,6 @@ public static class DependencyInjection
 
         var jobs = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
         services.AddAwardVoteHangfire(provider, connectionString, paths, jobs);
-        services.AddScoped<AdvancePhasesJob>();
-        services.AddScoped<CountRoundJob>();
-        services.AddScoped<Cycles.StatuteEditor>();
-        services.AddScoped<Results.ResultStandings>();
-        services.AddScoped<Results.ResultsMailer>();
-        services.AddScoped<Results.ResultsPublisher>();
-        services.AddScoped<Results.PublicResults>();
-        services.AddScoped<PublishDueJob>();
 
         services.Configure<PeoplesChoice.PeoplesChoiceOptions>(configuration.GetSection(PeoplesChoice.PeoplesChoiceOptions.Section));
         services.AddSingleton(PeoplesChoice.DisposableDomainList.Load());

@@ -152,6 +152,7 @@ api.MapJuryApi();
 api.MapResultApi();
 api.MapPeoplesChoiceApi();
 api.MapPublicationApi();
+api.MapCountApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();

@@ -1,6 +1,6 @@
+using AwardVote.Application;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Demo;
-using AwardVote.Infrastructure.Jobs;
 using Hangfire;
 
 namespace AwardVote.Web;

@@ -3,7 +3,7 @@ using AwardVote.Application.Jury;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Auditing;
-using AwardVote.Infrastructure.Counting;
+using AwardVote.Application.Counting;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 

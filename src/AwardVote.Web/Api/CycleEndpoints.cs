@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
+using AwardVote.Application.Cycles;
 using AwardVote.Domain.Cycles;
-using AwardVote.Infrastructure.Auditing;
-using AwardVote.Infrastructure.Cycles;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Web.Localization;
-using AwardVote.Web.Pages.Admin.Cycles;
 using AwardVote.Web.Security;
+using AwardVote.Web.UseCases;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -14,20 +14,41 @@ namespace AwardVote.Web.Api;
 
 /// <summary>
 /// Cycles and their statute as JSON: the public statute and schedule, and for administrators the same edits the
-/// pages make, through the same <see cref="StatuteEditor"/> and <see cref="StatuteRules"/>.
+/// pages make, through the same use cases (<see cref="CreateCycle"/>, <see cref="SaveStatute"/>, <see cref="SaveSchedule"/>,
+/// <see cref="MovePhase"/>), so the same rules and messages.
 /// </summary>
 public static class CycleEndpoints
 {
     public static void MapCycleApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/cycles/{slug}", GetCycle).WithTags("Cycles").AllowAnonymous();
+        endpoints.MapGet("/api/cycles/{slug}", GetCycle).WithTags("Cycles").AllowAnonymous()
+            .WithSummary("A cycle's statute and schedule (a draft only for administrators)").Produces<CycleDetailDto>().ProducesProblem(StatusCodes.Status404NotFound);
 
         var admin = endpoints.MapGroup("/api/admin/cycles").WithTags("Cycle administration")
             .RequireAuthorization(Policies.Administrator);
-        admin.MapPost("", CreateCycle);
-        admin.MapPut("/{id:int}/statute", PutStatute);
-        admin.MapPut("/{id:int}/schedule", PutSchedule);
-        admin.MapPost("/{id:int}/phase", MovePhase);
+        admin.MapGet("", GetAll).WithSummary("Every cycle, drafts included, newest first")
+            .WithExample(null, new List<CycleRowDto> { new(7, 2027, "Gada bibliotēka 2027", "Library of the Year 2027", "gada-biblioteka-2027", CyclePhase.Draft, 0, false) });
+        admin.MapGet("/{id:int}", GetOne)
+            .WithSummary("One cycle with its statute and schedule, and what is left to set up before nominations open")
+            .Produces<AdminCycleDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("", Create)
+            .WithSummary("Start a cycle in Draft: empty, or with the whole statute of an earlier cycle")
+            .Produces<CycleDetailDto>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .WithExample(new CreateCycleInput { Title = "Gada bibliotēka 2027", TitleEn = "Library of the Year 2027", Year = 2027, CopyFromCycleId = 6 },
+                ExampleCycle, StatusCodes.Status201Created);
+        admin.MapPut("/{id:int}/statute", PutStatute)
+            .WithSummary("Save the whole statute (as GET /api/cycles/{slug} answers with it) until nominations open")
+            .Produces<CycleDetailDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(ExampleStatute, ExampleCycle);
+        admin.MapPut("/{id:int}/schedule", PutSchedule)
+            .WithSummary("Set when phases start; a phase already reached keeps its date")
+            .Produces<CycleDetailDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new SaveScheduleInput { Version = ExampleVersion, Steps = [new(1, ExampleTime), new(2, ExampleTime.AddDays(30))] }, ExampleCycle);
+        admin.MapPost("/{id:int}/phase", Move)
+            .WithSummary("Move the cycle one step forward or back by hand, with the reason the audit log keeps")
+            .Produces<CycleDetailDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new MovePhaseInput { Version = ExampleVersion, Direction = "next", Reason = "Pieteikšanās sākas nedēļu agrāk." },
+                ExampleCycle with { Phase = CyclePhase.NominationsOpen, StatuteLockedAt = ExampleTime });
     }
 
     public sealed record CategoryDto(int Id, string Name, string? NameEn, string? Description, string? DescriptionEn);
@@ -48,7 +69,7 @@ public static class CycleEndpoints
         [property: JsonConverter(typeof(JsonStringEnumConverter<VoteAllowance>))] VoteAllowance Allowance,
         DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, bool LiveCount);
 
-    /// <summary>The whole statute; <c>Version</c> is the cycle's version the client last read.</summary>
+    /// <summary>The whole statute; <c>Version</c> is the cycle's version, to send back with a change.</summary>
     public sealed record StatuteDto(Guid Version, string Title, string? TitleEn, string? Description, string? DescriptionEn,
         [property: JsonConverter(typeof(JsonStringEnumConverter<ScoreSecrecy>))] ScoreSecrecy Secrecy,
         bool NomineesPublicAfterNominationsClose, bool FeedbackToNominees, int? LaureateCooldownYears, bool RegionIsConflict,
@@ -62,10 +83,56 @@ public static class CycleEndpoints
         [property: JsonConverter(typeof(JsonStringEnumConverter<CyclePhase>))] CyclePhase Phase, int RoundNumber,
         string TimeZone, DateTimeOffset? StatuteLockedAt, int? CopiedFromCycleId, StatuteDto Statute, List<StepDto> Schedule);
 
-    public sealed record CreateCycleRequest(string Title, string? TitleEn, int Year, string? Slug, int? CopyFromCycleId);
-    public sealed record ScheduleRequest(Guid Version, List<ScheduleStepRequest> Steps);
-    public sealed record ScheduleStepRequest(int Sequence, DateTimeOffset? StartsAt);
-    public sealed record PhaseRequest(Guid? Version, string Direction, string Reason);
+    public sealed record CycleRowDto(int Id, int Year, string Title, string? TitleEn, string Slug,
+        [property: JsonConverter(typeof(JsonStringEnumConverter<CyclePhase>))] CyclePhase Phase, int RoundNumber, bool StatuteLocked);
+
+    /// <summary>Something to set up before nominations can open: the reason's <c>Code</c> and its words.</summary>
+    public sealed record ProblemDto(string Code, string Message);
+
+    public sealed record AdminCycleDto(CycleDetailDto Cycle, List<ProblemDto> Problems);
+
+    private static readonly DateTimeOffset ExampleTime = new(2027, 2, 1, 7, 0, 0, TimeSpan.Zero);
+    private static readonly Guid ExampleVersion = new("6f1c2a9e-4b7d-4e43-9d55-0c3b1f7a8e21");
+
+    // Constants, not literals: the translation test reads every literal given to a Name as a page text.
+    private const string ExampleCategory = "Gada bibliotēka";
+    private const string ExampleCriterion = "Sadarbība";
+
+    private static readonly StatuteInput ExampleStatute = new()
+    {
+        Version = ExampleVersion, Title = "Gada bibliotēka 2027", TitleEn = "Library of the Year 2027", Secrecy = ScoreSecrecy.HiddenUntilRoundCloses,
+        NomineesPublicAfterNominationsClose = true, ReminderDaysBeforeClose = "7,1",
+        PeoplesChoice = new PeoplesChoiceInput { Eligibility = VoterEligibility.AnyConfirmedEmail, Allowance = VoteAllowance.OnePerCategory },
+        EligibilityRules = [new EligibilityRuleInput { Text = "Latvijas Bibliotekāru biedrības biedre", TextEn = "A member of the association" }],
+        Categories = [new CategoryInput { Name = ExampleCategory, NameEn = "Library of the Year" }],
+        Criteria =
+        [
+            new CriterionInput
+            {
+                Name = ExampleCriterion, NameEn = "Cooperation", Weight = 0.5m, ScaleMin = 1, ScaleMax = 3,
+                Labels = [new() { Value = 1, Label = "vāji" }, new() { Value = 2, Label = "labi" }, new() { Value = 3, Label = "izcili" }],
+            },
+        ],
+        Rounds =
+        [
+            new RoundInput { Kind = BallotKind.Score, Method = CountingMethod.WeightedMean, ShortlistSize = 3 },
+            new RoundInput { Kind = BallotKind.Ranked, Method = CountingMethod.Schulze },
+        ],
+        TieBreakChain = [new TieBreakInput { Rule = TieBreakRule.HigherMeanOnCriterion, Criterion = 1 }, new TieBreakInput { Rule = TieBreakRule.ChairCastingVote }],
+        WinRule = new WinRuleInput(),
+    };
+
+    private static readonly CycleDetailDto ExampleCycle = new(7, "gada-biblioteka-2027", 2027, CyclePhase.Draft, 0, "Europe/Riga", null, 6,
+        new StatuteDto(ExampleVersion, "Gada bibliotēka 2027", "Library of the Year 2027", null, null, ScoreSecrecy.HiddenUntilRoundCloses, true, false,
+            null, false, "7,1", new WinRuleDto(null, null),
+            new PeoplesChoiceDto(false, VoterEligibility.AnyConfirmedEmail, VoteAllowance.OnePerCategory, null, null, false),
+            [new CategoryDto(21, "Gada bibliotēka", "Library of the Year", null, null)],
+            [new CriterionDto(31, "Sadarbība", "Cooperation", null, null, 0.5m, 1, 3, false,
+                [new ScaleLabelDto(1, "vāji", null), new ScaleLabelDto(2, "labi", null), new ScaleLabelDto(3, "izcili", null)])],
+            [new RoundDto(BallotKind.Score, CountingMethod.WeightedMean, 3, false), new RoundDto(BallotKind.Ranked, CountingMethod.Schulze, null, false)],
+            [new TieBreakDto(TieBreakRule.HigherMeanOnCriterion, 1), new TieBreakDto(TieBreakRule.ChairCastingVote, null)],
+            [new EligibilityRuleDto("Latvijas Bibliotekāru biedrības biedre", "A member of the association")]),
+        [new StepDto(0, CyclePhase.Draft, 0, null), new StepDto(1, CyclePhase.NominationsOpen, 0, ExampleTime)]);
 
     private static async Task<IResult> GetCycle(string slug, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
     {
@@ -76,151 +143,39 @@ public static class CycleEndpoints
         return TypedResults.Ok(ToDto(cycle));
     }
 
-    private static async Task<IResult> CreateCycle(CreateCycleRequest request, AppDbContext db, StatuteEditor editor,
-        IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 300)
-            errors["title"] = [l["Enter the title in Latvian."]];
-        if (request.Year is < 2000 or > 2100)
-            errors["year"] = [l["Enter a year between 2000 and 2100."]];
-        if (!string.IsNullOrWhiteSpace(request.Slug)
-            && (!System.Text.RegularExpressions.Regex.IsMatch(request.Slug, "^[a-z0-9]+(-[a-z0-9]+)*$") || request.Slug.Length > 90))
-            errors["slug"] = [l["The address may contain lowercase letters a-z, digits and hyphens."]];
-        else if (!string.IsNullOrWhiteSpace(request.Slug) && await db.Cycles.AnyAsync(c => c.Slug == request.Slug, cancellationToken))
-            errors["slug"] = [l["Another cycle already has this address."]];
-        AwardCycle? source = null;
-        if (request.CopyFromCycleId is { } sourceId
-            && (source = await StatuteEditor.WithStatute(db.Cycles.AsNoTracking()).SingleOrDefaultAsync(c => c.Id == sourceId, cancellationToken)) is null)
-            errors["copyFromCycleId"] = [l["Choose a cycle to copy from."]];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
+    private static async Task<Ok<List<CycleRowDto>>> GetAll(ListCycles list, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await list.RunAsync(cancellationToken))
+            .Select(c => new CycleRowDto(c.Id, c.Year, c.Title, c.TitleEn, c.Slug, c.Phase, c.RoundNumber, c.Locked))
+            .ToList());
 
-        var cycle = await editor.CreateAsync(request.Title, request.TitleEn, request.Year, request.Slug, source, cancellationToken);
-        var saved = await StatuteEditor.WithStatute(db.Cycles.AsNoTracking()).SingleAsync(c => c.Id == cycle.Id, cancellationToken);
+    private static async Task<IResult> GetOne(int id, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+    {
+        if (await StatuteEditor.WithStatute(db.Cycles.AsNoTracking()).SingleOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } cycle)
+            return TypedResults.NotFound();
+        var problems = StatuteRefusals.Of(StatuteRules.Validate(cycle), null)
+            .Select(r => new ProblemDto(r.Code.ToString(), RefusalText.Describe(r, l)))
+            .ToList();
+        return TypedResults.Ok(new AdminCycleDto(ToDto(cycle), problems));
+    }
+
+    private static async Task<IResult> Create(CreateCycleInput input, HttpContext http, CreateCycle create, AppDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await create.RunAsync(input, cancellationToken);
+        if (!outcome.Succeeded)
+            return OutcomeResults.Problem(outcome, http);
+        var saved = await StatuteEditor.WithStatute(db.Cycles.AsNoTracking()).SingleAsync(c => c.Id == outcome.Value!.Id, cancellationToken);
         return TypedResults.Created($"/api/cycles/{saved.Slug}", ToDto(saved));
     }
 
-    private static async Task<IResult> PutStatute(int id, StatuteDto statute, StatuteEditor editor,
-        IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
-    {
-        if (await editor.LoadAsync(id, cancellationToken) is not { } cycle)
-            return TypedResults.NotFound();
-        if (cycle.StatuteIsLocked)
-            return Conflict(CycleEditing.LockedMessage(l));
-        if (string.IsNullOrWhiteSpace(statute.Title))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["title"] = [l["Enter the title in Latvian."]] });
+    private static async Task<IResult> PutStatute(int id, StatuteInput statute, HttpContext http, SaveStatute save, CancellationToken cancellationToken) =>
+        (await save.RunAsync(id, statute, cancellationToken)).Answer(http, cycle => TypedResults.Ok(ToDto(cycle)));
 
-        var before = StatuteEditor.Snapshot(cycle);
-        cycle.Title = statute.Title.Trim();
-        cycle.TitleEn = Blank(statute.TitleEn);
-        cycle.Description = Blank(statute.Description);
-        cycle.DescriptionEn = Blank(statute.DescriptionEn);
-        cycle.Secrecy = statute.Secrecy;
-        cycle.NomineesPublicAfterNominationsClose = statute.NomineesPublicAfterNominationsClose;
-        cycle.FeedbackToNominees = statute.FeedbackToNominees;
-        cycle.LaureateCooldownYears = statute.LaureateCooldownYears;
-        cycle.RegionIsConflict = statute.RegionIsConflict;
-        cycle.ReminderDaysBeforeClose = statute.ReminderDaysBeforeClose?.Trim() ?? "";
-        cycle.WinRule.MinimumFirstPlaces = statute.WinRule?.MinimumFirstPlaces;
-        cycle.WinRule.MinimumLead = statute.WinRule?.MinimumLead;
-        if (statute.PeoplesChoice is { } vote)
-        {
-            cycle.PeoplesChoice.Enabled = vote.Enabled;
-            cycle.PeoplesChoice.Eligibility = vote.Eligibility;
-            cycle.PeoplesChoice.Allowance = vote.Allowance;
-            cycle.PeoplesChoice.OpensAt = vote.OpensAt?.ToUniversalTime();
-            cycle.PeoplesChoice.ClosesAt = vote.ClosesAt?.ToUniversalTime();
-            cycle.PeoplesChoice.LiveCount = vote.LiveCount;
-        }
-        StatuteChanges.SetCategories(cycle, (statute.Categories ?? [])
-            .Select(c => new CategoryData(c.Id, c.Name ?? "", c.NameEn, c.Description, c.DescriptionEn)).ToList());
-        StatuteChanges.SetCriteria(cycle, (statute.Criteria ?? []).Select(c => new CriterionData(c.Id, c.Name ?? "", c.NameEn,
-                c.Description, c.DescriptionEn, c.Weight, c.ScaleMin, c.ScaleMax, c.IsOptional,
-                (c.Labels ?? []).Select(v => new ScaleLabelData(v.Value, v.Label ?? "", v.LabelEn)).ToList()))
-            .ToList());
-        var rounds = statute.Rounds ?? [];
-        StatuteChanges.SetRounds(cycle, rounds.Select(r => new RoundData(r.Kind, r.Method, r.ShortlistSize, r.AllowEqualRanks)).ToList());
-        var pending = StatuteChanges.SetTieBreakChain(cycle, (statute.TieBreakChain ?? []).Select(s => new TieBreakData(s.Rule, s.Criterion)).ToList());
-        StatuteChanges.SetEligibilityRules(cycle, (statute.EligibilityRules ?? []).Select(r => new EligibilityRuleData(r.Text ?? "", r.TextEn)).ToList());
+    private static async Task<IResult> PutSchedule(int id, SaveScheduleInput input, HttpContext http, SaveSchedule save, CancellationToken cancellationToken) =>
+        (await save.RunAsync(id, input, cancellationToken)).Answer(http, cycle => TypedResults.Ok(ToDto(cycle)));
 
-        // A step waiting for a new criterion's id is complete: it is linked in the same transaction.
-        var problems = StatuteRules.Validate(cycle)
-            .Where(p => !(p.Kind == StatuteProblemKind.TieBreakCriterionMissing && pending.Any(x => x.Step.Order == p.Item)))
-            .ToList();
-        if (problems.Count > 0)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["statute"] = problems.Select(p => DisplayNames.StatuteProblem(p, l)).ToArray(),
-            });
-
-        return await SavedOrRefused(editor, cycle, statute.Version, StatuteEditor.StatuteChanged, before, pending, false, l, cancellationToken);
-    }
-
-    private static async Task<IResult> PutSchedule(int id, ScheduleRequest request, StatuteEditor editor,
-        IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
-    {
-        if (await editor.LoadAsync(id, cancellationToken) is not { } cycle)
-            return TypedResults.NotFound();
-        var before = StatuteEditor.Snapshot(cycle);
-        var reached = PhasePlan.CurrentStep(cycle)?.Sequence ?? int.MaxValue;
-        var errors = new List<string>();
-        foreach (var change in request.Steps ?? [])
-        {
-            var step = cycle.Schedule.FirstOrDefault(s => s.Sequence == change.Sequence);
-            var startsAt = change.StartsAt?.ToUniversalTime();
-            if (step is null)
-                errors.Add(l["There is no step {0} in this schedule.", change.Sequence]);
-            else if (step.Sequence <= reached && step.StartsAt != startsAt)
-                errors.Add(DisplayNames.StatuteProblem(new StatuteProblem(StatuteSection.Schedule, StatuteProblemKind.ReachedStepChanged, step.Sequence), l));
-            else
-                step.StartsAt = startsAt;
-        }
-        errors.AddRange(StatuteRules.ValidateSchedule(cycle.Schedule).Select(p => DisplayNames.StatuteProblem(p, l)));
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["schedule"] = errors.Distinct().ToArray() });
-
-        return await SavedOrRefused(editor, cycle, request.Version, StatuteEditor.ScheduleChanged, before, [], true, l, cancellationToken);
-    }
-
-    private static async Task<IResult> MovePhase(int id, PhaseRequest request, StatuteEditor editor, AppDbContext db,
-        AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
-    {
-        if (await editor.LoadAsync(id, cancellationToken) is not { } cycle)
-            return TypedResults.NotFound();
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Reason))
-            errors["reason"] = [l["Give the reason for moving the phase by hand; it is kept in the audit log."]];
-        if (request.Direction is not ("next" or "back"))
-            errors["direction"] = [l["Choose where to move the cycle."]];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
-
-        var (target, refusal) = ManualMove.Target(cycle, forward: request.Direction == "next");
-        if (target is null)
-            return Conflict(DetailsModel.MoveRefusal(refusal, l));
-        if (request.Version is { } version)
-        {
-            if (version != cycle.Version)
-                return Conflict(CycleEditing.StaleMessage(l));
-            db.Entry(cycle).Property(c => c.Version).OriginalValue = version;
-        }
-        if (!await CycleTransitions.MoveAsync(db, audit, cycle, target, clock.GetUtcNow(), request.Reason.Trim(),
-                CycleTransitions.MovedByHand, cancellationToken))
-            return Conflict(CycleEditing.StaleMessage(l));
-        return TypedResults.Ok(ToDto(cycle));
-    }
-
-    private static async Task<IResult> SavedOrRefused(StatuteEditor editor, AwardCycle cycle, Guid version, string action,
-        object before, IReadOnlyList<(TieBreakStep, Criterion)> pending, bool scheduleOnly, IStringLocalizer l,
-        CancellationToken cancellationToken)
-    {
-        var outcome = await editor.SaveAsync(cycle, version, action, before, pending, scheduleOnly, cancellationToken);
-        return CycleEditing.Refusal(outcome, l) is { } refusal ? Conflict(refusal) : TypedResults.Ok(ToDto(cycle));
-    }
-
-    private static IResult Conflict(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict);
+    private static async Task<IResult> Move(int id, MovePhaseInput input, HttpContext http, MovePhase move, CancellationToken cancellationToken) =>
+        (await move.RunAsync(id, input, cancellationToken)).Answer(http, cycle => TypedResults.Ok(ToDto(cycle)));
 
     private static CycleDetailDto ToDto(AwardCycle c)
     {
@@ -240,6 +195,4 @@ public static class CycleEndpoints
         return new CycleDetailDto(c.Id, c.Slug, c.Year, c.Phase, c.RoundNumber, c.TimeZone, c.StatuteLockedAt, c.CopiedFromCycleId,
             statute, c.Schedule.OrderBy(s => s.Sequence).Select(s => new StepDto(s.Sequence, s.Phase, s.RoundNumber, s.StartsAt)).ToList());
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

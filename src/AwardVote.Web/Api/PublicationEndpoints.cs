@@ -1,36 +1,71 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
+using AwardVote.Application;
 using AwardVote.Application.Jury;
+using AwardVote.Application.Results;
+using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Infrastructure.Results;
 using AwardVote.Web.Localization;
-using AwardVote.Web.Publishing;
 using AwardVote.Web.Security;
+using AwardVote.Web.UseCases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace AwardVote.Web.Api;
 
 /// <summary>
-/// Results in the JSON API: the public announcement and archive (nothing before publication), the chair's citation,
-/// and the administrator's approval and publication, through the same <see cref="ResultsPublisher"/> as the pages.
+/// Results in the JSON API: the public announcement and archive (nothing before publication, <see cref="PublicResults"/>),
+/// the chair's citation, and the administrator's approval and publication, through the same use cases as the pages
+/// (<see cref="SaveCitation"/>, <see cref="StartCorrection"/>, <see cref="ApprovePublication"/>, <see cref="PublishResults"/>,
+/// <see cref="SchedulePublication"/>, <see cref="PublishCorrection"/>).
 /// </summary>
 public static class PublicationEndpoints
 {
     public static void MapPublicationApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/cycles/{slug}/results", GetResults).WithTags("Results").AllowAnonymous();
-        endpoints.MapGet("/api/laureates", GetLaureates).WithTags("Results").AllowAnonymous();
+        endpoints.MapGet("/api/cycles/{slug}/results", GetResults).WithTags("Results").AllowAnonymous()
+            .WithSummary("A cycle's published announcements (404 before publication)").Produces<ResultsDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapGet("/api/laureates", GetLaureates).WithTags("Results").AllowAnonymous()
+            .WithSummary("Every laureate ever announced, newest year first").Produces<List<LaureateDto>>();
 
         var jury = endpoints.MapGroup("/api/jury/{cycleId:int}/{categoryId:int}").WithTags("Results").RequireAuthorization(Policies.Chair);
-        jury.MapPut("/citation", PutCitation);
-        jury.MapPost("/citation/correction", StartCorrection);
+        jury.MapPut("/citation", PutCitation)
+            .WithSummary("The panel's chair (or an administrator) writes or rewrites the category's citation in results review")
+            .Produces<PublicationDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new SaveCitationInput { Citation = "Par drosmi atvērt bibliotēku ikvienam novada lasītājam.", CitationEn = "For the courage to open the library to every reader." },
+                ExamplePublication);
+        jury.MapPost("/citation/correction", StartCorrection)
+            .WithSummary("Start a correction of the category's published announcement: a new announcement to write, approve and publish")
+            .Produces<PublicationDto>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new CorrectionRequest(41), ExamplePublication with { Id = 42, Sequence = 2, CorrectsPublicationId = 41 });
 
         var admin = endpoints.MapGroup("/api/admin").WithTags("Results").RequireAuthorization(Policies.Administrator);
-        admin.MapPost("/publications/{id:int}/approve", Approve);
-        admin.MapPost("/publications/{id:int}/publish", PublishCorrection);
-        admin.MapPost("/cycles/{id:int}/publish", Publish);
+        admin.MapGet("/cycles/{id:int}/publication", GetPublication)
+            .WithSummary("Where each category stands on the way to its announcement, and what still keeps the results from publication")
+            .Produces<PublicationStateDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/publications/{id:int}/approve", Approve)
+            .WithSummary("Approve a citation (or a correction) as written, at the version read")
+            .Produces<PublicationDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new VersionRequest(ExampleVersion), ExamplePublication with { ApprovedAt = ExampleTime });
+        admin.MapPost("/publications/{id:int}/publish", PublishCorrection)
+            .WithSummary("Publish an approved correction beside the announcement it corrects")
+            .Produces<PublicationDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new VersionRequest(ExampleVersion), ExamplePublication with { Id = 42, Sequence = 2, CorrectsPublicationId = 41, PublishedAt = ExampleTime });
+        admin.MapPost("/cycles/{id:int}/publish", Publish)
+            .WithSummary("Publish the cycle's approved results now (at: null), or at a time to come")
+            .Produces<List<PublicationDto>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new PublishRequest(ExampleTime.AddDays(2)), new List<PublicationDto> { ExamplePublication with { ApprovedAt = ExampleTime, ScheduledFor = ExampleTime.AddDays(2) } });
+        admin.MapDelete("/cycles/{id:int}/scheduled-publication", CancelSchedule)
+            .WithSummary("Cancel the time set for the cycle's publication")
+            .Produces<List<PublicationDto>>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    private static readonly DateTimeOffset ExampleTime = new(2027, 11, 20, 10, 0, 0, TimeSpan.Zero);
+    private static readonly Guid ExampleVersion = new("0b8f6f0e-1f7c-4d0a-9a8e-5c2d3e4f5a6b");
+
+    private static readonly PublicationDto ExamplePublication = new(41, 7, 21, 1, 301, "Par drosmi atvērt bibliotēku ikvienam novada lasītājam.",
+        "For the courage to open the library to every reader.", null, null, null, null, null, null, ExampleVersion);
 
     public sealed record PhotoDto(int Id, string Url, string? Caption, string? Credit, string? Licence);
     public sealed record NomineeDto(int NominationId, string LibraryName, string? PublicSummary, bool IsLaureate, IReadOnlyList<PhotoDto> Photos);
@@ -46,8 +81,20 @@ public static class PublicationEndpoints
         string? CitationEn, int? CorrectsPublicationId, string? CorrectionNote, string? CorrectionNoteEn, DateTimeOffset? ApprovedAt,
         DateTimeOffset? ScheduledFor, DateTimeOffset? PublishedAt, Guid Version);
 
-    /// <summary><c>PublicationId</c> and <c>Version</c> of the announcement being rewritten; both null for a category's first.</summary>
-    public sealed record CitationRequest(int? PublicationId, Guid? Version, string? Citation, string? CitationEn, string? CorrectionNote, string? CorrectionNoteEn);
+    /// <summary>A reason's <c>Code</c> and its words in the request's language.</summary>
+    public sealed record ReasonDto(string Code, string Message);
+
+    /// <summary>
+    /// A category on the way to its announcement: the laureate the result names (or why none yet), the announcement being
+    /// written (<c>Pending</c>: its id and version are what approval and publication take) and the one the public reads.
+    /// </summary>
+    public sealed record CategoryPublicationDto(int CategoryId, string CategoryName, string? CategoryNameEn, int? FinalResultId,
+        int? LaureateNominationId, string? LaureateName, ReasonDto? NoLaureate, PublicationDto? Pending, PublicationDto? Current);
+
+    public sealed record PublicationStateDto(int CycleId,
+        [property: JsonConverter(typeof(JsonStringEnumConverter<CyclePhase>))] CyclePhase Phase,
+        DateTimeOffset? ScheduledFor, IReadOnlyList<ReasonDto> Blockers, IReadOnlyList<CategoryPublicationDto> Categories);
+
     public sealed record CorrectionRequest(int PublicationId);
     public sealed record VersionRequest(Guid Version);
     /// <summary><c>At</c> null: publish now; otherwise the announcement time (any offset; stored in UTC).</summary>
@@ -69,64 +116,70 @@ public static class PublicationEndpoints
                 e.Citation, e.CitationEn, e.PublishedAt))
             .ToList());
 
-    private static async Task<IResult> PutCitation(int cycleId, int categoryId, CitationRequest request, ClaimsPrincipal user, HttpContext http,
-        ResultsPublisher publisher, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+    private static async Task<IResult> PutCitation(int cycleId, int categoryId, SaveCitationInput request, ClaimsPrincipal user,
+        SaveCitation save, HttpContext http, CancellationToken cancellationToken)
     {
         if (await http.ForbidUnlessAsync(new Panel(cycleId, categoryId), PanelOperations.Manage) is { } denied)
             return denied;
-        var outcome = await publisher.SaveCitationAsync(cycleId, categoryId,
-            new ResultsPublisher.CitationInput(request.PublicationId, request.Version, request.Citation, request.CitationEn,
-                request.CorrectionNote, request.CorrectionNoteEn),
-            user.UserId(), cancellationToken);
-        return await AnswerAsync(outcome, db, l, cancellationToken);
+        return (await save.RunAsync(cycleId, categoryId, request, user.UserId(), cancellationToken)).Answer(http, p => TypedResults.Ok(ToDto(p)));
     }
 
-    private static async Task<IResult> StartCorrection(int cycleId, int categoryId, CorrectionRequest request, ClaimsPrincipal user, HttpContext http,
-        ResultsPublisher publisher, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+    private static async Task<IResult> StartCorrection(int cycleId, int categoryId, CorrectionRequest request, ClaimsPrincipal user,
+        StartCorrection start, AppDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         if (await http.ForbidUnlessAsync(new Panel(cycleId, categoryId), PanelOperations.Manage) is { } denied)
             return denied;
         if (!await db.Publications.AnyAsync(p => p.Id == request.PublicationId && p.CycleId == cycleId && p.CategoryId == categoryId, cancellationToken))
             return TypedResults.NotFound();
-        return await AnswerAsync(await publisher.StartCorrectionAsync(request.PublicationId, user.UserId(), cancellationToken), db, l, cancellationToken);
+        return (await start.RunAsync(request.PublicationId, user.UserId(), cancellationToken)).Answer(http, p => TypedResults.Ok(ToDto(p)));
     }
 
-    private static async Task<IResult> Approve(int id, VersionRequest request, ClaimsPrincipal user, ResultsPublisher publisher, AppDbContext db,
-        IStringLocalizer<SharedResource> l, CancellationToken cancellationToken) =>
-        await AnswerAsync(await publisher.ApproveAsync(id, request.Version, user.UserId(), cancellationToken), db, l, cancellationToken);
+    private static async Task<IResult> GetPublication(int id, ResultStandings standings, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+    {
+        if (await standings.CycleAsync(id, cancellationToken) is not { } cycle)
+            return TypedResults.NotFound();
+        var views = await standings.LoadAsync(cycle, tracked: false, cancellationToken);
+        var blockers = cycle.Phase == CyclePhase.ResultsReview
+            ? PublicationRefusals.For(PublicationRules.CheckPublication(cycle.Phase, views.Select(v => v.Standing).ToList()), cycle.Categories)
+                .Select(r => new ReasonDto(r.Code.ToString(), RefusalText.Describe(r, l))).ToList()
+            : [];
+        return TypedResults.Ok(new PublicationStateDto(cycle.Id, cycle.Phase,
+            views.Select(v => v.Standing.Pending?.ScheduledFor).FirstOrDefault(at => at is not null), blockers,
+            views.Select(v => new CategoryPublicationDto(v.Category.Id, v.Category.Name, v.Category.NameEn, v.FinalResult?.Id,
+                v.Standing.LaureateNominationId, v.Laureate?.LibraryName,
+                v.Standing.Decision.Refusal is { } refusal && PublicationRefusals.For(refusal) is var reason
+                    ? new ReasonDto(reason.Code.ToString(), RefusalText.Describe(reason, l))
+                    : null,
+                v.Standing.Pending is { } pending ? ToDto(pending) : null,
+                v.Standing.Current is { } current ? ToDto(current) : null)).ToList()));
+    }
 
-    private static async Task<IResult> PublishCorrection(int id, VersionRequest request, ClaimsPrincipal user, ResultsPublisher publisher, AppDbContext db,
-        IStringLocalizer<SharedResource> l, CancellationToken cancellationToken) =>
-        await AnswerAsync(await publisher.PublishCorrectionAsync(id, request.Version, user.UserId(), cancellationToken), db, l, cancellationToken);
+    private static async Task<IResult> Approve(int id, VersionRequest request, ClaimsPrincipal user, ApprovePublication approve, HttpContext http,
+        CancellationToken cancellationToken) =>
+        (await approve.RunAsync(id, request.Version, user.UserId(), cancellationToken)).Answer(http, p => TypedResults.Ok(ToDto(p)));
 
-    private static async Task<IResult> Publish(int id, PublishRequest request, ClaimsPrincipal user, ResultsPublisher publisher, AppDbContext db,
-        IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+    private static async Task<IResult> PublishCorrection(int id, VersionRequest request, ClaimsPrincipal user, PublishCorrection publish, HttpContext http,
+        CancellationToken cancellationToken) =>
+        (await publish.RunAsync(id, request.Version, user.UserId(), cancellationToken)).Answer(http, p => TypedResults.Ok(ToDto(p)));
+
+    private static async Task<IResult> Publish(int id, PublishRequest request, ClaimsPrincipal user, PublishResults publish, SchedulePublication schedule,
+        AppDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         var outcome = request.At is { } at
-            ? await publisher.ScheduleAsync(id, at.ToUniversalTime(), cancellationToken)
-            : await publisher.PublishAsync(id, user.UserId(), onlyIfDue: false, cancellationToken);
-        if (!outcome.Succeeded)
-            return await AnswerAsync(outcome, db, l, cancellationToken);
-        var publications = await db.Publications.AsNoTracking().Where(p => p.CycleId == id).OrderBy(p => p.CategoryId).ThenBy(p => p.Sequence)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(publications.Select(ToDto).ToList());
+            ? await schedule.RunAsync(id, at.ToUniversalTime(), cancellationToken)
+            : await publish.RunAsync(id, user.UserId(), onlyIfDue: false, cancellationToken);
+        return outcome.Succeeded ? await PublicationsAsync(id, db, cancellationToken) : OutcomeResults.Problem(outcome, http);
     }
 
-    private static async Task<IResult> AnswerAsync(ResultsPublisher.Outcome outcome, AppDbContext db, IStringLocalizer<SharedResource> l,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> CancelSchedule(int id, SchedulePublication schedule, AppDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        if (outcome.NotFound)
-            return TypedResults.NotFound();
-        if (outcome.Succeeded)
-            return outcome.Publication is { } publication ? TypedResults.Ok(ToDto(publication)) : TypedResults.NoContent();
-        var names = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => DisplayNames.Pick(c.Name, c.NameEn), cancellationToken);
-        var messages = PublicationText.Messages(outcome, id => names.GetValueOrDefault(id, ""), l);
-        // Missing or too long input is the request's fault; everything else is the state the results are in.
-        if (outcome.Problems.Count > 0 && outcome.Problems.All(p => p.Kind is PublicationProblemKind.NoCitation or PublicationProblemKind.NoCorrectionNote
-                or PublicationProblemKind.TooLong or PublicationProblemKind.TimeInPast))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["publication"] = messages.ToArray() });
-        return TypedResults.Problem(string.Join(" ", messages), statusCode: StatusCodes.Status409Conflict);
+        var outcome = await schedule.RunAsync(id, null, cancellationToken);
+        return outcome.Succeeded ? await PublicationsAsync(id, db, cancellationToken) : OutcomeResults.Problem(outcome, http);
     }
+
+    private static async Task<IResult> PublicationsAsync(int cycleId, AppDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await db.Publications.AsNoTracking().Where(p => p.CycleId == cycleId).OrderBy(p => p.CategoryId).ThenBy(p => p.Sequence)
+            .ToListAsync(cancellationToken)).Select(ToDto).ToList());
 
     private static NomineeDto Nominee(PublicResults.Nominee n) => new(n.NominationId, n.LibraryName, n.PublicSummary, n.IsLaureate,
         n.Photos.Select(p => new PhotoDto(p.AttachmentId, $"/Nominations/File?id={p.AttachmentId}", p.Caption, p.Credit, p.Licence)).ToList());

@@ -75,34 +75,6 @@ public static class DisplayNames
     };
 
     /// <summary>A statute problem as the administrator reads it; <c>Item</c> names the row.</summary>
-    public static string StatuteProblem(StatuteProblem problem, IStringLocalizer l) => problem.Kind switch
-    {
-        StatuteProblemKind.NoCategory => l["The statute needs at least one category."],
-        StatuteProblemKind.CategoryNameMissing => l["Category {0}: enter a name.", problem.Item ?? 0],
-        StatuteProblemKind.CategoryNameRepeated => l["Category {0}: another category has the same name.", problem.Item ?? 0],
-        StatuteProblemKind.NoCriterion => l["The statute needs at least one criterion."],
-        StatuteProblemKind.CriterionNameMissing => l["Criterion {0}: enter a name.", problem.Item ?? 0],
-        StatuteProblemKind.WeightNotPositive => l["Criterion {0}: the weight must be greater than zero.", problem.Item ?? 0],
-        StatuteProblemKind.ScaleMinNotBelowMax => l["Criterion {0}: the lowest score must be below the highest.", problem.Item ?? 0],
-        StatuteProblemKind.ScaleLabelMissing => l["Criterion {0}: every score value needs a label.", problem.Item ?? 0],
-        StatuteProblemKind.NoRound => l["The statute needs at least one round."],
-        StatuteProblemKind.MethodDoesNotFitBallot => l["Round {0}: score ballots are counted by weighted mean, ranked ballots by a ranked method.", problem.Item ?? 0],
-        StatuteProblemKind.ShortlistMissing => l["Round {0}: say how many nominations go on to the next round.", problem.Item ?? 0],
-        StatuteProblemKind.LastRoundHasShortlist => l["Round {0}: the last round decides and has no shortlist.", problem.Item ?? 0],
-        StatuteProblemKind.ShortlistShrinks => l["Round {0}: the shortlist must be shorter than the one before.", problem.Item ?? 0],
-        StatuteProblemKind.TieBreakCriterionMissing => l["Tie-break step {0}: choose a criterion of this statute.", problem.Item ?? 0],
-        StatuteProblemKind.TieBreakRuleRepeated => l["Tie-break step {0}: the same rule is already in the chain.", problem.Item ?? 0],
-        StatuteProblemKind.WinRuleNotPositive => l["The win rule's numbers must be greater than zero (or left empty)."],
-        StatuteProblemKind.CooldownNegative => l["The years since the last award cannot be negative."],
-        StatuteProblemKind.ReminderDaysInvalid => l["Reminder days: whole days separated by commas, e.g. 7,1."],
-        StatuteProblemKind.PeoplesChoiceDatesOutOfOrder => l["The people's-choice vote must close after it opens."],
-        StatuteProblemKind.PeoplesChoiceDatesMissing => l["Give the people's-choice vote its opening and closing time."],
-        StatuteProblemKind.EligibilityRuleTextMissing => l["Eligibility rule {0}: enter the text in Latvian.", problem.Item ?? 0],
-        StatuteProblemKind.DatesDoNotIncrease => l["Each phase must start after the one before it."],
-        StatuteProblemKind.ReachedStepChanged => l["A phase the cycle has already reached keeps its date."],
-        _ => problem.Kind.ToString(),
-    };
-
     /// <summary>A weight or lead as people write it in the page's language ("0,3" in Latvian).</summary>
     public static string Number(decimal value) => value.ToString("0.####", System.Globalization.CultureInfo.CurrentCulture);
 

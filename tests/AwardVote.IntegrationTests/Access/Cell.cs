@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AwardVote.Domain.Cycles;
-using AwardVote.Infrastructure.Cycles;
 using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.IntegrationTests.Access;

@@ -32,5 +32,5 @@ internal static class CycleData
     }
 
     public static Task<AwardCycle> LoadAsync(AwardVoteApp app, int id) =>
-        app.QueryAsync(db => Infrastructure.Cycles.StatuteEditor.WithStatute(db.Cycles.AsNoTracking()).SingleAsync(c => c.Id == id));
+        app.QueryAsync(db => Application.Cycles.StatuteEditor.WithStatute(db.Cycles.AsNoTracking()).SingleAsync(c => c.Id == id));
 }

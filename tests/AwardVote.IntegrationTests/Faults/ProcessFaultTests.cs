@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AwardVote.Application.Ballots;
+using AwardVote.Application;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure;

@@ -1,7 +1,7 @@
+using AwardVote.Application.Cycles;
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Infrastructure.Jobs;
 using AwardVote.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

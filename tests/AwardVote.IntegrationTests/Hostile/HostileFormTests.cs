@@ -220,7 +220,7 @@ public sealed class HostileFormTests(Apps apps)
         {
             var cycle = await c.CycleAsync(c.C.CycleId);
             return c.Form($"/Admin/Cycles/{cycle.Id}/General", ("Input.Version", $"{cycle.Version}"), ("Input.Title", ""), ("Input.Secrecy", "99"),
-                ("Input.PeoplesChoiceOpensAt", "not a date"), ("Input.LaureateCooldownYears", "-1"));
+                ("OpensAt", "not a date"), ("Input.LaureateCooldownYears", "-1"));
         });
         yield return Admin("a round with a kind and method that are not ones", Phase.Draft, async c =>
         {

@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using AwardVote.Application.Ballots;
 using AwardVote.Application.Ties;
+using AwardVote.Application;
+using AwardVote.Application.Results;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Demo;
 using AwardVote.Infrastructure.Jobs;
-using AwardVote.Infrastructure.Results;
 using AwardVote.IntegrationTests.Libraries;
 using AwardVote.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -76,7 +77,7 @@ public sealed class PublicationTests(Apps apps)
         Assert.Equal(CyclePhase.Published, await world.PhaseAsync());
         var publication = Assert.Single(await world.PublicationsAsync());
         Assert.NotNull(publication.PublishedAt);
-        Assert.Equal(1, await world.QueryAsync(db => db.AuditEntries.CountAsync(a => a.CycleId == world.CycleId && a.Action == ResultsPublisher.PublishedAction)));
+        Assert.Equal(1, await world.QueryAsync(db => db.AuditEntries.CountAsync(a => a.CycleId == world.CycleId && a.Action == PublishResults.PublishedAction)));
         foreach (var action in new[] { "publication.citation-written", "publication.approved", "publication.published" })
             Assert.True(await world.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.CycleId == world.CycleId && a.Action == action)), action);
 
@@ -143,12 +144,12 @@ public sealed class PublicationTests(Apps apps)
         await Task.WhenAll(world.RunJobAsync(at.AddMinutes(1)), world.RunJobAsync(at.AddMinutes(1)));
         await world.RunJobAsync(at.AddMinutes(2));
         var again = await world.PublishAsync("administrator");
-        Assert.Contains(again.Problems, p => p.Kind == PublicationProblemKind.AlreadyPublished);
+        Assert.True(again.Is(RefusalCode.ResultsAlreadyPublished));
         Assert.Equal(CyclePhase.Published, await world.PhaseAsync());
         var publication = Assert.Single(await world.PublicationsAsync());
         Assert.Equal(at.AddMinutes(1), publication.PublishedAt);
         Assert.Null(publication.PublishedByUserId);
-        Assert.Equal(1, await world.QueryAsync(db => db.AuditEntries.CountAsync(a => a.CycleId == world.CycleId && a.Action == ResultsPublisher.PublishedAction)));
+        Assert.Equal(1, await world.QueryAsync(db => db.AuditEntries.CountAsync(a => a.CycleId == world.CycleId && a.Action == PublishResults.PublishedAction)));
 
         await world.DeliverMailAsync();
         var (a, b, c) = (world.Laureate, world.Others[0], world.Others[1]);
@@ -200,7 +201,7 @@ public sealed class PublicationTests(Apps apps)
         // Written, not approved.
         using (var saved = await PublicationWorld.WriteCitationAsync(chair, world.CitationPage, Citation))
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Contains((await world.PublishAsync()).Problems, p => p.Kind == PublicationProblemKind.NotApproved);
+        Assert.True((await world.PublishAsync()).Is(RefusalCode.CitationNotApproved));
         using (var refused = await world.PressAsync(admin, "Publish"))
             Assert.Contains("Administrators vēl nav apstiprinājis pamatojumu.", PublicationWorld.Body(refused));
 
@@ -210,13 +211,13 @@ public sealed class PublicationTests(Apps apps)
         using (var changed = await PublicationWorld.WriteCitationAsync(chair, world.CitationPage, Citation + " Un vēl."))
             Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Null((await world.PublicationsAsync())[0].ApprovedAt);
-        Assert.Contains((await world.PublishAsync()).Problems, p => p.Kind == PublicationProblemKind.NotApproved);
+        Assert.True((await world.PublishAsync()).Is(RefusalCode.CitationNotApproved));
 
         // Approved again, but the cycle is not in results review (moved back by hand): refused too.
         using (var approved = await world.ApproveAsync(admin))
             Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         await world.QueryAsync(db => db.Cycles.Where(c => c.Id == world.CycleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Phase, CyclePhase.Counting)));
-        Assert.Equal(PublicationProblemKind.NotInResultsReview, Assert.Single((await world.PublishAsync()).Problems).Kind);
+        Assert.Equal(RefusalCode.ResultsNotInReview, Assert.Single((await world.PublishAsync()).Refusals).Code);
         using var client = await world.App.BearerClientAsync(DemoSeeder.AdministratorEmail, DemoSeeder.Password);
         using (var api = await client.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null }))
             Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
@@ -290,7 +291,7 @@ public sealed class PublicationTests(Apps apps)
         }
         Assert.Empty(await world.PublicationsAsync());
         var outcome = await world.PublishAsync();
-        Assert.Contains(new PublicationProblem(PublicationProblemKind.NoLaureate, world.CategoryId, LaureateRefusal.UnbrokenTie), outcome.Problems);
+        Assert.True(outcome.Is(RefusalCode.LaureateTieUnbroken));
         using var admin = await world.SignedInAdministratorAsync();
         Assert.Contains("Fināla kārta beidzās ar neizšķirtu", await admin.GetPageAsync(world.PublicationPage));
         Assert.Equal(CyclePhase.ResultsReview, await world.PhaseAsync());
@@ -326,7 +327,7 @@ public sealed class PublicationTests(Apps apps)
         Assert.Equal(HttpStatusCode.Conflict, put.StatusCode);
         Assert.Contains("atkārtotā balsojuma", (await put.Content.ReadFromJsonAsync<ProblemJson>())!.Detail);
         Assert.Empty(await world.PublicationsAsync());
-        Assert.Contains((await world.PublishAsync()).Problems, p => p.Laureate == LaureateRefusal.RepeatBallotRequired);
+        Assert.True((await world.PublishAsync()).Is(RefusalCode.LaureateRepeatBallotRequired));
     }
 
     [Theory, AllProviders]
@@ -382,7 +383,7 @@ public sealed class PublicationTests(Apps apps)
                    new { publicationId = original.Id, version = original.Version, citation = "Pārrakstīts." }))
             Assert.Equal(HttpStatusCode.Conflict, put.StatusCode);
         await using (var scope = world.App.Scope())
-            Assert.False((await scope.ServiceProvider.GetRequiredService<ResultsPublisher>().ApproveAsync(original.Id, original.Version, "someone", CancellationToken.None)).Succeeded);
+            Assert.False((await scope.ServiceProvider.GetRequiredService<ApprovePublication>().RunAsync(original.Id, original.Version, "someone", CancellationToken.None)).Succeeded);
         var unchanged = Assert.Single(await world.PublicationsAsync());
         Assert.Equal((original.Citation, original.Version, original.ApprovedAt), (unchanged.Citation, unchanged.Version, unchanged.ApprovedAt));
 

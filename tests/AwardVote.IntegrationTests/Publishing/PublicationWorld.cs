@@ -1,12 +1,15 @@
 using System.Net;
 using AwardVote.Application.Ballots;
+using AwardVote.Application;
+using AwardVote.Application.Results;
+using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Files;
 using AwardVote.Infrastructure.Jobs;
-using AwardVote.Infrastructure.Results;
+using AwardVote.Infrastructure.Mail;
 using AwardVote.IntegrationTests.Ballots;
 using AwardVote.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -202,18 +205,19 @@ public sealed class PublicationWorld(JudgingWorld judging) : TestWorld(judging.A
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
     }
 
-    public async Task<ResultsPublisher.Outcome> PublishAsync(string? userId = null)
+    public async Task<Outcome> PublishAsync(string? userId = null)
     {
         await using var scope = App.Scope();
-        return await scope.ServiceProvider.GetRequiredService<ResultsPublisher>().PublishAsync(CycleId, userId, onlyIfDue: false, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<PublishResults>().RunAsync(CycleId, userId, onlyIfDue: false, CancellationToken.None);
     }
 
     /// <summary>Runs the publish-due job as if the clock said <paramref name="now"/>.</summary>
     public async Task<int> RunJobAsync(DateTimeOffset now)
     {
         await using var scope = App.Scope();
-        var publisher = ActivatorUtilities.CreateInstance<ResultsPublisher>(scope.ServiceProvider, new FakeTimeProvider(now));
-        return await new PublishDueJob(publisher).RunAsync(CancellationToken.None);
+        var clock = new FakeTimeProvider(now);
+        var publish = ActivatorUtilities.CreateInstance<PublishResults>(scope.ServiceProvider, clock);
+        return await ActivatorUtilities.CreateInstance<PublishDueJob>(scope.ServiceProvider, publish, clock).RunAsync(CancellationToken.None);
     }
 
     public static string Body(HttpResponseMessage response) => response.Content.ReadAsStringAsync().GetAwaiter().GetResult();

@@ -1,7 +1,7 @@
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
 using AwardVote.Domain.PeoplesChoice;
-using AwardVote.Infrastructure.Cycles;
+using AwardVote.Application.Cycles;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Web.PeoplesChoice;
 using AwardVote.Web.PublicPages;

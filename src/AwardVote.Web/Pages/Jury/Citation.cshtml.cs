@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using AwardVote.Application;
 using AwardVote.Application.Jury;
+using AwardVote.Application.Results;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
-using AwardVote.Infrastructure.Results;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Publishing;
 using AwardVote.Web.Security;
+using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -19,7 +21,8 @@ namespace AwardVote.Web.Pages.Jury;
 /// </summary>
 public sealed class CitationModel(
     ResultStandings standings,
-    ResultsPublisher publisher,
+    SaveCitation saveCitation,
+    StartCorrection startCorrection,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -48,19 +51,19 @@ public sealed class CitationModel(
         public Guid? Version { get; set; }
 
         [Required(ErrorMessage = "Enter the citation in Latvian.")]
-        [StringLength(ResultsPublisher.MaxCitationLength, ErrorMessage = "The citation can be at most {1} characters long.")]
+        [StringLength(SaveCitation.MaxCitationLength, ErrorMessage = "The citation can be at most {1} characters long.")]
         [Display(Name = "Citation in Latvian")]
         public string? Citation { get; set; }
 
-        [StringLength(ResultsPublisher.MaxCitationLength, ErrorMessage = "The citation can be at most {1} characters long.")]
+        [StringLength(SaveCitation.MaxCitationLength, ErrorMessage = "The citation can be at most {1} characters long.")]
         [Display(Name = "Citation in English (optional)")]
         public string? CitationEn { get; set; }
 
-        [StringLength(ResultsPublisher.MaxNoteLength, ErrorMessage = "The note can be at most {1} characters long.")]
+        [StringLength(SaveCitation.MaxNoteLength, ErrorMessage = "The note can be at most {1} characters long.")]
         [Display(Name = "Why it is corrected, in Latvian")]
         public string? CorrectionNote { get; set; }
 
-        [StringLength(ResultsPublisher.MaxNoteLength, ErrorMessage = "The note can be at most {1} characters long.")]
+        [StringLength(SaveCitation.MaxNoteLength, ErrorMessage = "The note can be at most {1} characters long.")]
         [Display(Name = "Why it is corrected, in English (optional)")]
         public string? CorrectionNoteEn { get; set; }
     }
@@ -86,9 +89,11 @@ public sealed class CitationModel(
             return refusal;
         if (!ModelState.IsValid)
             return Page();
-        var outcome = await publisher.SaveCitationAsync(CycleId, CategoryId,
-            new ResultsPublisher.CitationInput(Input.PublicationId, Input.Version, Input.Citation, Input.CitationEn, Input.CorrectionNote, Input.CorrectionNoteEn),
-            User.UserId(), cancellationToken);
+        var outcome = await saveCitation.RunAsync(CycleId, CategoryId, new SaveCitationInput
+        {
+            PublicationId = Input.PublicationId, Version = Input.Version, Citation = Input.Citation, CitationEn = Input.CitationEn,
+            CorrectionNote = Input.CorrectionNote, CorrectionNoteEn = Input.CorrectionNoteEn,
+        }, User.UserId(), cancellationToken);
         if (!outcome.Succeeded)
             return await RefusedAsync(outcome, cancellationToken);
         Message = l["The citation is saved. An administrator approves it before publication."];
@@ -99,17 +104,16 @@ public sealed class CitationModel(
     {
         if (await RefuseAsync(cancellationToken) is { } refusal)
             return refusal;
-        var outcome = await publisher.StartCorrectionAsync(publicationId, User.UserId(), cancellationToken);
+        var outcome = await startCorrection.RunAsync(publicationId, User.UserId(), cancellationToken);
         if (!outcome.Succeeded)
             return await RefusedAsync(outcome, cancellationToken);
         Message = l["A correction is started: change the citation, say why, and an administrator approves and publishes it."];
         return Redirect($"/Jury/Citation?cycleId={CycleId}&categoryId={CategoryId}");
     }
 
-    private async Task<IActionResult> RefusedAsync(ResultsPublisher.Outcome outcome, CancellationToken cancellationToken)
+    private async Task<IActionResult> RefusedAsync(Outcome outcome, CancellationToken cancellationToken)
     {
-        foreach (var message in PublicationText.Messages(outcome, _ => CategoryName, l))
-            ModelState.AddModelError("", message);
+        ModelState.AddRefusals(outcome, l);
         await LoadAsync(cancellationToken);
         // A stale form shows the current version, so saving again is a deliberate second decision.
         ModelState.Remove($"{nameof(Input)}.{nameof(CitationInput.Version)}");
@@ -139,7 +143,7 @@ public sealed class CitationModel(
         CategoryName = DisplayNames.Pick(view.Category.Name, view.Category.NameEn);
         var problems = PublicationRules.CheckCitation(cycle.Phase, view.Standing, view.Standing.Pending);
         CanWrite = problems.Count == 0 && !(view.Standing.Pending is null && view.Standing.Current is not null);
-        Refusal = problems.FirstOrDefault() is { } problem ? PublicationText.Problem(problem with { CategoryId = null }, _ => CategoryName, l) : null;
+        Refusal = problems.FirstOrDefault() is { } problem ? RefusalText.Describe(PublicationRefusals.For(problem with { CategoryId = null }, _ => null), l) : null;
         return true;
     }
 }

@@ -1,4 +1,4 @@
-using AwardVote.Infrastructure.Results;
+using AwardVote.Application.Results;
 using AwardVote.Web.PublicPages;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using AwardVote.Application;
+using AwardVote.Application.Cycles;
 using AwardVote.Domain.Cycles;
-using AwardVote.Infrastructure.Cycles;
+using AwardVote.Infrastructure.Data;
+using AwardVote.Web.Localization;
 using AwardVote.Web.Security;
+using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,9 +13,9 @@ using Microsoft.Extensions.Localization;
 
 namespace AwardVote.Web.Pages.Admin.Cycles;
 
-/// <summary>The scoring criteria: weight, scale and a label for every score value.</summary>
+/// <summary>The scoring criteria: weight, scale and a label for every score value (<see cref="SaveCriteria"/>).</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class CriteriaModel(StatuteEditor editor, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CriteriaModel(AppDbContext db, SaveCriteria save, IStringLocalizer<SharedResource> l) : PageModel
 {
     public AwardCycle Cycle { get; private set; } = null!;
 
@@ -80,7 +84,7 @@ public sealed class CriteriaModel(StatuteEditor editor, IStringLocalizer<SharedR
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await editor.LoadAsync(id, cancellationToken) is not { } cycle)
+        if (await CycleEditing.LoadAsync(db, id, cancellationToken) is not { } cycle)
             return NotFound();
         Cycle = cycle;
         Input = new InputModel
@@ -108,42 +112,33 @@ public sealed class CriteriaModel(StatuteEditor editor, IStringLocalizer<SharedR
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (await editor.LoadAsync(id, cancellationToken) is not { } cycle)
+        if (await CycleEditing.LoadAsync(db, id, cancellationToken) is not { } cycle)
             return NotFound();
         Cycle = cycle;
+        // The form writes weights as people do in its language ("0,3"); the use case takes numbers.
         var rows = Input.Criteria
             .Where(r => !r.Remove && !(r.Id == 0 && string.IsNullOrWhiteSpace(r.Name) && string.IsNullOrWhiteSpace(r.NameEn)))
             .ToList();
-        var data = new List<CriterionData>();
+        var criteria = new List<CriterionInput>();
         foreach (var (row, index) in rows.Select((r, i) => (r, i + 1)))
         {
             if (!CycleEditing.TryParseDecimal(row.Weight, out var weight) || weight is null)
-                ModelState.AddModelError("", l["Criterion {0}: enter the weight as a number, e.g. 0,3.", index]);
-            data.Add(new CriterionData(row.Id, row.Name ?? "", row.NameEn, row.Description, row.DescriptionEn,
-                weight ?? 0, row.ScaleMin, row.ScaleMax, row.IsOptional,
-                row.Labels.Select(v => new ScaleLabelData(v.Value, v.Text ?? "", v.TextEn)).ToList()));
+                ModelState.AddModelError("", RefusalText.Describe(Refusal.Invalid("", RefusalCode.WeightNotNumber, index), l));
+            criteria.Add(new CriterionInput
+            {
+                Id = row.Id, Name = row.Name, NameEn = row.NameEn, Description = row.Description, DescriptionEn = row.DescriptionEn,
+                Weight = weight ?? 0, ScaleMin = row.ScaleMin, ScaleMax = row.ScaleMax, IsOptional = row.IsOptional,
+                Labels = row.Labels.Select(v => new ScaleLabelInput { Value = v.Value, Label = v.Text, LabelEn = v.TextEn }).ToList(),
+            });
         }
         if (!ModelState.IsValid)
             return RedrawPage();
-        if (cycle.StatuteIsLocked)
-        {
-            ModelState.AddModelError("", CycleEditing.LockedMessage(l));
-            return RedrawPage();
-        }
 
-        var before = StatuteEditor.Snapshot(cycle);
-        StatuteChanges.SetCriteria(cycle, data);
-        // A removed criterion may still be named by the tie-break chain: refuse rather than break the chain.
-        if (!CycleEditing.AddProblems(ModelState, StatuteRules.Validate(cycle), l, StatuteSection.Criteria, StatuteSection.TieBreak))
-            return RedrawPage();
-
-        var outcome = await editor.SaveAsync(cycle, Input.Version, StatuteEditor.StatuteChanged, before, [], false, cancellationToken);
-        if (CycleEditing.Refusal(outcome, l) is { } refusal)
+        var outcome = await save.RunAsync(id, new SaveCriteriaInput { Version = Input.Version, Criteria = criteria }, cancellationToken);
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError("", refusal);
-            ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.Version)}");
-            Input.Version = await editor.CurrentVersionAsync(id, cancellationToken) ?? Input.Version;
-            return RedrawPage();
+            await CycleEditing.KeepVersionAsync(this, db, outcome, id, $"{nameof(Input)}.{nameof(InputModel.Version)}", v => Input.Version = v, cancellationToken);
+            return this.Refused(outcome) ?? RedrawPage();
         }
         TempData["Saved"] = l["The criteria are saved."].Value;
         return Redirect($"/Admin/Cycles/{id}/Criteria");
@@ -151,7 +146,7 @@ public sealed class CriteriaModel(StatuteEditor editor, IStringLocalizer<SharedR
 
     private async Task<IActionResult> RedrawAsync(int id, bool addRow, CancellationToken cancellationToken)
     {
-        if (await editor.LoadAsync(id, cancellationToken) is not { } cycle)
+        if (await CycleEditing.LoadAsync(db, id, cancellationToken) is not { } cycle)
             return NotFound();
         Cycle = cycle;
         if (addRow)

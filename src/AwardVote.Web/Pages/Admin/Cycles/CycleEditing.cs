@@ -1,32 +1,35 @@
 using System.Globalization;
+using AwardVote.Application;
+using AwardVote.Application.Cycles;
 using AwardVote.Domain.Cycles;
-using AwardVote.Infrastructure.Cycles;
-using AwardVote.Web.Localization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Localization;
+using AwardVote.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.Web.Pages.Admin.Cycles;
 
-/// <summary>What the cycle editing pages share: messages for refused saves, statute problems, local times.</summary>
+/// <summary>
+/// What the cycle editing pages share: the cycle as they show it, the form's version after a refused save, and the
+/// way a form writes times (in the cycle's zone) and decimals (with a comma or a point).
+/// </summary>
 public static class CycleEditing
 {
-    public static string LockedMessage(IStringLocalizer l) =>
-        l["The statute is locked: nominations have opened, so it can no longer change. Nothing was saved."];
+    /// <summary>The cycle with its whole statute, for showing (the use cases load their own to change).</summary>
+    public static Task<AwardCycle?> LoadAsync(AppDbContext db, int id, CancellationToken cancellationToken) =>
+        StatuteEditor.WithStatute(db.Cycles.AsNoTracking()).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
 
-    public static string StaleMessage(IStringLocalizer l) =>
-        l["Someone else changed this cycle while you were editing. Nothing was saved; your values are still in the form: check them and save again."];
-
-    /// <summary>Adds the problems of <paramref name="sections"/> to the form; true when there were none.</summary>
-    public static bool AddProblems(ModelStateDictionary modelState, IEnumerable<StatuteProblem> problems,
-        IStringLocalizer l, params StatuteSection[] sections)
+    /// <summary>
+    /// After a save refused because the cycle changed meanwhile (or was locked), the form carries the version saved now,
+    /// so that saving again is a deliberate second decision; after any other refusal it keeps the version it read.
+    /// </summary>
+    public static async Task KeepVersionAsync(PageModel page, AppDbContext db, Outcome outcome, int id, string key, Action<Guid> set,
+        CancellationToken cancellationToken)
     {
-        var found = false;
-        foreach (var problem in problems.Where(p => sections.Contains(p.Section)))
-        {
-            modelState.AddModelError("", DisplayNames.StatuteProblem(problem, l));
-            found = true;
-        }
-        return !found;
+        if (!outcome.Is(RefusalCode.CycleChangedMeanwhile) && !outcome.Is(RefusalCode.StatuteLocked))
+            return;
+        page.ModelState.Remove(key);
+        if (await db.Cycles.AsNoTracking().Where(c => c.Id == id).Select(c => (Guid?)c.Version).SingleOrDefaultAsync(cancellationToken) is { } version)
+            set(version);
     }
 
     /// <summary>
@@ -63,12 +66,4 @@ public static class CycleEditing
 
     public static string FormatDecimal(decimal? value) =>
         value?.ToString("0.####", CultureInfo.CurrentCulture) ?? "";
-
-    /// <summary>The message for a refused save, or null when it was saved.</summary>
-    public static string? Refusal(StatuteSaveOutcome outcome, IStringLocalizer l) => outcome switch
-    {
-        StatuteSaveOutcome.Locked => LockedMessage(l),
-        StatuteSaveOutcome.Stale => StaleMessage(l),
-        _ => null,
-    };
 }

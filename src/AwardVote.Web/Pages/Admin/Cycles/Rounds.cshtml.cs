@@ -1,7 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using AwardVote.Application;
+using AwardVote.Application.Cycles;
 using AwardVote.Domain.Cycles;
-using AwardVote.Infrastructure.Cycles;
+using AwardVote.Infrastructure.Data;
+using AwardVote.Web.Localization;
 using AwardVote.Web.Security;
+using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,9 +13,9 @@ using Microsoft.Extensions.Localization;
 
 namespace AwardVote.Web.Pages.Admin.Cycles;
 
-/// <summary>Rounds and their counting methods, the tie-break chain and the win rule.</summary>
+/// <summary>Rounds and their counting methods, the tie-break chain and the win rule (<see cref="SaveRounds"/>).</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class RoundsModel(StatuteEditor editor, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class RoundsModel(AppDbContext db, SaveRounds save, IStringLocalizer<SharedResource> l) : PageModel
 {
     public AwardCycle Cycle { get; private set; } = null!;
 
@@ -21,7 +25,7 @@ public sealed class RoundsModel(StatuteEditor editor, IStringLocalizer<SharedRes
     public sealed class InputModel
     {
         public Guid Version { get; set; }
-        public List<RoundRow> Rounds { get; set; } = [];
+        public List<RoundInput> Rounds { get; set; } = [];
         public List<TieBreakRow> TieBreaks { get; set; } = [];
 
         [Range(1, 1000, ErrorMessage = "Enter a whole number greater than zero, or leave it empty.")]
@@ -30,25 +34,6 @@ public sealed class RoundsModel(StatuteEditor editor, IStringLocalizer<SharedRes
 
         [Display(Name = "Minimum lead (points)")]
         public string? MinimumLead { get; set; }
-    }
-
-    public sealed class RoundRow
-    {
-        [Display(Name = "Ballot")]
-        public BallotKind Kind { get; set; }
-
-        [Display(Name = "Counting method")]
-        public CountingMethod Method { get; set; }
-
-        [Range(1, 1000, ErrorMessage = "Enter a whole number greater than zero, or leave it empty.")]
-        [Display(Name = "Nominations going on to the next round")]
-        public int? ShortlistSize { get; set; }
-
-        [Display(Name = "Two nominations may share a rank")]
-        public bool AllowEqualRanks { get; set; }
-
-        [Display(Name = "Remove this round")]
-        public bool Remove { get; set; }
     }
 
     public sealed class TieBreakRow
@@ -65,13 +50,13 @@ public sealed class RoundsModel(StatuteEditor editor, IStringLocalizer<SharedRes
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await editor.LoadAsync(id, cancellationToken) is not { } cycle)
+        if (await CycleEditing.LoadAsync(db, id, cancellationToken) is not { } cycle)
             return NotFound();
         Cycle = cycle;
         Input = new InputModel
         {
             Version = cycle.Version,
-            Rounds = cycle.Rounds.OrderBy(r => r.Number).Select(r => new RoundRow
+            Rounds = cycle.Rounds.OrderBy(r => r.Number).Select(r => new RoundInput
             {
                 Kind = r.Kind, Method = r.Method, ShortlistSize = r.ShortlistSize, AllowEqualRanks = r.AllowEqualRanks,
             }).ToList(),
@@ -86,45 +71,34 @@ public sealed class RoundsModel(StatuteEditor editor, IStringLocalizer<SharedRes
     }
 
     public async Task<IActionResult> OnPostAddRoundAsync(int id, CancellationToken cancellationToken) =>
-        await RedrawAsync(id, () => Input.Rounds.Add(new RoundRow { Kind = BallotKind.Ranked, Method = CountingMethod.Schulze }), cancellationToken);
+        await RedrawAsync(id, () => Input.Rounds.Add(new RoundInput { Kind = BallotKind.Ranked, Method = CountingMethod.Schulze }), cancellationToken);
 
     public async Task<IActionResult> OnPostAddTieBreakAsync(int id, CancellationToken cancellationToken) =>
         await RedrawAsync(id, () => Input.TieBreaks.Add(new TieBreakRow { Rule = TieBreakRule.ChairCastingVote }), cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (await editor.LoadAsync(id, cancellationToken) is not { } cycle)
+        if (await CycleEditing.LoadAsync(db, id, cancellationToken) is not { } cycle)
             return NotFound();
         Cycle = cycle;
+        // The form writes the lead as people do in its language ("0,5"); the use case takes a number.
         if (!CycleEditing.TryParseDecimal(Input.MinimumLead, out var lead))
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.MinimumLead)}", l["Enter the lead as a number, or leave it empty."]);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.MinimumLead)}",
+                RefusalText.Describe(Refusal.Invalid(nameof(InputModel.MinimumLead), RefusalCode.LeadNotNumber), l));
         if (!ModelState.IsValid)
             return Page();
-        if (cycle.StatuteIsLocked)
-        {
-            ModelState.AddModelError("", CycleEditing.LockedMessage(l));
-            return Page();
-        }
 
-        var before = StatuteEditor.Snapshot(cycle);
-        var rounds = Input.Rounds.Where(r => !r.Remove).ToList();
-        StatuteChanges.SetRounds(cycle, rounds
-            .Select((r, i) => new RoundData(r.Kind, r.Method, i == rounds.Count - 1 ? null : r.ShortlistSize, r.AllowEqualRanks))
-            .ToList());
-        StatuteChanges.SetTieBreakChain(cycle, Input.TieBreaks.Where(s => !s.Remove)
-            .Select(s => new TieBreakData(s.Rule, s.CriterionPosition)).ToList());
-        cycle.WinRule.MinimumFirstPlaces = Input.MinimumFirstPlaces;
-        cycle.WinRule.MinimumLead = lead;
-        if (!CycleEditing.AddProblems(ModelState, StatuteRules.Validate(cycle), l, StatuteSection.Rounds, StatuteSection.TieBreak))
-            return Page();
-
-        var outcome = await editor.SaveAsync(cycle, Input.Version, StatuteEditor.StatuteChanged, before, [], false, cancellationToken);
-        if (CycleEditing.Refusal(outcome, l) is { } refusal)
+        var outcome = await save.RunAsync(id, new SaveRoundsInput
         {
-            ModelState.AddModelError("", refusal);
-            ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.Version)}");
-            Input.Version = await editor.CurrentVersionAsync(id, cancellationToken) ?? Input.Version;
-            return Page();
+            Version = Input.Version,
+            Rounds = Input.Rounds,
+            TieBreakChain = Input.TieBreaks.Select(s => new TieBreakInput { Rule = s.Rule, Criterion = s.CriterionPosition, Remove = s.Remove }).ToList(),
+            WinRule = new WinRuleInput { MinimumFirstPlaces = Input.MinimumFirstPlaces, MinimumLead = lead },
+        }, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            await CycleEditing.KeepVersionAsync(this, db, outcome, id, $"{nameof(Input)}.{nameof(InputModel.Version)}", v => Input.Version = v, cancellationToken);
+            return this.Refused(outcome) ?? Page();
         }
         TempData["Saved"] = l["The rounds and the tie-break chain are saved."].Value;
         return Redirect($"/Admin/Cycles/{id}/Rounds");
@@ -132,7 +106,7 @@ public sealed class RoundsModel(StatuteEditor editor, IStringLocalizer<SharedRes
 
     private async Task<IActionResult> RedrawAsync(int id, Action add, CancellationToken cancellationToken)
     {
-        if (await editor.LoadAsync(id, cancellationToken) is not { } cycle)
+        if (await CycleEditing.LoadAsync(db, id, cancellationToken) is not { } cycle)
             return NotFound();
         Cycle = cycle;
         add();

@@ -1,6 +1,10 @@
+using AwardVote.Application;
+using AwardVote.Application.Cycles;
 using AwardVote.Domain.Cycles;
-using AwardVote.Infrastructure.Cycles;
+using AwardVote.Infrastructure.Data;
+using AwardVote.Web.Localization;
 using AwardVote.Web.Security;
+using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,11 +13,12 @@ using Microsoft.Extensions.Localization;
 namespace AwardVote.Web.Pages.Admin.Cycles;
 
 /// <summary>
-/// When each phase starts, typed in the cycle's time zone and stored in UTC. Unlike the statute, the dates of
-/// phases not yet reached can change after nominations open (a jury may need a week more).
+/// When each phase starts, typed in the cycle's time zone and stored in UTC (<see cref="SaveSchedule"/>, as PUT
+/// /api/admin/cycles/{id}/schedule). Unlike the statute, the dates of phases not yet reached can change after
+/// nominations open (a jury may need a week more).
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class ScheduleModel(StatuteEditor editor, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ScheduleModel(AppDbContext db, SaveSchedule save, IStringLocalizer<SharedResource> l) : PageModel
 {
     public AwardCycle Cycle { get; private set; } = null!;
     public List<PhaseStep> Steps { get; private set; } = [];
@@ -45,31 +50,26 @@ public sealed class ScheduleModel(StatuteEditor editor, IStringLocalizer<SharedR
         if (!ModelState.IsValid)
             return Page();
 
-        var before = StatuteEditor.Snapshot(Cycle);
+        // The form shows the steps not reached yet as times in the cycle's zone; the use case takes them as moments.
+        var steps = new List<ScheduleStepInput>();
         foreach (var step in Steps.Where(s => s.Sequence > ReachedSequence))
         {
-            var local = Input.StartsAt.GetValueOrDefault(step.Sequence);
-            if (!CycleEditing.TryToUtc(local, Cycle.TimeZone, out var utc))
+            if (!CycleEditing.TryToUtc(Input.StartsAt.GetValueOrDefault(step.Sequence), Cycle.TimeZone, out var utc))
             {
                 // In the summary: the table's inputs have no message slot of their own.
-                ModelState.AddModelError("",
-                    l["{0}: this time does not exist in the cycle's time zone (the clocks jump forward then).", Localization.DisplayNames.Step(step.Phase, step.RoundNumber, l)]);
+                ModelState.AddModelError("", RefusalText.Describe(Refusal.Invalid("", RefusalCode.StepTimeSkippedInZone, step.Phase, step.RoundNumber), l));
                 continue;
             }
-            step.StartsAt = utc;
+            steps.Add(new ScheduleStepInput(step.Sequence, utc));
         }
         if (!ModelState.IsValid)
             return Page();
-        if (!CycleEditing.AddProblems(ModelState, StatuteRules.ValidateSchedule(Cycle.Schedule), l, StatuteSection.Schedule))
-            return Page();
 
-        var outcome = await editor.SaveAsync(Cycle, Input.Version, StatuteEditor.ScheduleChanged, before, [], scheduleOnly: true, cancellationToken);
-        if (CycleEditing.Refusal(outcome, l) is { } refusal)
+        var outcome = await save.RunAsync(id, new SaveScheduleInput { Version = Input.Version, Steps = steps }, cancellationToken);
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError("", refusal);
-            ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.Version)}");
-            Input.Version = await editor.CurrentVersionAsync(id, cancellationToken) ?? Input.Version;
-            return Page();
+            await CycleEditing.KeepVersionAsync(this, db, outcome, id, $"{nameof(Input)}.{nameof(InputModel.Version)}", v => Input.Version = v, cancellationToken);
+            return this.Refused(outcome, prefix: null) ?? Page();
         }
         TempData["Saved"] = l["The schedule is saved."].Value;
         return Redirect($"/Admin/Cycles/{id}/Schedule");
@@ -77,7 +77,7 @@ public sealed class ScheduleModel(StatuteEditor editor, IStringLocalizer<SharedR
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await editor.LoadAsync(id, cancellationToken) is not { } cycle)
+        if (await CycleEditing.LoadAsync(db, id, cancellationToken) is not { } cycle)
             return false;
         Cycle = cycle;
         Steps = cycle.Schedule.OrderBy(s => s.Sequence).ToList();

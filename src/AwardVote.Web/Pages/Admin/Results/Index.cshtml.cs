@@ -1,9 +1,8 @@
-using System.Text;
+using AwardVote.Application.Counting;
 using AwardVote.Application.Ties;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
-using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Pages.Admin.Cycles;
@@ -21,7 +20,8 @@ namespace AwardVote.Web.Pages.Admin.Results;
 /// result exists only once its round has closed, so nothing here can show a count early.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(AppDbContext db, AuditLog audit, OpenRepeatBallot openRepeatBallot, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(AppDbContext db, CountedRounds counted, DownloadCount download, OpenRepeatBallot openRepeatBallot,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? CycleId { get; set; }
@@ -43,18 +43,16 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, OpenRepeatBallot
     {
         Cycles = await db.Cycles.Where(c => PhasePlan.PhasesFrom(CyclePhase.Judging).Contains(c.Phase)).OrderByDescending(c => c.Year).ToListAsync(cancellationToken);
         CycleId ??= Cycles.FirstOrDefault()?.Id;
-        var rounds = await db.Rounds.Where(r => r.CycleId == CycleId).ToDictionaryAsync(r => r.Id, r => r.Number, cancellationToken);
-        var categories = await db.Categories.Where(c => c.CycleId == CycleId).ToDictionaryAsync(c => c.Id, c => DisplayNames.Pick(c.Name, c.NameEn), cancellationToken);
-        CategoryNames = categories;
         Cycle = await db.Cycles.Include(c => c.Rounds).AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, cancellationToken);
+        if (Cycle is null)
+            return;
+        CategoryNames = await db.Categories.Where(c => c.CycleId == CycleId).ToDictionaryAsync(c => c.Id, c => DisplayNames.Pick(c.Name, c.NameEn), cancellationToken);
         if (Cycle is { Phase: CyclePhase.ResultsReview })
             RepeatBallotNeeded = await OpenRepeatBallot.NeededAsync(db, Cycle, cancellationToken);
-        var roundIds = rounds.Keys.ToList();
-        var castingVotes = await db.CastingVotes.AsNoTracking()
-            .Where(v => db.RoundResults.Any(r => r.Id == v.RoundResultId && roundIds.Contains(r.RoundId)))
-            .ToDictionaryAsync(v => v.RoundResultId, cancellationToken);
-        Results = (await db.RoundResults.AsNoTracking().Where(r => roundIds.Contains(r.RoundId)).ToListAsync(cancellationToken))
-            .Select(r => new Row(r, rounds[r.RoundId], categories[r.CategoryId], CountProtocol.FromJson(r.ProtocolJson), castingVotes.GetValueOrDefault(r.Id)))
+        Results = (await counted.RunAsync(Cycle.Id, cancellationToken) ?? [])
+            .SelectMany(round => round.Categories
+                .Where(c => c.Result is not null)
+                .Select(c => new Row(c.Result!, round.Round.Number, CategoryNames[c.Category.Id], c.Protocol!, c.CastingVote)))
             .OrderBy(r => r.RoundNumber).ThenBy(r => r.CategoryName)
             .ToList();
     }
@@ -77,32 +75,17 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, OpenRepeatBallot
         return RedirectToPage("/Admin/Cycles/Details", new { id = cycle.Id });
     }
 
-    /// <summary>The canonical ballot file, for an offline recount with <c>awardvote verify</c>.</summary>
-    public async Task<IActionResult> OnGetBallotFileAsync(int id, CancellationToken cancellationToken)
-    {
-        var result = await db.RoundResults.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (result is null)
-            return NotFound();
-        await AuditDownloadAsync(result, "ballot-file", cancellationToken);
-        var extension = result.BallotFile.StartsWith("juror,", StringComparison.Ordinal) ? "csv" : "txt";
-        return File(Encoding.UTF8.GetBytes(result.BallotFile), "text/plain; charset=utf-8", $"ballots-round-{result.RoundId}-category-{result.CategoryId}.{extension}");
-    }
+    /// <summary>The canonical ballot file, for an offline recount with <c>awardvote verify</c> (<see cref="DownloadCount"/>).</summary>
+    public Task<IActionResult> OnGetBallotFileAsync(int id, CancellationToken cancellationToken) =>
+        DownloadAsync(id, CountFile.Ballots, cancellationToken);
 
     /// <summary>The protocol as JSON, the other input of <c>awardvote verify</c>.</summary>
-    public async Task<IActionResult> OnGetProtocolAsync(int id, CancellationToken cancellationToken)
-    {
-        var result = await db.RoundResults.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (result is null)
-            return NotFound();
-        await AuditDownloadAsync(result, "protocol-json", cancellationToken);
-        return File(Encoding.UTF8.GetBytes(result.ProtocolJson), "application/json", $"protocol-round-{result.RoundId}-category-{result.CategoryId}.json");
-    }
+    public Task<IActionResult> OnGetProtocolAsync(int id, CancellationToken cancellationToken) =>
+        DownloadAsync(id, CountFile.Protocol, cancellationToken);
 
-    /// <summary>Who took which count out of the system, like every export.</summary>
-    private async Task AuditDownloadAsync(RoundResult result, string what, CancellationToken cancellationToken)
+    private async Task<IActionResult> DownloadAsync(int id, CountFile file, CancellationToken cancellationToken)
     {
-        var cycleId = await db.Rounds.Where(r => r.Id == result.RoundId).Select(r => r.CycleId).SingleAsync(cancellationToken);
-        audit.Record("export.downloaded", "RoundResult", result.Id, after: new { Export = what, result.RoundId, result.CategoryId }, cycleId: cycleId);
-        await db.SaveChangesAsync(cancellationToken);
+        var outcome = await download.RunAsync(id, file, cancellationToken);
+        return outcome.Value is { } found ? File(found.Content, found.ContentType, found.FileName) : NotFound();
     }
 }

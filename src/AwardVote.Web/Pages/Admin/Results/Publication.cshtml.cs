@@ -1,11 +1,12 @@
+using AwardVote.Application;
+using AwardVote.Application.Results;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Infrastructure.Results;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Pages.Admin.Cycles;
-using AwardVote.Web.Publishing;
 using AwardVote.Web.Security;
+using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,13 +16,14 @@ using Microsoft.Extensions.Localization;
 namespace AwardVote.Web.Pages.Admin.Results;
 
 /// <summary>
-/// Approval and publication, for administrators: each category's laureate and citation to approve, then the whole
-/// cycle published now or at a time typed in the cycle's zone (stored in UTC, published by the publish-due job),
-/// and approved corrections published beside what they correct.
+/// Approval and publication, for administrators: each category's laureate and citation to approve
+/// (<see cref="ApprovePublication"/>), then the whole cycle published now (<see cref="PublishResults"/>) or at a time
+/// typed in the cycle's zone (<see cref="SchedulePublication"/>, stored in UTC, published by the publish-due job), and
+/// approved corrections published beside what they correct (<see cref="PublishCorrection"/>). The API's publication
+/// endpoints call the same use cases.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class PublicationModel(AppDbContext db, ResultStandings standings, ResultsPublisher publisher,
-    IStringLocalizer<SharedResource> l) : PageModel
+public sealed class PublicationModel(AppDbContext db, ResultStandings standings, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? CycleId { get; set; }
@@ -50,39 +52,41 @@ public sealed class PublicationModel(AppDbContext db, ResultStandings standings,
         return Page();
     }
 
-    public async Task<IActionResult> OnPostApproveAsync(int publicationId, Guid version, CancellationToken cancellationToken) =>
-        await DoneAsync(await publisher.ApproveAsync(publicationId, version, User.UserId(), cancellationToken), l["The citation is approved."], cancellationToken);
+    public async Task<IActionResult> OnPostApproveAsync(int publicationId, Guid version, [FromServices] ApprovePublication approve,
+        CancellationToken cancellationToken) =>
+        await DoneAsync(await approve.RunAsync(publicationId, version, User.UserId(), cancellationToken), l["The citation is approved."], cancellationToken);
 
-    public async Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken) =>
-        await DoneAsync(await publisher.PublishAsync(CycleId ?? 0, User.UserId(), onlyIfDue: false, cancellationToken),
+    public async Task<IActionResult> OnPostPublishAsync([FromServices] PublishResults publish, CancellationToken cancellationToken) =>
+        await DoneAsync(await publish.RunAsync(CycleId ?? 0, User.UserId(), onlyIfDue: false, cancellationToken),
             l["The results are published: the public page is open and the results mails are on their way."], cancellationToken);
 
-    public async Task<IActionResult> OnPostScheduleAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostScheduleAsync([FromServices] SchedulePublication schedule, CancellationToken cancellationToken)
     {
         var cycle = await db.Cycles.AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, cancellationToken);
         if (cycle is null)
             return NotFound();
+        // The form writes the time in the cycle's zone; the use case takes it as a moment.
         if (ScheduleAt is null)
-            ModelState.AddModelError(nameof(ScheduleAt), l["Enter the date and time of the announcement."]);
+            ModelState.AddModelError(nameof(ScheduleAt), RefusalText.Describe(Refusal.Invalid(nameof(ScheduleAt), RefusalCode.PublicationTimeMissing), l));
         else if (!CycleEditing.TryToUtc(ScheduleAt, cycle.TimeZone, out var utc))
-            ModelState.AddModelError(nameof(ScheduleAt), l["This time does not exist in the cycle's time zone (the clocks jump forward then)."]);
+            ModelState.AddModelError(nameof(ScheduleAt), RefusalText.Describe(Refusal.Invalid(nameof(ScheduleAt), RefusalCode.TimeSkippedInZone), l));
         else
         {
-            var outcome = await publisher.ScheduleAsync(cycle.Id, utc, cancellationToken);
+            var outcome = await schedule.RunAsync(cycle.Id, utc, cancellationToken);
             return await DoneAsync(outcome, l["The results will be published on {0}.", DisplayNames.LocalTime(utc!.Value, cycle.TimeZone)], cancellationToken);
         }
         await LoadAsync(cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCancelScheduleAsync(CancellationToken cancellationToken) =>
-        await DoneAsync(await publisher.ScheduleAsync(CycleId ?? 0, null, cancellationToken), l["The scheduled publication is cancelled."], cancellationToken);
+    public async Task<IActionResult> OnPostCancelScheduleAsync([FromServices] SchedulePublication schedule, CancellationToken cancellationToken) =>
+        await DoneAsync(await schedule.RunAsync(CycleId ?? 0, null, cancellationToken), l["The scheduled publication is cancelled."], cancellationToken);
 
-    public async Task<IActionResult> OnPostPublishCorrectionAsync(int publicationId, Guid version, CancellationToken cancellationToken) =>
-        await DoneAsync(await publisher.PublishCorrectionAsync(publicationId, version, User.UserId(), cancellationToken),
-            l["The correction is published."], cancellationToken);
+    public async Task<IActionResult> OnPostPublishCorrectionAsync(int publicationId, Guid version, [FromServices] PublishCorrection publish,
+        CancellationToken cancellationToken) =>
+        await DoneAsync(await publish.RunAsync(publicationId, version, User.UserId(), cancellationToken), l["The correction is published."], cancellationToken);
 
-    private async Task<IActionResult> DoneAsync(ResultsPublisher.Outcome outcome, string success, CancellationToken cancellationToken)
+    private async Task<IActionResult> DoneAsync(Outcome outcome, string success, CancellationToken cancellationToken)
     {
         if (outcome.Succeeded)
         {
@@ -90,8 +94,8 @@ public sealed class PublicationModel(AppDbContext db, ResultStandings standings,
             return Redirect($"/Admin/Results/Publication?cycleId={CycleId}");
         }
         await LoadAsync(cancellationToken);
-        foreach (var message in PublicationText.Messages(outcome, CategoryName, l))
-            ModelState.AddModelError("", message);
+        // Above the form, as the page always showed them (an unknown announcement included).
+        ModelState.AddRefusals(outcome, l, prefix: null);
         return Page();
     }
 
@@ -105,8 +109,8 @@ public sealed class PublicationModel(AppDbContext db, ResultStandings standings,
         Cycle = cycle;
         Views = await standings.LoadAsync(cycle, tracked: false, cancellationToken);
         Blockers = cycle.Phase == CyclePhase.ResultsReview
-            ? PublicationRules.CheckPublication(cycle.Phase, Views.Select(v => v.Standing).ToList())
-                .Select(p => PublicationText.Problem(p, CategoryName, l)).ToList()
+            ? PublicationRefusals.For(PublicationRules.CheckPublication(cycle.Phase, Views.Select(v => v.Standing).ToList()), cycle.Categories)
+                .Select(r => RefusalText.Describe(r, l)).Distinct().ToList()
             : [];
         ScheduledFor = Views.Select(v => v.Standing.Pending?.ScheduledFor).FirstOrDefault(at => at is not null);
     }

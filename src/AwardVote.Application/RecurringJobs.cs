@@ -1,7 +1,11 @@
+using AwardVote.Application.Counting;
+using AwardVote.Application.Cycles;
+using AwardVote.Application.Results;
+using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Mail;
 using Hangfire;
 
-namespace AwardVote.Infrastructure.Jobs;
+namespace AwardVote.Application;
 
 /// <summary>The one place that registers AwardVote's recurring jobs.</summary>
 public static class RecurringJobs

@@ -3,7 +3,7 @@ using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace AwardVote.Infrastructure.Counting;
+namespace AwardVote.Application.Counting;
 
 /// <summary>
 /// The nominations a round judges in a category, each under the name the count and its ballot file use (the

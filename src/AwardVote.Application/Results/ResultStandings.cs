@@ -1,17 +1,18 @@
+using AwardVote.Application.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Infrastructure.Counting;
 using Microsoft.EntityFrameworkCore;
 
-namespace AwardVote.Infrastructure.Results;
+namespace AwardVote.Application.Results;
 
 /// <summary>
 /// Where each category of a cycle stands on the way to its announcement: the deciding round's result (the statute's
 /// last round, or a repeat ballot after it), its laureate (by <see cref="Laureates"/>, with the chair's casting vote),
-/// the finalists as nominations, and the category's announcements, first and corrections.
+/// the finalists as nominations, and the category's announcements, first and corrections. A query the publication's
+/// use cases, the publication and citation pages and <see cref="PublicResults"/> share.
 /// </summary>
-public sealed class ResultStandings(AppDbContext db)
+public sealed class ResultStandings(AppDbContext db) : IUseCase
 {
     public sealed record Finalist(int NominationId, int LibraryId, string LibraryName, string? PublicSummary);
 

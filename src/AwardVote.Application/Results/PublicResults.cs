@@ -3,14 +3,14 @@ using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace AwardVote.Infrastructure.Results;
+namespace AwardVote.Application.Results;
 
 /// <summary>
-/// What the public may read about results, for the announcement page, the archive and the API: only published
+/// What the public may read about results, for the announcement page, the archive and the API alike: only published
 /// announcements (nothing before), the current one of each category with the ones it corrected, the finalists, and
 /// only photos the library released for publication (with consent).
 /// </summary>
-public sealed class PublicResults(AppDbContext db, ResultStandings standings)
+public sealed class PublicResults(AppDbContext db, ResultStandings standings) : IUseCase
 {
     public sealed record Photo(int AttachmentId, string? Caption, string? Credit, string? Licence);
     public sealed record Nominee(int NominationId, string LibraryName, string? PublicSummary, bool IsLaureate, IReadOnlyList<Photo> Photos);

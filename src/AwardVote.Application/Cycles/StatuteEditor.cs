@@ -3,28 +3,19 @@ using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace AwardVote.Infrastructure.Cycles;
-
-public enum StatuteSaveOutcome
-{
-    Saved,
-    /// <summary>Nominations have opened: the statute is fixed.</summary>
-    Locked,
-    /// <summary>Someone else saved the cycle after the form was opened.</summary>
-    Stale,
-}
+namespace AwardVote.Application.Cycles;
 
 /// <summary>
-/// Loads, creates, copies and saves cycles for the administrator's pages and the API, so both obey the same rules:
-/// a locked statute never changes, a stale version is refused, every change is audited in its transaction.
+/// Loads and saves a cycle's statute for the statute's use cases, so every one of them obeys the same rules: a locked
+/// statute never changes, a stale version is refused, every change is audited in its transaction.
 /// </summary>
-public sealed class StatuteEditor(AppDbContext db, AuditLog audit, TimeProvider clock)
+public static class StatuteEditor
 {
     public const string StatuteChanged = "cycle.statute-changed";
     public const string ScheduleChanged = "cycle.schedule-changed";
 
     /// <summary>The cycle with its whole statute and schedule, tracked for changes.</summary>
-    public Task<AwardCycle?> LoadAsync(int id, CancellationToken cancellationToken) =>
+    public static Task<AwardCycle?> LoadAsync(AppDbContext db, int id, CancellationToken cancellationToken) =>
         WithStatute(db.Cycles).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
 
     public static IQueryable<AwardCycle> WithStatute(IQueryable<AwardCycle> cycles) => cycles
@@ -36,17 +27,21 @@ public sealed class StatuteEditor(AppDbContext db, AuditLog audit, TimeProvider 
         .Include(c => c.Schedule)
         .AsSplitQuery();
 
+    public static readonly Refusal Locked = Refusal.Conflict(RefusalCode.StatuteLocked);
+
+    public static readonly Refusal Stale = Refusal.Conflict(RefusalCode.CycleChangedMeanwhile);
+
     /// <summary>
     /// Saves changes made in memory to <paramref name="cycle"/> (loaded with <see cref="LoadAsync"/>) as of the
     /// version the editor saw. <paramref name="before"/> is <see cref="Snapshot"/> taken before the changes.
     /// </summary>
-    public async Task<StatuteSaveOutcome> SaveAsync(AwardCycle cycle, Guid expectedVersion, string action, object before,
-        IReadOnlyList<(TieBreakStep Step, Criterion Criterion)> pendingLinks, bool scheduleOnly, CancellationToken cancellationToken)
+    internal static async Task<Outcome> SaveAsync(AppDbContext db, AuditLog audit, AwardCycle cycle, Guid expectedVersion, string action,
+        object before, IReadOnlyList<(TieBreakStep Step, Criterion Criterion)> pendingLinks, bool scheduleOnly, CancellationToken cancellationToken)
     {
         if (cycle.StatuteIsLocked && !scheduleOnly)
-            return StatuteSaveOutcome.Locked;
+            return Locked;
         if (cycle.Version != expectedVersion)
-            return StatuteSaveOutcome.Stale;
+            return Stale;
 
         // The UPDATE only matches the row as the editor saw it; a move or another save in between makes it fail.
         db.Entry(cycle).Property(c => c.Version).OriginalValue = expectedVersion;
@@ -65,40 +60,14 @@ public sealed class StatuteEditor(AppDbContext db, AuditLog audit, TimeProvider 
         }
         catch (DbUpdateConcurrencyException)
         {
-            return StatuteSaveOutcome.Stale;
+            return Stale;
         }
         await transaction.CommitAsync(cancellationToken);
-        return StatuteSaveOutcome.Saved;
+        return Outcome.Done;
     }
-
-    /// <summary>A new draft cycle, empty or with the statute of <paramref name="copyFrom"/>; audited.</summary>
-    public async Task<AwardCycle> CreateAsync(string title, string? titleEn, int year, string? slug, AwardCycle? copyFrom,
-        CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        slug = await UniqueSlugAsync(string.IsNullOrWhiteSpace(slug) ? StatuteChanges.SlugFor(title, year) : slug.Trim().ToLowerInvariant(), cancellationToken);
-        var (cycle, pending) = copyFrom is null
-            ? (StatuteChanges.NewCycle(title.Trim(), Blank(titleEn), year, slug, now), [])
-            : StatuteChanges.CopyStatute(copyFrom, title.Trim(), Blank(titleEn), year, slug, now);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Cycles.Add(cycle);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var (step, criterion) in pending)
-            step.CriterionId = criterion.Id;
-        audit.Record(copyFrom is null ? "cycle.created" : "cycle.copied", "Cycle", cycle.Id, after: Snapshot(cycle),
-            reason: copyFrom is null ? null : $"Copied from cycle {copyFrom.Id} ({copyFrom.Slug})", cycleId: cycle.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return cycle;
-    }
-
-    /// <summary>The version a refused form should carry next, so saving again is a deliberate second decision.</summary>
-    public Task<Guid?> CurrentVersionAsync(int id, CancellationToken cancellationToken) =>
-        db.Cycles.AsNoTracking().Where(c => c.Id == id).Select(c => (Guid?)c.Version).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The slug itself when free, else the slug with "-2", "-3"… appended.</summary>
-    public async Task<string> UniqueSlugAsync(string slug, CancellationToken cancellationToken)
+    internal static async Task<string> UniqueSlugAsync(AppDbContext db, string slug, CancellationToken cancellationToken)
     {
         var taken = await db.Cycles.Where(c => c.Slug == slug || c.Slug.StartsWith(slug + "-")).Select(c => c.Slug).ToListAsync(cancellationToken);
         if (!taken.Contains(slug))
@@ -135,5 +104,5 @@ public sealed class StatuteEditor(AppDbContext db, AuditLog audit, TimeProvider 
         Schedule = cycle.Schedule.OrderBy(s => s.Sequence).Select(s => new { s.Phase, s.RoundNumber, s.StartsAt }).ToList(),
     };
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    internal static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

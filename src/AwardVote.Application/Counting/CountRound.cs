@@ -1,52 +1,51 @@
 using System.Text;
+using AwardVote.Application.Cycles;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Auditing;
-using AwardVote.Infrastructure.Counting;
-using AwardVote.Infrastructure.Cycles;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace AwardVote.Infrastructure.Jobs;
+namespace AwardVote.Application.Counting;
 
 /// <summary>
-/// Counts every judging round whose close has come, once per round and category: the result (with its canonical
-/// ballot file, SHA-256 and protocol) is stored under a unique key, so a second run, or a run on another node, stores
-/// nothing more. A scoring round followed by another leaves its shortlist; when the last round of every category is
-/// counted, the cycle moves from counting to results review.
+/// Counts every judging round of a cycle whose close has come, once per round and category: the result (with its
+/// canonical ballot file, SHA-256 and protocol) is stored under a unique key, so a second run, or a run on another
+/// node, stores nothing more. A scoring round followed by another leaves its shortlist; when the last round of every
+/// category is counted, the cycle moves from counting to results review. <see cref="CountRoundJob"/> runs it for
+/// every cycle being judged.
 /// </summary>
-public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider clock, ILogger<CountRoundJob> logger)
+public sealed class CountRound(AppDbContext db, AuditLog audit, TimeProvider clock, ILogger<CountRound> logger) : IUseCase
 {
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    /// <summary>The number of results stored now (0 when everything due was counted before).</summary>
+    public async Task<int> RunAsync(int cycleId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var cycleIds = await db.Cycles
-            .Where(c => c.Phase == CyclePhase.Judging || c.Phase == CyclePhase.Shortlist || c.Phase == CyclePhase.Counting)
-            .Select(c => c.Id)
-            .ToListAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        var cycle = await db.Cycles
+            .Include(c => c.Schedule).Include(c => c.Rounds).Include(c => c.Categories).Include(c => c.Criteria).Include(c => c.TieBreakChain)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
+        if (cycle is null || !Counts(cycle.Phase))
+            return 0;
         var counted = 0;
-        foreach (var cycleId in cycleIds)
+        foreach (var round in cycle.Rounds.Where(r => r.Number <= cycle.RoundNumber && JudgingRules.RoundIsClosed(cycle, r.Number, now)).OrderBy(r => r.Number))
         {
-            db.ChangeTracker.Clear();
-            var cycle = await db.Cycles
-                .Include(c => c.Schedule).Include(c => c.Rounds).Include(c => c.Categories).Include(c => c.Criteria).Include(c => c.TieBreakChain)
-                .AsSplitQuery()
-                .SingleAsync(c => c.Id == cycleId, cancellationToken);
-            foreach (var round in cycle.Rounds.Where(r => r.Number <= cycle.RoundNumber && JudgingRules.RoundIsClosed(cycle, r.Number, now)).OrderBy(r => r.Number))
+            foreach (var category in cycle.Categories.OrderBy(c => c.Order))
             {
-                foreach (var category in cycle.Categories.OrderBy(c => c.Order))
-                {
-                    if (await CountAsync(cycle, round, category, now, cancellationToken))
-                        counted++;
-                }
+                if (await CountAsync(cycle, round, category, now, cancellationToken))
+                    counted++;
             }
-            await FinishCountingAsync(cycleId, now, cancellationToken);
         }
+        await FinishCountingAsync(cycleId, now, cancellationToken);
         return counted;
     }
+
+    /// <summary>The phases in which a closed round may wait for its count.</summary>
+    public static bool Counts(CyclePhase phase) => phase is CyclePhase.Judging or CyclePhase.Shortlist or CyclePhase.Counting;
 
     private async Task<bool> CountAsync(AwardCycle cycle, Round round, Category category, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -203,6 +202,6 @@ public sealed class CountRoundJob(AppDbContext db, AuditLog audit, TimeProvider 
         if (results < expected || PhasePlan.NextStep(cycle) is not { Phase: CyclePhase.ResultsReview } review)
             return;
         await CycleTransitions.MoveAsync(db, audit, cycle, review, now, "Every category of the last round is counted",
-            "cycle.phase-advanced", cancellationToken);
+            CycleTransitions.AdvancedByClock, cancellationToken);
     }
 }

@@ -6,23 +6,22 @@ using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Mail;
 using AwardVote.Infrastructure.Mail.Templates;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
-namespace AwardVote.Infrastructure.Results;
+namespace AwardVote.Application.Results;
 
 /// <summary>
-/// The results mails a publication sends, queued in the publisher's unit of work: the laureate's representatives,
+/// The results mails a publication sends (<see cref="PublishResults"/>), queued in its unit of work: the laureate's representatives,
 /// every other judged nominee's representatives (with the jury's comments where the statute gives feedback, never
 /// a juror's name), each juror of the panel, and the endorsers who asked to hear the results. Each in the
 /// recipient's language; the outbox key is (purpose, publication, recipient), so a publication mails each person once.
 /// </summary>
-public sealed class ResultsMailer(AppDbContext db, Outbox outbox, IOptions<MailOptions> mailOptions)
+internal sealed class ResultsMailer(AppDbContext db, Outbox outbox, PublicLinks links)
 {
     private sealed record Person(string UserId, string Email, string Name, string Culture);
 
     public async Task<int> QueueAsync(AwardCycle cycle, IReadOnlyList<ResultStandings.CategoryView> views, CancellationToken cancellationToken)
     {
-        var url = $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/Cycles/{cycle.Slug}/Results";
+        var url = links.To($"/Cycles/{cycle.Slug}/Results");
         var queued = 0;
         foreach (var view in views)
         {
@@ -85,7 +84,7 @@ public sealed class ResultsMailer(AppDbContext db, Outbox outbox, IOptions<MailO
                 .Select(g => g.OrderBy(e => e.Id).First());
             foreach (var endorsement in endorsers)
             {
-                var culture = endorsement.Culture is "en" ? "en" : "lv";
+                var culture = endorsement.Culture is Languages.English ? Languages.English : Languages.Latvian;
                 var (title, categoryName) = Names(cycle, category, culture);
                 var endorsed = nominees.First(n => n.Id == endorsement.NominationId).LibraryName;
                 outbox.Enqueue(new EndorserResultMail(endorsement.EndorserName, endorsed, title, categoryName, laureateName, url),
@@ -119,6 +118,5 @@ public sealed class ResultsMailer(AppDbContext db, Outbox outbox, IOptions<MailO
     private static (string Title, string Category) Names(AwardCycle cycle, Category category, string culture) =>
         (Pick(cycle.Title, cycle.TitleEn, culture), Pick(category.Name, category.NameEn, culture));
 
-    private static string Pick(string latvian, string? english, string culture) =>
-        culture == "en" && !string.IsNullOrWhiteSpace(english) ? english : latvian;
+    private static string Pick(string latvian, string? english, string culture) => MailTexts.Pick(latvian, english, culture);
 }

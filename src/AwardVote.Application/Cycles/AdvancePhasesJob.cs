@@ -1,17 +1,17 @@
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Auditing;
-using AwardVote.Infrastructure.Cycles;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace AwardVote.Infrastructure.Jobs;
+namespace AwardVote.Application.Cycles;
 
 /// <summary>
-/// Moves every cycle whose next phase has started. Safe to run twice or on two nodes at once: the cycle's
-/// concurrency token lets only one run write a move, and a second run finds nothing due.
+/// Moves every cycle whose next phase has started, through the same transition as a move by hand
+/// (<see cref="CycleTransitions"/>). Safe to run twice or on two nodes at once: the cycle's concurrency token lets
+/// only one run write a move, and a second run finds nothing due.
 /// </summary>
-public sealed class AdvancePhasesJob(AppDbContext db, AuditLog audit, TimeProvider clock, ILogger<AdvancePhasesJob> logger)
+public sealed class AdvancePhasesJob(AppDbContext db, AuditLog audit, TimeProvider clock, ILogger<AdvancePhasesJob> logger) : IUseCase
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {

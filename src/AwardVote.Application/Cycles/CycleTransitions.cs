@@ -3,11 +3,12 @@ using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace AwardVote.Infrastructure.Cycles;
+namespace AwardVote.Application.Cycles;
 
 /// <summary>
-/// The one way a cycle changes phase, for the clock (<see cref="Jobs.AdvancePhasesJob"/>) and for an administrator
-/// alike: the move, its audit entry and, when nominations close, the freezing of every nomination commit together.
+/// The one way a cycle changes phase, for the clock (<see cref="AdvancePhasesJob"/>), an administrator
+/// (<see cref="MovePhase"/>), counting and publication alike: the move, its audit entry and, when nominations close,
+/// the freezing of every nomination commit together.
 /// </summary>
 public static class CycleTransitions
 {
