@@ -347,6 +347,18 @@ public static partial class Recipes
         Post("POST /api/jury/{cycleId:int}/{categoryId:int}/conflicts/{id:int}/decision",
             c => Json(HttpMethod.Post, $"/api/jury/{c.C.CycleId}/{c.C.CategoryId}/conflicts/{c.Target}/decision", new { confirm = true }),
             prepare: ProposeConflictAsync),
+        // The cycle and result pages' reads through the API. The ballot file and protocol exist once round 1 is counted.
+        Read("GET /api/admin/cycles/", _ => "/api/admin/cycles/", perPhase: false),
+        Read("GET /api/admin/cycles/{id:int}", c => $"/api/admin/cycles/{c.C.CycleId}"),
+        Read("GET /api/admin/cycles/{id:int}/publication", c => $"/api/admin/cycles/{c.C.CycleId}/publication"),
+        Read("GET /api/admin/cycles/{id:int}/rounds/", c => $"/api/admin/cycles/{c.C.CycleId}/rounds/"),
+        Read("GET /api/admin/cycles/{id:int}/rounds/{number:int}/categories/{categoryId:int}/ballots",
+            c => $"/api/admin/cycles/{c.C.CycleId}/rounds/1/categories/{c.C.CategoryId}/ballots"),
+        Read("GET /api/admin/cycles/{id:int}/rounds/{number:int}/categories/{categoryId:int}/protocol",
+            c => $"/api/admin/cycles/{c.C.CycleId}/rounds/1/categories/{c.C.CategoryId}/protocol"),
+        // No publication is scheduled in the world: there is nothing to cancel (as on the page).
+        Post("DELETE /api/admin/cycles/{id:int}/scheduled-publication",
+            c => new HttpRequestMessage(HttpMethod.Delete, $"/api/admin/cycles/{c.C.CycleId}/scheduled-publication")),
         // The jury's pages' actions through the API (the same use cases; the same cells as the pages).
         Read("GET /api/admin/cycles/{cycleId:int}/categories/{categoryId:int}/jury/", c => $"/api/admin/cycles/{c.C.CycleId}/categories/{c.C.CategoryId}/jury/"),
         Post("POST /api/admin/cycles/{cycleId:int}/categories/{categoryId:int}/jury/invitations",

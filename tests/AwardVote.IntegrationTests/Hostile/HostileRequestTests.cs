@@ -61,6 +61,9 @@ public sealed partial class HostileRequestTests(Apps apps)
                 // A body with nothing of that kind in it (no number to make huge) would be the real request: not sent.
                 var answer = await hostile.SendAsync(recipe, phase, role, bend: async request =>
                 {
+                    // A multipart body (a file upload) is bent by the upload tests, not here.
+                    if (request.Content is not null && request.Content.Headers.ContentType?.MediaType != "application/json")
+                        return null;
                     var original = request.Content is null ? null : JsonNode.Parse(await request.Content.ReadAsStringAsync());
                     await bend(request);
                     var bent = request.Content?.Headers.ContentType?.MediaType == "application/json" ? TryParse(await request.Content.ReadAsStringAsync()) : null;

@@ -54,9 +54,16 @@ public sealed class IndexModel(AppDbContext db, CastScoreBallot castScoreBallot,
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (Cycle is null || JurorId is null)
+        // The juror and the nomination must be of the panel the address names: a ballot is never entered for
+        // another panel through this one's page.
+        if (Cycle is null || JurorId is null || Jurors.All(j => j.Id != JurorId))
         {
             ModelState.AddModelError("", l["Choose a juror of this panel."]);
+            return Page();
+        }
+        if (Nominations.All(n => n.Id != NominationId))
+        {
+            ModelState.AddModelError("", l["Choose a nomination this panel judges."]);
             return Page();
         }
         var input = new CastScoreBallotInput { NominationId = NominationId, Scores = Scores, Abstained = Abstained, Comment = Comment };
