@@ -1,4 +1,5 @@
 using System.Net;
+using AwardVote.Application.Accounts;
 using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;

@@ -1,3 +1,4 @@
+using AwardVote.Application.Accounts;
 using AwardVote.Web.UseCases;
 
 namespace AwardVote.Web.Api;

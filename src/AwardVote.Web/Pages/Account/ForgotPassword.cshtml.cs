@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
+using AwardVote.Application.Accounts;
 using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Web.Accounts;

@@ -1,4 +1,5 @@
 using AwardVote.Application;
+using AwardVote.Application.Accounts;
 using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
