@@ -54,13 +54,13 @@ public sealed class IndexModel(AppDbContext db, CastScoreBallot castScoreBallot,
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        // The juror and the nomination must be of the panel the address names: a ballot is never entered for
-        // another panel through this one's page.
-        if (Cycle is null || JurorId is null || Jurors.All(j => j.Id != JurorId))
+        if (Cycle is null || JurorId is null)
         {
             ModelState.AddModelError("", l["Choose a juror of this panel."]);
             return Page();
         }
+        // The nomination must be one the panel the address names judges: a ballot is never entered for another
+        // panel through this one's page (whether the juror sits on the panel, the use case says, as to the API).
         if (Nominations.All(n => n.Id != NominationId))
         {
             ModelState.AddModelError("", l["Choose a nomination this panel judges."]);
