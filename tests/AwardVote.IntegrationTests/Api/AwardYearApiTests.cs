@@ -28,7 +28,8 @@ public sealed partial class AwardYearApiTests(Apps apps)
         var year = 2030 + Random.Shared.Next(0, 60);
         var slug = $"api-gads-{Guid.NewGuid():N}"[..24];
 
-        // ---- The association opens a cycle with a statute of one category, one criterion and one score round.
+        // ---- The association opens a cycle with a statute of one category, one criterion, a score round that leaves
+        // a shortlist of two and a ranked final.
         using (var created = await admin.PostAsJsonAsync("/api/admin/cycles/", new { title = "Gada bibliotēka (API)", titleEn = "Library of the Year (API)", year, slug }))
             await ExpectAsync(created, HttpStatusCode.Created);
         var cycle = await admin.GetFromJsonAsync<JsonElement>($"/api/cycles/{slug}");
@@ -43,7 +44,11 @@ public sealed partial class AwardYearApiTests(Apps apps)
             categories = new[] { new { id = 0, name = "Gada bibliotēka" } },
             criteria = new[] { new { id = 0, name = "Ieguldījums kopienā", weight = 1m, scaleMin = 1, scaleMax = 5, isOptional = false,
                 labels = Enumerable.Range(1, 5).Select(v => new { value = v, label = $"{v}. līmenis", labelEn = (string?)null }).ToArray() } },
-            rounds = new[] { new { kind = "Score", method = "WeightedMean", shortlistSize = (int?)null, allowEqualRanks = false } },
+            rounds = new[]
+            {
+                new { kind = "Score", method = "WeightedMean", shortlistSize = (int?)2, allowEqualRanks = false },
+                new { kind = "Ranked", method = "Schulze", shortlistSize = (int?)null, allowEqualRanks = false },
+            },
             tieBreakChain = new[] { new { rule = "ChairCastingVote", criterion = (int?)null } },
             eligibilityRules = new[] { new { text = "Biedrības biedrs", textEn = "A member of the association" } },
         }))
@@ -83,6 +88,8 @@ public sealed partial class AwardYearApiTests(Apps apps)
             });
             await ExpectAsync(saved, HttpStatusCode.OK);
             var version = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetGuid();
+            if (nominations.Count == 0)
+                await LetterOfSupportAsync(app, librarian, id);
             using (var submitted = await librarian.PostAsJsonAsync($"/api/nominations/{id}/submit", new { version }))
                 Assert.Equal("Submitted", (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
             nominations.Add(id);
@@ -113,13 +120,18 @@ public sealed partial class AwardYearApiTests(Apps apps)
         var panel = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/cycles/{cycleId}/categories/{categoryId}/jury/");
         Assert.Equal(2, panel.GetProperty("members").GetArrayLength());
 
-        // ---- Judging: both score from their desks; Alsunga is ahead.
+        // ---- Judging, round 1: the juror declares a conflict with Dobele, which the chair then finds in the panel's
+        // conflicts; both score what they judge from their desks (the juror no longer sees Dobele's ballot open).
         await MoveAsync(admin, cycleId, "Judging");
+        using (var declared = await jury[1].PostAsJsonAsync($"/api/jury/nominations/{nominations[1]}/conflict", new { reason = "Mana māsa tur strādā." }))
+            await ExpectAsync(declared, HttpStatusCode.Created);
+        var conflicts = await jury[0].GetFromJsonAsync<JsonElement>($"/api/jury/{cycleId}/{categoryId}/conflicts");
+        Assert.Equal(nominations[1], Assert.Single(conflicts.EnumerateArray()).GetProperty("nominationId").GetInt32());
         foreach (var member in jury)
         {
             var desk = await member.GetFromJsonAsync<JsonElement>($"/api/jury/{cycleId}/{categoryId}/nominations");
             Assert.True(desk.GetProperty("open").GetBoolean());
-            foreach (var row in desk.GetProperty("nominations").EnumerateArray())
+            foreach (var row in desk.GetProperty("nominations").EnumerateArray().Where(r => !r.GetProperty("conflicted").GetBoolean()))
             {
                 var id = row.GetProperty("nominationId").GetInt32();
                 var score = id == nominations[0] ? 5 : 3;
@@ -131,18 +143,33 @@ public sealed partial class AwardYearApiTests(Apps apps)
             }
         }
 
-        // ---- The round closes and is counted (the job the server runs every minute); the administrator downloads
-        // the ballot file and the protocol from the list of counted rounds.
+        // ---- Round 1 closes and is counted (the job the server runs every minute): both are on the shortlist.
+        await MoveAsync(admin, cycleId, "Shortlist");
+        await CountAsync(app);
+
+        // ---- The ranked final: the chair ranks both, the juror only Alsunga (a recusal from Dobele).
+        await MoveAsync(admin, cycleId, "Judging");
+        foreach (var (member, ranks) in new[]
+                 {
+                     (jury[0], new Dictionary<string, int> { [$"{nominations[0]}"] = 1, [$"{nominations[1]}"] = 2 }),
+                     (jury[1], new Dictionary<string, int> { [$"{nominations[0]}"] = 1 }),
+                 })
+            using (var ranked = await member.PutAsJsonAsync("/api/ballots/ranked", new { cycleId, categoryId, ranks }))
+                Assert.True(ranked.IsSuccessStatusCode, await ranked.Content.ReadAsStringAsync());
         await MoveAsync(admin, cycleId, "Counting");
-        await using (var scope = app.Scope())
-            await scope.ServiceProvider.GetRequiredService<CountRoundJob>().RunAsync(CancellationToken.None);
+        await CountAsync(app);
         Assert.Equal("ResultsReview", (await admin.GetFromJsonAsync<JsonElement>($"/api/cycles/{slug}")).GetProperty("phase").GetString());
+
+        // ---- The administrator downloads each counted round's ballot file and protocol, found in the list of rounds.
         var rounds = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/cycles/{cycleId}/rounds/");
-        Assert.Equal(1, rounds.GetArrayLength());
-        using (var ballots = await admin.GetAsync($"/api/admin/cycles/{cycleId}/rounds/1/categories/{categoryId}/ballots"))
-            await ExpectAsync(ballots, HttpStatusCode.OK);
-        using (var protocol = await admin.GetAsync($"/api/admin/cycles/{cycleId}/rounds/1/categories/{categoryId}/protocol"))
-            await ExpectAsync(protocol, HttpStatusCode.OK);
+        Assert.Equal(2, rounds.GetArrayLength());
+        foreach (var round in new[] { 1, 2 })
+        {
+            using (var ballots = await admin.GetAsync($"/api/admin/cycles/{cycleId}/rounds/{round}/categories/{categoryId}/ballots"))
+                await ExpectAsync(ballots, HttpStatusCode.OK);
+            using (var protocol = await admin.GetAsync($"/api/admin/cycles/{cycleId}/rounds/{round}/categories/{categoryId}/protocol"))
+                await ExpectAsync(protocol, HttpStatusCode.OK);
+        }
 
         // ---- The chair writes the citation; the administrator approves it at the version read and publishes now.
         using (var citation = await jury[0].PutAsJsonAsync($"/api/jury/{cycleId}/{categoryId}/citation",
@@ -167,6 +194,37 @@ public sealed partial class AwardYearApiTests(Apps apps)
         Assert.Contains(laureates.EnumerateArray(), l => l.GetProperty("cycleSlug").GetString() == slug && l.GetProperty("libraryName").GetString() == names[0]);
         foreach (var client in librarians.Concat(jury))
             client.Dispose();
+    }
+
+    private static async Task CountAsync(AwardVoteApp app)
+    {
+        await using var scope = app.Scope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<CountRoundJob>().RunAsync(CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The library asks for a letter of support; the endorser, with no account, opens the mailed link's token and
+    /// writes the letter; the library then finds it received.
+    /// </summary>
+    private static async Task LetterOfSupportAsync(AwardVoteApp app, HttpClient librarian, int nominationId)
+    {
+        var endorser = Unique.Email("dome");
+        using (var asked = await librarian.PostAsJsonAsync($"/api/nominations/{nominationId}/endorsements/",
+                   new { name = "Andris Rāviņš", email = endorser, organisation = "Novada dome", culture = "lv" }))
+            await ExpectAsync(asked, HttpStatusCode.Created);
+        var token = QueryValue(await MailedLinkAsync(app, endorser, "/Endorse"), "token");
+        using var anonymous = app.CreateClient();
+        var link = await anonymous.GetFromJsonAsync<JsonElement>($"/api/endorsements/{token}");
+        Assert.Equal(nominationId, link.GetProperty("nominationId").GetInt32());
+        using (var written = await anonymous.PostAsync("/api/endorsements/letter", new MultipartFormDataContent
+               {
+                   { new StringContent(Uri.UnescapeDataString(token)), "token" },
+                   { new StringContent("Novada dome atbalsta bibliotēkas pieteikumu."), "letter" },
+                   { new StringContent("false"), "wantsResults" },
+               }))
+            await ExpectAsync(written, HttpStatusCode.OK);
+        var letters = await librarian.GetFromJsonAsync<JsonElement>($"/api/nominations/{nominationId}/endorsements/");
+        Assert.Equal("Received", Assert.Single(letters.EnumerateArray()).GetProperty("status").GetString());
     }
 
     private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode status) =>
