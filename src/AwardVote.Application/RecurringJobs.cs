@@ -1,5 +1,6 @@
 using AwardVote.Application.Counting;
 using AwardVote.Application.Cycles;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Application.Results;
 using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Mail;

@@ -56,10 +56,6 @@ public static class DependencyInjection
 
         services.Configure<PeoplesChoice.PeoplesChoiceOptions>(configuration.GetSection(PeoplesChoice.PeoplesChoiceOptions.Section));
         services.AddSingleton(PeoplesChoice.DisposableDomainList.Load());
-        services.AddScoped<PeoplesChoice.VoteDesk>();
-        services.AddScoped<PeoplesChoice.MemberList>();
-        services.AddScoped<PeoplesChoice.PeoplesChoiceCounter>();
-        services.AddScoped<CountPeoplesChoiceJob>();
         services.AddScoped<DetectVoteAbuseJob>();
 
         services.AddSingleton<AttachmentStore>();

@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using AwardVote.Application;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Infrastructure;
 using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Auditing;
@@ -10,20 +13,18 @@ using AwardVote.Web.Accounts;
 using AwardVote.Web.Api;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Nominations;
-using AwardVote.Web.Reliability;
 using AwardVote.Web.PeoplesChoice;
 using AwardVote.Web.PublicPages;
+using AwardVote.Web.Reliability;
 using AwardVote.Web.Security;
 using Hangfire;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
@@ -70,7 +71,6 @@ services.AddScoped<IAuthorizationHandler, JuryNominationAuthorizationHandler>();
 services.AddSingleton<MarkdownRenderer>();
 services.AddScoped<AwardVote.Web.Exports.CycleExports>();
 services.AddMemoryCache();
-services.AddScoped<PublicVote>();
 // No CAPTCHA service is reachable: see PeoplesChoice/HumanCheck.cs for plugging one in.
 services.AddScoped<IHumanCheck, AllowEveryoneHumanCheck>();
 services.AddVoteRateLimiting(builder.Configuration);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Infrastructure.Jobs;
 using AwardVote.Tests;
 using Microsoft.Extensions.DependencyInjection;

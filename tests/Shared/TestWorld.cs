@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Demo;
 using AwardVote.Infrastructure.Jobs;

@@ -1,3 +1,4 @@
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
 using AwardVote.Infrastructure.Data;

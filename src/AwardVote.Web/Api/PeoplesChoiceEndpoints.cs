@@ -1,4 +1,5 @@
 using System.Globalization;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Domain.PeoplesChoice;
 using AwardVote.Infrastructure.PeoplesChoice;
 using AwardVote.Web.PeoplesChoice;

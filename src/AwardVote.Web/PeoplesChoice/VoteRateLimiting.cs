@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Infrastructure.PeoplesChoice;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;

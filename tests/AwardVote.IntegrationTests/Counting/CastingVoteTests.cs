@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using AwardVote.Application;
 using AwardVote.Application.Ballots;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Application.Ties;
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Counting;

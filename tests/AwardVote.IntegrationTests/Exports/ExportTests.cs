@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using AwardVote.Application.Ballots;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Data;

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using AwardVote.Application.Ballots;
 using AwardVote.Application;
+using AwardVote.Application.Ballots;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure;

@@ -1,4 +1,5 @@
 using AwardVote.Application.Jury;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Domain.Accounts;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Jobs;

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Domain.PeoplesChoice;
+using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.PeoplesChoice;
-using AwardVote.Infrastructure.Data;
 using AwardVote.IntegrationTests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
-using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Jobs;
 using AwardVote.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

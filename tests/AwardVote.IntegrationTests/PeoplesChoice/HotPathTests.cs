@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Domain.PeoplesChoice;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
-using AwardVote.Application.Ballots;
-using AwardVote.Application.Ties;
+using System.Net;
 using AwardVote.Application;
+using AwardVote.Application.Ballots;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Application.Results;
+using AwardVote.Application.Ties;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;

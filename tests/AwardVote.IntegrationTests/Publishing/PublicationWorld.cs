@@ -1,6 +1,7 @@
 using System.Net;
-using AwardVote.Application.Ballots;
 using AwardVote.Application;
+using AwardVote.Application.Ballots;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Application.Results;
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;

@@ -1,4 +1,5 @@
 using System.Text;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Infrastructure.PeoplesChoice;
 
 namespace AwardVote.UnitTests.PeoplesChoice;

@@ -1,3 +1,4 @@
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Domain.PeoplesChoice;
 using AwardVote.Infrastructure.PeoplesChoice;
 

@@ -1,7 +1,8 @@
+using AwardVote.Application.Cycles;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
 using AwardVote.Domain.PeoplesChoice;
-using AwardVote.Application.Cycles;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Web.PeoplesChoice;
 using AwardVote.Web.PublicPages;

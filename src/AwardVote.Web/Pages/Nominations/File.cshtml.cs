@@ -1,3 +1,4 @@
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
 using AwardVote.Domain.PeoplesChoice;

@@ -1,3 +1,4 @@
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Infrastructure.PeoplesChoice;
 using AwardVote.Web.PeoplesChoice;
 using Microsoft.AspNetCore.Authorization;

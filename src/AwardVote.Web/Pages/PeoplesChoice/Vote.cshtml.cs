@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Domain.PeoplesChoice;
 using AwardVote.Infrastructure.PeoplesChoice;
 using AwardVote.Web.PeoplesChoice;

@@ -1,4 +1,5 @@
 using System.Text;
+using AwardVote.Application.PeoplesChoice;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.PeoplesChoice;

@@ -4,7 +4,7 @@ using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace AwardVote.Infrastructure.PeoplesChoice;
+namespace AwardVote.Application.PeoplesChoice;
 
 /// <summary>A category's nominee with its votes so far, for a live count or the stored one.</summary>
 public sealed record NomineeTally(int NominationId, int CategoryId, string LibraryName, long Votes);
@@ -14,7 +14,7 @@ public sealed record NomineeTally(int NominationId, int CategoryId, string Libra
 /// votes there are); the stored count is made once per cycle and category, after close, under a unique key, so
 /// the job that makes it may run twice or on two nodes.
 /// </summary>
-public sealed class PeoplesChoiceCounter(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class PeoplesChoiceCounter(AppDbContext db, AuditLog audit, TimeProvider clock) : IUseCase
 {
     /// <summary>Every nominee in the running with its confirmed votes (zero included), by category.</summary>
     public async Task<List<NomineeTally>> TallyAsync(int cycleId, CancellationToken cancellationToken)

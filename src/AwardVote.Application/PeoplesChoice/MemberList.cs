@@ -5,7 +5,7 @@ using AwardVote.Infrastructure.Data;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
-namespace AwardVote.Infrastructure.PeoplesChoice;
+namespace AwardVote.Application.PeoplesChoice;
 
 public enum MemberListProblemKind
 {
@@ -37,7 +37,7 @@ public sealed record MemberListFile(IReadOnlyList<string> Addresses, IReadOnlyLi
 /// the first column holding an address), checked line by line, and stored in place of the previous list, all or
 /// nothing, with an audit entry.
 /// </summary>
-public sealed class MemberList(AppDbContext db, AuditLog audit)
+public sealed class MemberList(AppDbContext db, AuditLog audit) : IUseCase
 {
     public const int MaxLines = 200_000;
     public const long MaxBytes = 20 * 1024 * 1024;

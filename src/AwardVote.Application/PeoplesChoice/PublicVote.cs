@@ -7,13 +7,13 @@ using AwardVote.Infrastructure.PeoplesChoice;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace AwardVote.Web.PeoplesChoice;
+namespace AwardVote.Application.PeoplesChoice;
 
 /// <summary>
 /// What the public reads about a cycle's people's-choice vote, for the vote page, the cycle page and the API alike:
 /// the nominees, and the count only when <see cref="PeoplesChoiceRules.CountsArePublic"/> says so.
 /// </summary>
-public sealed class PublicVote(AppDbContext db, PeoplesChoiceCounter counter, IMemoryCache cache, TimeProvider clock)
+public sealed class PublicVote(AppDbContext db, PeoplesChoiceCounter counter, IMemoryCache cache, TimeProvider clock) : IUseCase
 {
     /// <summary>A live count is recounted at most this often, however many people reload the page.</summary>
     private static readonly TimeSpan LiveCountAge = TimeSpan.FromSeconds(5);

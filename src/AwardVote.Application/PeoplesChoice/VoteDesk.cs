@@ -5,6 +5,7 @@ using AwardVote.Domain.Nominations;
 using AwardVote.Domain.PeoplesChoice;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.PeoplesChoice;
 using AwardVote.Infrastructure.Mail;
 using AwardVote.Infrastructure.Mail.Templates;
 using AwardVote.Infrastructure.Security;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 
-namespace AwardVote.Infrastructure.PeoplesChoice;
+namespace AwardVote.Application.PeoplesChoice;
 
 public enum VoteRequestStatus
 {
@@ -59,7 +60,7 @@ public sealed class VoteDesk(
     TimeProvider clock,
     DisposableDomains disposableDomains,
     IOptions<PeoplesChoiceOptions> options,
-    IOptions<MailOptions> mailOptions)
+    IOptions<MailOptions> mailOptions) : IUseCase
 {
     private sealed record RequestFacts(
         int CycleId, string Title, string? TitleEn, string TimeZone, CyclePhase Phase, PeoplesChoiceSettings Settings,

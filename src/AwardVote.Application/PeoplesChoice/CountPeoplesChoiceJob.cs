@@ -3,13 +3,13 @@ using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.PeoplesChoice;
 using Microsoft.EntityFrameworkCore;
 
-namespace AwardVote.Infrastructure.Jobs;
+namespace AwardVote.Application.PeoplesChoice;
 
 /// <summary>
 /// Counts every people's-choice vote that has closed and has no stored count yet. Safe to run twice or on two
 /// nodes: <see cref="PeoplesChoiceCounter"/> stores each category's count under a unique key.
 /// </summary>
-public sealed class CountPeoplesChoiceJob(AppDbContext db, PeoplesChoiceCounter counter, TimeProvider clock)
+public sealed class CountPeoplesChoiceJob(AppDbContext db, PeoplesChoiceCounter counter, TimeProvider clock) : IUseCase
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
