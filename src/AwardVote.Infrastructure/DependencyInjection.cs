@@ -56,7 +56,6 @@ public static class DependencyInjection
 
         services.Configure<PeoplesChoice.PeoplesChoiceOptions>(configuration.GetSection(PeoplesChoice.PeoplesChoiceOptions.Section));
         services.AddSingleton(PeoplesChoice.DisposableDomainList.Load());
-        services.AddScoped<DetectVoteAbuseJob>();
 
         services.AddSingleton<AttachmentStore>();
         services.AddScoped<DemoSeeder>();

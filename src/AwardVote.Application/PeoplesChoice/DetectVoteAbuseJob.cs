@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AwardVote.Infrastructure.Jobs;
+namespace AwardVote.Application.PeoplesChoice;
 
 /// <summary>
 /// Looks at the vote requests of each open (or just closed) people's-choice vote, window by window, and reports to
@@ -17,7 +17,7 @@ namespace AwardVote.Infrastructure.Jobs;
 /// hot path. Safe to run twice: one alert per cycle, kind, subject and window (a unique key), raised to the highest
 /// count seen.
 /// </summary>
-public sealed class DetectVoteAbuseJob(AppDbContext db, TimeProvider clock, IOptions<PeoplesChoiceOptions> options, ILogger<DetectVoteAbuseJob> logger)
+public sealed class DetectVoteAbuseJob(AppDbContext db, TimeProvider clock, IOptions<PeoplesChoiceOptions> options, ILogger<DetectVoteAbuseJob> logger) : IUseCase
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
