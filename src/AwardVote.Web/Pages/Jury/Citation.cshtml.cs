@@ -32,7 +32,7 @@ public sealed class CitationModel(
     public int CategoryId { get; set; }
 
     [BindProperty]
-    public CitationInput Input { get; set; } = new();
+    public SaveCitationInput Input { get; set; } = new();
 
     [TempData]
     public string? Message { get; set; }
@@ -45,36 +45,13 @@ public sealed class CitationModel(
     public bool CanWrite { get; private set; }
     public string? Refusal { get; private set; }
 
-    public sealed class CitationInput
-    {
-        public int? PublicationId { get; set; }
-        public Guid? Version { get; set; }
-
-        [Required(ErrorMessage = "Enter the citation in Latvian.")]
-        [StringLength(SaveCitation.MaxCitationLength, ErrorMessage = "The citation can be at most {1} characters long.")]
-        [Display(Name = "Citation in Latvian")]
-        public string? Citation { get; set; }
-
-        [StringLength(SaveCitation.MaxCitationLength, ErrorMessage = "The citation can be at most {1} characters long.")]
-        [Display(Name = "Citation in English (optional)")]
-        public string? CitationEn { get; set; }
-
-        [StringLength(SaveCitation.MaxNoteLength, ErrorMessage = "The note can be at most {1} characters long.")]
-        [Display(Name = "Why it is corrected, in Latvian")]
-        public string? CorrectionNote { get; set; }
-
-        [StringLength(SaveCitation.MaxNoteLength, ErrorMessage = "The note can be at most {1} characters long.")]
-        [Display(Name = "Why it is corrected, in English (optional)")]
-        public string? CorrectionNoteEn { get; set; }
-    }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await RefuseAsync(cancellationToken) is { } refusal)
             return refusal;
         if (Editing is { } editing)
         {
-            Input = new CitationInput
+            Input = new SaveCitationInput
             {
                 PublicationId = editing.Id, Version = editing.Version, Citation = editing.Citation, CitationEn = editing.CitationEn,
                 CorrectionNote = editing.CorrectionNote, CorrectionNoteEn = editing.CorrectionNoteEn,
@@ -89,11 +66,7 @@ public sealed class CitationModel(
             return refusal;
         if (!ModelState.IsValid)
             return Page();
-        var outcome = await saveCitation.RunAsync(CycleId, CategoryId, new SaveCitationInput
-        {
-            PublicationId = Input.PublicationId, Version = Input.Version, Citation = Input.Citation, CitationEn = Input.CitationEn,
-            CorrectionNote = Input.CorrectionNote, CorrectionNoteEn = Input.CorrectionNoteEn,
-        }, User.UserId(), cancellationToken);
+        var outcome = await saveCitation.RunAsync(CycleId, CategoryId, Input, User.UserId(), cancellationToken);
         if (!outcome.Succeeded)
             return await RefusedAsync(outcome, cancellationToken);
         Message = l["The citation is saved. An administrator approves it before publication."];
@@ -116,8 +89,8 @@ public sealed class CitationModel(
         ModelState.AddRefusals(outcome, l);
         await LoadAsync(cancellationToken);
         // A stale form shows the current version, so saving again is a deliberate second decision.
-        ModelState.Remove($"{nameof(Input)}.{nameof(CitationInput.Version)}");
-        ModelState.Remove($"{nameof(Input)}.{nameof(CitationInput.PublicationId)}");
+        ModelState.Remove($"{nameof(Input)}.{nameof(SaveCitationInput.Version)}");
+        ModelState.Remove($"{nameof(Input)}.{nameof(SaveCitationInput.PublicationId)}");
         Input.Version = Editing?.Version;
         Input.PublicationId = Editing?.Id;
         return Page();
