@@ -146,6 +146,9 @@ public sealed partial class AwardYearApiTests(Apps apps)
         // ---- Round 1 closes and is counted (the job the server runs every minute): both are on the shortlist.
         await MoveAsync(admin, cycleId, "Shortlist");
         await CountAsync(app);
+        var first = (await admin.GetFromJsonAsync<JsonElement>($"/api/admin/cycles/{cycleId}/rounds/"))[0];
+        Assert.True(first.GetProperty("counted").GetBoolean());
+        Assert.Equal(names.Order(), first.GetProperty("categories")[0].GetProperty("shortlist").EnumerateArray().Select(n => n.GetString()).Order());
 
         // ---- The ranked final: the chair ranks both, the juror only Alsunga (a recusal from Dobele).
         await MoveAsync(admin, cycleId, "Judging");
@@ -162,12 +165,13 @@ public sealed partial class AwardYearApiTests(Apps apps)
 
         // ---- The administrator downloads each counted round's ballot file and protocol, found in the list of rounds.
         var rounds = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/cycles/{cycleId}/rounds/");
-        Assert.Equal(2, rounds.GetArrayLength());
-        foreach (var round in new[] { 1, 2 })
+        Assert.Equal([true, true], rounds.EnumerateArray().Select(r => r.GetProperty("counted").GetBoolean()));
+        Assert.Equal(names[0], rounds[1].GetProperty("categories")[0].GetProperty("winner").GetString());
+        foreach (var counted in rounds.EnumerateArray().Select(r => r.GetProperty("categories")[0]))
         {
-            using (var ballots = await admin.GetAsync($"/api/admin/cycles/{cycleId}/rounds/{round}/categories/{categoryId}/ballots"))
+            using (var ballots = await admin.GetAsync(counted.GetProperty("ballotsUrl").GetString()))
                 await ExpectAsync(ballots, HttpStatusCode.OK);
-            using (var protocol = await admin.GetAsync($"/api/admin/cycles/{cycleId}/rounds/{round}/categories/{categoryId}/protocol"))
+            using (var protocol = await admin.GetAsync(counted.GetProperty("protocolUrl").GetString()))
                 await ExpectAsync(protocol, HttpStatusCode.OK);
         }
 
@@ -198,8 +202,10 @@ public sealed partial class AwardYearApiTests(Apps apps)
 
     private static async Task CountAsync(AwardVoteApp app)
     {
+        // The job counts every cycle waiting for it (other tests' too, in the shared app): what it did for this one,
+        // the list of counted rounds says.
         await using var scope = app.Scope();
-        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<CountRoundJob>().RunAsync(CancellationToken.None));
+        await scope.ServiceProvider.GetRequiredService<CountRoundJob>().RunAsync(CancellationToken.None);
     }
 
     /// <summary>
