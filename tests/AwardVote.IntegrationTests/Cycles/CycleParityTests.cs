@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using AwardVote.Domain.Cycles;
@@ -51,5 +52,48 @@ public sealed class CycleParityTests(Apps apps)
         Assert.NotEmpty(inApi);
         Assert.All(inApi, message => Assert.Contains(message, onPage));
         Assert.Equal(CyclePhase.EligibilityReview, (await CycleData.LoadAsync(app, cycle.Id)).Phase);
+    }
+
+    [Theory, AllProviders]
+    public async Task A_statute_saved_over_someone_elses_change_is_refused_alike(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var cycle = await CycleData.CreateAsync(app);
+        using var browser = await app.SignedInAdministratorAsync();
+        using var client = await app.BearerClientAsync(DemoSeeder.AdministratorEmail);
+        var page = await browser.GetPageAsync($"/Admin/Cycles/{cycle.Id}/Categories");
+        // Someone else saves the cycle after both read it.
+        await app.ExecuteAsync(db => db.Cycles.Where(c => c.Id == cycle.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, Guid.NewGuid())));
+
+        using var onPage = await browser.Http.PostAsync($"/Admin/Cycles/{cycle.Id}/Categories", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Browserless.AntiforgeryToken(page),
+            ["Input.Version"] = cycle.Version.ToString(),
+            ["Input.Categories[0].Id"] = cycle.Categories[0].Id.ToString(CultureInfo.InvariantCulture),
+            ["Input.Categories[0].Name"] = "Pilsētu bibliotēkas",
+        }));
+        using var api = await client.PutAsJsonAsync($"/api/admin/cycles/{cycle.Id}/statute", new
+        {
+            version = cycle.Version, title = "Pārbaudes balva", secrecy = "HiddenUntilRoundCloses", nomineesPublicAfterNominationsClose = true,
+            feedbackToNominees = true, reminderDaysBeforeClose = "1",
+            winRule = new { minimumFirstPlaces = (int?)null, minimumLead = (decimal?)null },
+            peoplesChoice = new { enabled = false, eligibility = "AnyConfirmedEmail", allowance = "OnePerCategory", liveCount = false },
+            categories = new[] { new { id = cycle.Categories[0].Id, name = "Pilsētu bibliotēkas" } },
+            criteria = new[]
+            {
+                new { id = 0, name = "Sadarbība", weight = 1m, scaleMin = 1, scaleMax = 2, isOptional = false,
+                    labels = new[] { new { value = 1, label = "vāji", labelEn = (string?)null }, new { value = 2, label = "labi", labelEn = (string?)null } } },
+            },
+            rounds = new[] { new { kind = "Score", method = "WeightedMean", shortlistSize = (int?)null, allowEqualRanks = false } },
+            tieBreakChain = Array.Empty<object>(), eligibilityRules = Array.Empty<object>(),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, onPage.StatusCode);
+        Assert.True(api.StatusCode == HttpStatusCode.Conflict, await api.Content.ReadAsStringAsync());
+        const string message = "Kamēr jūs labojāt, kāds cits mainīja šo ciklu.";
+        Assert.Contains(message, WebUtility.HtmlDecode(await onPage.Content.ReadAsStringAsync()));
+        Assert.Contains(await Parity.ProblemMessagesAsync(api), m => m.StartsWith(message, StringComparison.Ordinal));
+        Assert.Equal("CycleChangedMeanwhile", await Parity.ProblemCodeAsync(api));
+        Assert.NotEqual("Pilsētu bibliotēkas", (await CycleData.LoadAsync(app, cycle.Id)).Categories[0].Name);
     }
 }

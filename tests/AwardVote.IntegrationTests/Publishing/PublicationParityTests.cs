@@ -42,4 +42,26 @@ public sealed class PublicationParityTests(Apps apps)
         Assert.Contains(await Parity.ProblemMessagesAsync(api), m => m.Contains(message, StringComparison.Ordinal));
         Assert.Equal(CyclePhase.ResultsReview, await world.PhaseAsync());
     }
+
+    [Theory, AllProviders]
+    public async Task Approving_a_citation_at_a_version_no_longer_current_is_refused_alike(DatabaseProvider provider)
+    {
+        var world = await PublicationWorld.InReviewAsync(apps.Get(provider));
+        using var chair = await world.App.SignedInAsync(world.Chair.Email);
+        using (var saved = await PublicationWorld.WriteCitationAsync(chair, world.CitationPage, world.Citation))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var pending = Assert.Single(await world.PublicationsAsync());
+        var stale = Guid.NewGuid().ToString();
+        using var admin = await world.App.SignedInAdministratorAsync();
+        using var client = await world.App.BearerClientAsync(DemoSeeder.AdministratorEmail);
+
+        using var page = await world.PressAsync(admin, "Approve", new Dictionary<string, string> { ["publicationId"] = $"{pending.Id}", ["version"] = stale });
+        using var api = await client.PostAsJsonAsync($"/api/admin/publications/{pending.Id}/approve", new { version = stale });
+
+        Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
+        var message = Assert.Single(await Parity.ProblemMessagesAsync(api));
+        Assert.Contains(message, WebUtility.HtmlDecode(PublicationWorld.Body(page)));
+        Assert.Null(Assert.Single(await world.PublicationsAsync()).ApprovedAt);
+    }
 }
+
