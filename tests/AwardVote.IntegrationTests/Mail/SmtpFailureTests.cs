@@ -155,6 +155,11 @@ public sealed class SmtpFailureTests(Apps apps)
         {
             Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
             Assert.Equal("MailNotFailed", await Parity.ProblemCodeAsync(again));
+            // The mail page, asked the same, says the same words after its redirect.
+            using var browser = await app.SignedInAdministratorAsync();
+            using (var page = await browser.SubmitFormAsync("/Admin/Mail", new Dictionary<string, string> { ["id"] = id.ToString() }, "/Admin/Mail?handler=Resend"))
+                Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+            Assert.Contains(Assert.Single(await Parity.ProblemMessagesAsync(again)), WebUtility.HtmlDecode(await browser.GetPageAsync("/Admin/Mail")));
         }
         using (var missing = await admin.PostAsync("/api/admin/mail/999999999/resend", null))
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
