@@ -1,4 +1,5 @@
 using System.Net;
+using AwardVote.Application;
 using AwardVote.Application.Accounts;
 using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Data;
@@ -12,21 +13,28 @@ namespace AwardVote.Web.Accounts;
 /// </summary>
 public sealed class IdentityApiEmailSender(IServiceScopeFactory scopes) : IEmailSender<AppUser>
 {
-    // Identity's API hands over HTML-encoded links.
+    // Identity's API hands over HTML-encoded links built from the request's Host header, which whoever calls it
+    // chooses: only their path and query are kept, on the configured public address.
     public Task SendConfirmationLinkAsync(AppUser user, string email, string confirmationLink) =>
-        QueueAsync(mail => mail.QueueConfirmation(user, WebUtility.HtmlDecode(confirmationLink)));
+        QueueAsync((mail, links) => mail.QueueConfirmation(user, links.To(PathAndQuery(confirmationLink))));
 
     public Task SendPasswordResetLinkAsync(AppUser user, string email, string resetLink) =>
-        QueueAsync(mail => mail.QueuePasswordReset(user, WebUtility.HtmlDecode(resetLink)));
+        QueueAsync((mail, links) => mail.QueuePasswordReset(user, links.To(PathAndQuery(resetLink))));
 
     public Task SendPasswordResetCodeAsync(AppUser user, string email, string resetCode) =>
-        QueueAsync(mail => mail.QueuePasswordReset(user, resetCode));
+        QueueAsync((mail, _) => mail.QueuePasswordReset(user, resetCode));
 
-    private async Task QueueAsync(Action<AccountMail> queue)
+    private static string PathAndQuery(string link)
+    {
+        var decoded = WebUtility.HtmlDecode(link);
+        return Uri.TryCreate(decoded, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : decoded;
+    }
+
+    private async Task QueueAsync(Action<AccountMail, PublicLinks> queue)
     {
         await using var scope = scopes.CreateAsyncScope();
         var mail = scope.ServiceProvider.GetRequiredService<AccountMail>();
-        queue(mail);
+        queue(mail, scope.ServiceProvider.GetRequiredService<PublicLinks>());
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
         mail.DeliverSoon();
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
+using AwardVote.Application;
 using AwardVote.Application.Accounts;
 using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Data;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace AwardVote.Web.Pages.Account;
 
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, AppDbContext db, AccountMail mail) : PageModel
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, AppDbContext db, AccountMail mail, PublicLinks links) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -38,8 +39,9 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AppDbContext
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            mail.QueuePasswordReset(user,
-                $"{Request.Scheme}://{Request.Host}{Request.PathBase}/Account/ResetPassword?email={Uri.EscapeDataString(user.Email!)}&code={code}");
+            // From the configured public address: whoever asks chooses the request's Host header, and the link
+            // carries the reset code.
+            mail.QueuePasswordReset(user, links.To($"/Account/ResetPassword?email={Uri.EscapeDataString(user.Email!)}&code={code}"));
             await db.SaveChangesAsync();
             mail.DeliverSoon();
         }

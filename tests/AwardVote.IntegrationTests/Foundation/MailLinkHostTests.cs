@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using AwardVote.Infrastructure.Data;
+using AwardVote.IntegrationTests.Support;
+
+namespace AwardVote.IntegrationTests.Foundation;
+
+/// <summary>
+/// A stranger who controls the Host header asks for a password reset (page) or a confirmation mail (Identity's API)
+/// for someone else's address: the mailed link, which carries the secret code, still points at the configured public
+/// address, never at the stranger's host.
+/// </summary>
+[Collection(AppsCollection.Name)]
+public sealed partial class MailLinkHostTests(Apps apps)
+{
+    private const string Evil = "evil.example";
+    private const string PublicBase = "http://localhost:5080/";
+
+    [Theory, AllProviders]
+    public async Task A_password_reset_asked_through_a_forged_host_mails_the_public_address(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var person = await new PersonBuilder().CreateAsync(app);
+        using var browser = new Browserless(app);
+        browser.Http.DefaultRequestHeaders.Host = Evil;
+
+        using (await browser.SubmitFormAsync("/Account/ForgotPassword", new Dictionary<string, string> { ["Input.Email"] = person.Email }))
+        {
+        }
+
+        var link = await LinkInMailAsync(app, person.Email, "/Account/ResetPassword");
+        Assert.StartsWith(PublicBase + "Account/ResetPassword?", link);
+        Assert.DoesNotContain(Evil, link);
+    }
+
+    [Theory, AllProviders]
+    public async Task A_confirmation_mail_asked_through_a_forged_host_mails_the_public_address(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var email = Unique.Email("vaditajs");
+        using var client = app.CreateClient();
+        using (var registered = await client.PostAsJsonAsync("/api/auth/register", new
+               {
+                   displayName = "Ilze Lasītāja", email, password = PersonBuilder.Password, confirmPassword = PersonBuilder.Password, preferredCulture = "lv",
+               }))
+            Assert.True(registered.IsSuccessStatusCode);
+        client.DefaultRequestHeaders.Host = Evil;
+        using (var resent = await client.PostAsJsonAsync("/api/auth/resendConfirmationEmail", new { email }))
+            Assert.True(resent.IsSuccessStatusCode);
+
+        // Two confirmation mails: ours at registration, Identity's on request; both to the public address.
+        var links = await LinksInMailAsync(app, email, "confirm", count: 2);
+        Assert.All(links, link => Assert.StartsWith(PublicBase, link));
+        Assert.Contains(links, link => link.StartsWith(PublicBase + "api/auth/confirmEmail?", StringComparison.Ordinal));
+    }
+
+    private static async Task<string> LinkInMailAsync(AwardVoteApp app, string email, string path) =>
+        Assert.Single(await LinksInMailAsync(app, email, path, count: 1));
+
+    private static async Task<List<string>> LinksInMailAsync(AwardVoteApp app, string email, string contains, int count)
+    {
+        await app.DeliverMailAsync();
+        var mails = await Mailbox.WaitForAsync(email, count);
+        return mails.Select(m => Link().Matches(m.TextBody ?? "").Select(x => x.Value)
+                .First(l => l.Contains(contains, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+    }
+
+    [GeneratedRegex(@"https?://[^\s""'<>]+")]
+    private static partial Regex Link();
+}
