@@ -27,6 +27,26 @@ public sealed class RankedMethodTests
         Assert.Equal(45, protocol.Voters);
     }
 
+    // Which Schulze: link strength is "winning votes" (the ballots for the winner of the pair), not the margin or the
+    // ratio. With truncated ballots the variants part: here winning votes elect D, margins would elect C (found by
+    // counting both over random elections; ADR 0005 names the variant).
+    [Fact]
+    public void Schulze_weighs_a_pairwise_defeat_by_winning_votes_not_by_margin()
+    {
+        const string file = """
+            D * 2
+            B > A > D * 8
+            D > C > A * 7
+            C * 8
+            C > B > D * 8
+            """;
+
+        var protocol = Count(file, RankedMethod.Schulze);
+
+        Assert.Equal("D", Names(protocol)[0]);
+        Assert.Equal(CountOutcome.Decided, protocol.Outcome);
+    }
+
     // Source: https://en.wikipedia.org/wiki/Instant-runoff_voting#Example (Tennessee capital).
     [Fact]
     public void Tennessee_plurality_elects_Memphis()
