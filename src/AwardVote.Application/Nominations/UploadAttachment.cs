@@ -4,6 +4,7 @@ using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Files;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.Application.Nominations;
 
@@ -80,12 +81,24 @@ public sealed class UploadAttachment(AppDbContext db, LoadNomination load, Attac
             UploadedAt = clock.GetUtcNow(),
             UploadedByUserId = userId,
         };
-        db.Attachments.Add(attachment);
-        audit.Record("attachment.uploaded", "Nomination", nomination.Id,
-            after: new { attachment.SafeFileName, attachment.ContentType, attachment.SizeBytes, attachment.Sha256 }, cycleId: nomination.CycleId);
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // The nomination's row is written first: that locks it (on SQLite, the database) until the commit, so
+            // uploads to one nomination count and insert one after the other and the limit holds however many come
+            // at once. The count read before the file was inspected is only the early answer.
+            await db.Nominations.Where(n => n.Id == nomination.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version), cancellationToken);
+            if (await db.Attachments.CountAsync(a => a.NominationId == nomination.Id, cancellationToken) >= AttachmentRules.MaxAttachmentsPerNomination)
+            {
+                store.Delete(key);
+                return Refusal.Conflict(RefusalCode.AttachmentLimitReached, AttachmentRules.MaxAttachmentsPerNomination);
+            }
+            db.Attachments.Add(attachment);
+            audit.Record("attachment.uploaded", "Nomination", nomination.Id,
+                after: new { attachment.SafeFileName, attachment.ContentType, attachment.SizeBytes, attachment.Sha256 }, cycleId: nomination.CycleId);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch
         {
