@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AwardVote.Application.Counting;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Demo;
@@ -16,7 +15,7 @@ namespace AwardVote.IntegrationTests.Api;
 /// (the count), as the server would on its own.
 /// </summary>
 [Collection(AppsCollection.Name)]
-public sealed partial class AwardYearApiTests(Apps apps)
+public sealed class AwardYearApiTests(Apps apps)
 {
     private const string Password = PersonBuilder.Password;
 
@@ -267,27 +266,10 @@ public sealed partial class AwardYearApiTests(Apps apps)
         return await app.BearerClientAsync(email, Password);
     }
 
-    /// <summary>The link to <paramref name="path"/> in the mail the address received (the outbox delivered first).</summary>
-    private static async Task<Uri> MailedLinkAsync(AwardVoteApp app, string email, string path)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            await app.DeliverMailAsync();
-            foreach (var message in Mailbox.To(email))
-            {
-                var match = Link().Matches(message.TextBody ?? message.HtmlBody ?? "").FirstOrDefault(m => m.Value.Contains(path, StringComparison.Ordinal));
-                if (match is not null)
-                    return new Uri(WebUtility.HtmlDecode(match.Value));
-            }
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException($"No mail to {email} with a link to {path}.");
-    }
+    private static async Task<Uri> MailedLinkAsync(AwardVoteApp app, string email, string path) =>
+        (await MailedLinks.FindAsync(app, email, path))[0];
 
     /// <summary>A value of the link's query, still escaped as it travels in a URL.</summary>
     private static string QueryValue(Uri link, string name) =>
         link.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).Single(p => p[0] == name)[1];
-
-    [GeneratedRegex(@"https?://[^\s""'<>]+")]
-    private static partial Regex Link();
 }

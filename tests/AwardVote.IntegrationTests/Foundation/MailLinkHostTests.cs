@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using AwardVote.Infrastructure.Data;
 using AwardVote.IntegrationTests.Support;
 
@@ -11,10 +10,9 @@ namespace AwardVote.IntegrationTests.Foundation;
 /// address, never at the stranger's host.
 /// </summary>
 [Collection(AppsCollection.Name)]
-public sealed partial class MailLinkHostTests(Apps apps)
+public sealed class MailLinkHostTests(Apps apps)
 {
     private const string Evil = "evil.example";
-    private const string PublicBase = "http://localhost:5080/";
 
     [Theory, AllProviders]
     public async Task A_password_reset_asked_through_a_forged_host_mails_the_public_address(DatabaseProvider provider)
@@ -28,8 +26,8 @@ public sealed partial class MailLinkHostTests(Apps apps)
         {
         }
 
-        var link = await LinkInMailAsync(app, person.Email, "/Account/ResetPassword");
-        Assert.StartsWith(PublicBase + "Account/ResetPassword?", link);
+        var link = Assert.Single(await MailedLinks.FindAsync(app, person.Email, "/Account/ResetPassword")).ToString();
+        Assert.StartsWith(MailedLinks.PublicBase(app) + "Account/ResetPassword?", link);
         Assert.DoesNotContain(Evil, link);
     }
 
@@ -49,23 +47,9 @@ public sealed partial class MailLinkHostTests(Apps apps)
             Assert.True(resent.IsSuccessStatusCode);
 
         // Two confirmation mails: ours at registration, Identity's on request; both to the public address.
-        var links = await LinksInMailAsync(app, email, "confirm", count: 2);
-        Assert.All(links, link => Assert.StartsWith(PublicBase, link));
-        Assert.Contains(links, link => link.StartsWith(PublicBase + "api/auth/confirmEmail?", StringComparison.Ordinal));
+        var links = (await MailedLinks.FindAsync(app, email, "confirm", count: 2)).Select(l => l.ToString()).ToList();
+        Assert.Equal(2, links.Count);
+        Assert.All(links, link => Assert.StartsWith(MailedLinks.PublicBase(app), link));
+        Assert.Contains(links, link => link.StartsWith(MailedLinks.PublicBase(app) + "api/auth/confirmEmail?", StringComparison.Ordinal));
     }
-
-    private static async Task<string> LinkInMailAsync(AwardVoteApp app, string email, string path) =>
-        Assert.Single(await LinksInMailAsync(app, email, path, count: 1));
-
-    private static async Task<List<string>> LinksInMailAsync(AwardVoteApp app, string email, string contains, int count)
-    {
-        await app.DeliverMailAsync();
-        var mails = await Mailbox.WaitForAsync(email, count);
-        return mails.Select(m => Link().Matches(m.TextBody ?? "").Select(x => x.Value)
-                .First(l => l.Contains(contains, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-    }
-
-    [GeneratedRegex(@"https?://[^\s""'<>]+")]
-    private static partial Regex Link();
 }
