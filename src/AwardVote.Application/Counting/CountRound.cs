@@ -180,8 +180,14 @@ public sealed class CountRound(AppDbContext db, AuditLog audit, TimeProvider clo
                 .GroupBy(r => r.Rank).OrderBy(g => g.Key)
                 .Select(g => string.Join(" = ", g.Select(r => names[r.NominationId])));
             var line = string.Join(" > ", groups);
-            if (line.Length > 0)
-                text.Append(line).Append('\n');
+            if (line.Length == 0)
+                continue;
+            // A recused juror's ballot says nothing about the nominee ("~"), rather than leaving it off, which would
+            // rank it below every other and count against it (ADR 0005, "Recusals").
+            var recusedFrom = candidates.Where(c => conflicts.Contains((ballot.JurorUserId, c.Id))).Select(c => c.Name).ToList();
+            if (recusedFrom.Count > 0)
+                line += " ~ " + string.Join(", ", recusedFrom);
+            text.Append(line).Append('\n');
         }
         return text.ToString();
     }

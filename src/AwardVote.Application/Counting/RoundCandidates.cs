@@ -30,10 +30,10 @@ public static class RoundCandidates
             .ToList();
     }
 
-    /// <summary>Names go into ballot files, whose syntax uses '>', '=', '*', '#' and ','; those characters are replaced.</summary>
+    /// <summary>Names go into ballot files, whose syntax uses '>', '=', '~', '*', '#' and ','; those characters are replaced.</summary>
     public static string BallotName(string name, int id, bool duplicate)
     {
-        var clean = new string(name.Select(c => c is '>' or '=' or '*' or '#' or ',' or '\n' or '\r' ? ' ' : c).ToArray()).Trim();
+        var clean = new string(name.Select(c => c is '>' or '=' or '~' or '*' or '#' or ',' or '\n' or '\r' ? ' ' : c).ToArray()).Trim();
         return duplicate ? $"{clean} ({id})" : clean;
     }
 }

@@ -8,13 +8,16 @@ namespace AwardVote.Domain.Counting;
 /// </summary>
 internal sealed class BallotArrays
 {
-    private BallotArrays(int[] entries, int[] groupStarts, int[] ballotGroups, long[] weights, int largestGroup)
+    private BallotArrays(int[] entries, int[] groupStarts, int[] ballotGroups, long[] weights, int largestGroup,
+        int[] unranked, int[] ballotUnranked)
     {
         Entries = entries;
         GroupStarts = groupStarts;
         BallotGroups = ballotGroups;
         Weights = weights;
         LargestGroup = largestGroup;
+        Unranked = unranked;
+        BallotUnranked = ballotUnranked;
     }
 
     /// <summary>Candidate indices, ballot by ballot, best group first.</summary>
@@ -27,6 +30,13 @@ internal sealed class BallotArrays
     /// <summary>The size of the largest group on any ballot, at least 1.</summary>
     public int LargestGroup { get; }
 
+    /// <summary>The candidates each ballot expresses no preference about (recusals), ballot by ballot.</summary>
+    public int[] Unranked { get; }
+    /// <summary>Where each ballot's no-preference candidates start in <see cref="Unranked"/>; one more at the end.</summary>
+    public int[] BallotUnranked { get; }
+    /// <summary>True when some ballot expresses no preference about someone: the methods then take their neutral path.</summary>
+    public bool HasNoPreferences => Unranked.Length > 0;
+
     public int BallotCount => Weights.Length;
 
     /// <exception cref="ArgumentException">A candidate outside the set, or listed twice on one ballot.</exception>
@@ -35,7 +45,10 @@ internal sealed class BallotArrays
         var entryCount = 0;
         var groupCount = 0;
         var largestGroup = 1;
+        var unrankedCount = 0;
         foreach (var ballot in ballots)
+        {
+            unrankedCount += ballot.NoPreference.Length;
             foreach (var group in ballot.Groups)
             {
                 if (group.Length == 0)
@@ -44,11 +57,15 @@ internal sealed class BallotArrays
                 groupCount++;
                 largestGroup = Math.Max(largestGroup, group.Length);
             }
+        }
 
         var entries = new int[entryCount];
         var groupStarts = new int[groupCount + 1];
         var ballotGroups = new int[ballots.Count + 1];
         var weights = new long[ballots.Count];
+        var unranked = new int[unrankedCount];
+        var ballotUnranked = new int[ballots.Count + 1];
+        var unrankedEntry = 0;
         // The ballot that last listed each candidate, to refuse a candidate twice on one ballot (the methods would
         // each read such a ballot differently; the parser never makes one).
         var lastBallot = new int[candidateCount];
@@ -77,9 +94,20 @@ internal sealed class BallotArrays
                     entries[entry++] = candidate;
                 }
             }
+            ballotUnranked[b] = unrankedEntry;
+            foreach (var candidate in ballot.NoPreference)
+            {
+                if ((uint)candidate >= (uint)candidateCount)
+                    throw new ArgumentException($"ballot {b + 1} names candidate {candidate}, but there are {candidateCount}");
+                if (lastBallot[candidate] == b)
+                    throw new ArgumentException($"ballot {b + 1} both ranks candidate {candidate} (or names it twice) and expresses no preference about it");
+                lastBallot[candidate] = b;
+                unranked[unrankedEntry++] = candidate;
+            }
         }
+        ballotUnranked[ballots.Count] = unrankedEntry;
         groupStarts[groupIndex] = entry;
         ballotGroups[ballots.Count] = groupIndex;
-        return new BallotArrays(entries, groupStarts, ballotGroups, weights, largestGroup);
+        return new BallotArrays(entries, groupStarts, ballotGroups, weights, largestGroup, unranked, ballotUnranked);
     }
 }

@@ -4,8 +4,9 @@ using System.Runtime.InteropServices;
 namespace AwardVote.Domain.Counting;
 
 /// <summary>
-/// Reads the ranked ballot line format: <c>A &gt; B = C * 5</c> — <c>&gt;</c> orders, <c>=</c> ties, <c>* N</c> a weight,
-/// <c>#</c> starts a comment; blank lines are skipped. Names get indices by first appearance while reading, identical
+/// Reads the ranked ballot line format: <c>A &gt; B = C ~ D * 5</c> — <c>&gt;</c> orders, <c>=</c> ties, after
+/// <c>~</c> the names the ballot expresses no preference about (a juror's recusal, separated by <c>,</c>), <c>* N</c>
+/// a weight, <c>#</c> starts a comment; blank lines are skipped. Names get indices by first appearance while reading, identical
 /// ballots are merged on the fly (a national vote has far fewer distinct ballots than voters), and the result is
 /// handed over in canonical form.
 /// </summary>
@@ -25,9 +26,27 @@ public static class BallotFileParser
         var seenOnLine = new List<int>();
         var lineBuffer = new List<int>();
         var groupEnds = new List<int>();
+        var noPreference = new List<int>();
         var keyBuffer = new char[64];
 
         var lineNumber = 0;
+        // A name's index, given on its first appearance; a name may appear once per line, ranked or not.
+        int Candidate(ReadOnlySpan<char> token)
+        {
+            if (!nameLookup.TryGetValue(token, out var candidate))
+            {
+                if (names.Count >= BallotKey.MaxCandidates)
+                    throw new BallotFormatException(lineNumber, "too many different names");
+                candidate = names.Count;
+                nameLookup[token] = candidate;
+                seenOnLine.Add(0);
+            }
+            if (seenOnLine[candidate] == lineNumber)
+                throw new BallotFormatException(lineNumber, $"'{token.ToString()}' appears twice on one ballot");
+            seenOnLine[candidate] = lineNumber;
+            return candidate;
+        }
+
         foreach (var line in new LineReader(reader))
         {
             lineNumber++;
@@ -54,6 +73,18 @@ public static class BallotFileParser
 
             lineBuffer.Clear();
             groupEnds.Clear();
+            noPreference.Clear();
+            var tilde = content.IndexOf('~');
+            var unranked = ReadOnlySpan<char>.Empty;
+            if (tilde >= 0)
+            {
+                unranked = content[(tilde + 1)..];
+                if (unranked.IndexOfAny('>', '=', '~') >= 0)
+                    throw new BallotFormatException(lineNumber, "after '~' come only names separated by ',', no '>', '=' or second '~'");
+                content = content[..tilde].TrimEnd();
+                if (content.IsEmpty)
+                    throw new BallotFormatException(lineNumber, "a '~' with no ranking before it");
+            }
             var previousSeparator = '\0';
             while (true)
             {
@@ -63,18 +94,7 @@ public static class BallotFileParser
                 if (token.IsEmpty)
                     throw new BallotFormatException(lineNumber, EmptyNameProblem(previousSeparator, separator));
 
-                if (!nameLookup.TryGetValue(token, out var candidate))
-                {
-                    if (names.Count >= BallotKey.MaxCandidates)
-                        throw new BallotFormatException(lineNumber, "too many different names");
-                    candidate = names.Count;
-                    nameLookup[token] = candidate;
-                    seenOnLine.Add(0);
-                }
-                if (seenOnLine[candidate] == lineNumber)
-                    throw new BallotFormatException(lineNumber, $"'{token.ToString()}' appears twice on one ballot");
-                seenOnLine[candidate] = lineNumber;
-                lineBuffer.Add(candidate);
+                lineBuffer.Add(Candidate(token));
 
                 if (separator == '=' && !allowEqualRanks)
                     throw new BallotFormatException(lineNumber, "equal ranks ('=') are not allowed in this round");
@@ -86,11 +106,26 @@ public static class BallotFileParser
                 content = content[(next + 1)..];
             }
 
-            var keyLength = BallotKey.Length(lineBuffer.Count);
+            if (tilde >= 0)
+            {
+                while (true)
+                {
+                    var comma = unranked.IndexOf(',');
+                    var token = (comma < 0 ? unranked : unranked[..comma]).Trim();
+                    if (token.IsEmpty)
+                        throw new BallotFormatException(lineNumber, "'~' must be followed by names separated by ','");
+                    noPreference.Add(Candidate(token));
+                    if (comma < 0)
+                        break;
+                    unranked = unranked[(comma + 1)..];
+                }
+            }
+
+            var keyLength = BallotKey.Length(lineBuffer.Count, noPreference.Count);
             if (keyBuffer.Length < keyLength)
                 keyBuffer = new char[keyLength * 2];
             var key = keyBuffer.AsSpan(0, keyLength);
-            BallotKey.Write(CollectionsMarshal.AsSpan(lineBuffer), CollectionsMarshal.AsSpan(groupEnds), key);
+            BallotKey.Write(CollectionsMarshal.AsSpan(lineBuffer), CollectionsMarshal.AsSpan(groupEnds), CollectionsMarshal.AsSpan(noPreference), key);
             ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(weightLookup, key, out _);
             sum = checked(sum + weight);
         }
@@ -187,17 +222,46 @@ public static class BallotFileParser
 /// <summary>
 /// A ballot as a short string that orders like its line in the canonical file: one character per name (its index
 /// plus <see cref="NameOffset"/>), and between two names <see cref="EqualTo"/> or <see cref="Above"/>. Names in a group
-/// are sorted. With candidates numbered in ordinal name order and no name the start of another, comparing two keys
-/// ordinally is comparing the two lines: name by name, and where they agree, the end of the line before " = " before " > ".
+/// are sorted; then, if the ballot has names it expresses no preference about, <see cref="NoPreference"/> and those
+/// names, sorted, with <see cref="EqualTo"/> between them. With candidates numbered in ordinal name order and no name
+/// the start of another, comparing two keys ordinally is comparing the two lines: name by name, and where they agree,
+/// the end of the line before " = " before " > " before " ~ " (the characters' own order, '=' &lt; '&gt;' &lt; '~';
+/// after "~" both lines have only ", " between names).
 /// </summary>
 internal static class BallotKey
 {
     public const char EqualTo = '\u0000';
     public const char Above = '\u0001';
-    public const int NameOffset = 2;
+    public const char NoPreference = '\u0002';
+    public const int NameOffset = 3;
     public const int MaxCandidates = char.MaxValue + 1 - NameOffset;
 
-    public static int Length(int listed) => listed == 0 ? 0 : 2 * listed - 1;
+    public static int Length(int listed, int unranked = 0) =>
+        (listed == 0 ? 0 : 2 * listed - 1) + (unranked == 0 ? 0 : 2 * unranked);
+
+    /// <summary>
+    /// Writes the key of <paramref name="candidates"/>, split into groups ending at <paramref name="groupEnds"/>,
+    /// followed by the <paramref name="unranked"/> names the ballot expresses no preference about.
+    /// </summary>
+    public static void Write(ReadOnlySpan<int> candidates, ReadOnlySpan<int> groupEnds, ReadOnlySpan<int> unranked, Span<char> key)
+    {
+        Write(candidates, groupEnds, key[..Length(candidates.Length)]);
+        if (unranked.IsEmpty)
+            return;
+        var tail = key[Length(candidates.Length)..];
+        tail[0] = NoPreference;
+        var names = tail[^unranked.Length..];
+        for (var i = 0; i < unranked.Length; i++)
+            names[i] = (char)(unranked[i] + NameOffset);
+        names.Sort();
+        for (var i = 0; i < names.Length; i++)
+        {
+            var name = names[i];
+            if (i > 0)
+                tail[2 * i] = EqualTo;
+            tail[2 * i + 1] = name;
+        }
+    }
 
     /// <summary>Writes the key of <paramref name="candidates"/>, split into groups ending at <paramref name="groupEnds"/>.</summary>
     public static void Write(ReadOnlySpan<int> candidates, ReadOnlySpan<int> groupEnds, Span<char> key)
@@ -317,9 +381,30 @@ internal static class BallotKey
 
     private static int Slot(string key, int depth) => depth < key.Length ? key[depth] + 2 : 1;
 
+    /// <summary>The names a key's ballot expresses no preference about, as candidate indices.</summary>
+    public static int[] Unranked(ReadOnlySpan<char> key)
+    {
+        var marker = key.IndexOf(NoPreference);
+        if (marker < 0)
+            return [];
+        var tail = key[(marker + 1)..];
+        var names = new int[(tail.Length + 1) / 2];
+        for (var i = 0; i < names.Length; i++)
+            names[i] = tail[2 * i] - NameOffset;
+        return names;
+    }
+
+    /// <summary>The ranked part of a ballot's key, without the names it expresses no preference about.</summary>
+    public static ReadOnlySpan<char> Ranked(ReadOnlySpan<char> key)
+    {
+        var marker = key.IndexOf(NoPreference);
+        return marker < 0 ? key : key[..marker];
+    }
+
     /// <summary>The groups of a key, as candidate indices.</summary>
     public static int[][] Groups(ReadOnlySpan<char> key)
     {
+        key = Ranked(key);
         if (key.IsEmpty)
             return [];
         var groupCount = 1;

@@ -5,7 +5,8 @@ using System.Text;
 namespace AwardVote.Domain.Counting;
 
 /// <summary>
-/// The canonical ballot file of a round: one line per distinct ballot, names sorted within a group, lines sorted
+/// The canonical ballot file of a round: one line per distinct ballot, names sorted within a group (and after
+/// <c>~</c>, the names a ballot expresses no preference about), lines sorted
 /// (ordinal), identical ballots merged with <c>* N</c>, LF line ends, UTF-8 without a byte-order mark. Two readings of
 /// the same ballots give byte-identical files, so the published SHA-256 identifies the ballots, not their order.
 /// </summary>
@@ -49,6 +50,8 @@ public static class BallotFileWriter
                 foreach (var candidate in group)
                     longest += names[candidate].Length + 3;
             longest += 3 * ballot.Groups.Count;
+            foreach (var candidate in ballot.NoPreference)
+                longest += names[candidate].Length + 3;
             if (buffer.Length - used < longest)
             {
                 hash.AppendData(buffer, 0, used);
@@ -68,6 +71,17 @@ public static class BallotFileWriter
                     if (i > 0)
                         used = Put(line, used, " = "u8);
                     used = Put(line, used, names[group[i]]);
+                }
+            }
+            if (ballot.NoPreference.Length > 0)
+            {
+                // The set keeps them sorted (candidates are numbered in name order), as the canonical line has them.
+                used = Put(line, used, " ~ "u8);
+                for (var i = 0; i < ballot.NoPreference.Length; i++)
+                {
+                    if (i > 0)
+                        used = Put(line, used, ", "u8);
+                    used = Put(line, used, names[ballot.NoPreference[i]]);
                 }
             }
             if (ballot.Weight != 1)

@@ -33,7 +33,7 @@ public sealed class BallotSet
 
     /// <summary>Each ballot's line in the canonical file, without its weight; built once, when the file is written.</summary>
     internal IReadOnlyList<string> CanonicalLines =>
-        _canonicalLines ??= Ballots.Select(b => CanonicalLine(Candidates, b.Groups)).ToArray();
+        _canonicalLines ??= Ballots.Select(b => CanonicalLine(Candidates, b.Groups, b.NoPreference)).ToArray();
 
     /// <summary>The ballots laid out flat for counting, built once.</summary>
     internal BallotArrays Arrays => _arrays ??= BallotArrays.From(Ballots, Candidates.Count);
@@ -55,11 +55,13 @@ public sealed class BallotSet
         var mergedLookup = merged.GetAlternateLookup<ReadOnlySpan<char>>();
         var flat = new List<int>();
         var groupEnds = new List<int>();
+        var unranked = new List<int>();
         var key = new char[64];
         foreach (var ballot in ballots)
         {
             flat.Clear();
             groupEnds.Clear();
+            unranked.Clear();
             foreach (var group in ballot.Groups)
             {
                 if (group.Length == 0)
@@ -68,10 +70,12 @@ public sealed class BallotSet
                     flat.Add(newIndex[candidate]);
                 groupEnds.Add(flat.Count);
             }
-            var length = BallotKey.Length(flat.Count);
+            foreach (var candidate in ballot.NoPreference)
+                unranked.Add(newIndex[candidate]);
+            var length = BallotKey.Length(flat.Count, unranked.Count);
             if (key.Length < length)
                 key = new char[length * 2];
-            BallotKey.Write(CollectionsMarshal.AsSpan(flat), CollectionsMarshal.AsSpan(groupEnds), key.AsSpan(0, length));
+            BallotKey.Write(CollectionsMarshal.AsSpan(flat), CollectionsMarshal.AsSpan(groupEnds), CollectionsMarshal.AsSpan(unranked), key.AsSpan(0, length));
             ref var weight = ref CollectionsMarshal.GetValueRefOrAddDefault(mergedLookup, key.AsSpan(0, length), out _);
             weight = checked(weight + ballot.Weight);
         }
@@ -86,12 +90,13 @@ public sealed class BallotSet
     {
         var (names, newIndex) = SortNames(candidates);
         if (!NamesArePrefixFree(names))
-            return CanonicalByLines(names, newIndex, ballots.Select(b => new WeightedRanking(BallotKey.Groups(b.Key), b.Value)));
+            return CanonicalByLines(names, newIndex, ballots.Select(b => new WeightedRanking(BallotKey.Groups(b.Key), b.Value, BallotKey.Unranked(b.Key))));
 
         var keys = new string[ballots.Count];
         var weights = new long[ballots.Count];
         var flat = new List<int>();
         var groupEnds = new List<int>();
+        var unranked = new List<int>();
         var i = 0;
         foreach (var (key, weight) in ballots)
         {
@@ -103,17 +108,22 @@ public sealed class BallotSet
             }
             flat.Clear();
             groupEnds.Clear();
-            for (var position = 0; position < key.Length; position++)
+            unranked.Clear();
+            var ranked = BallotKey.Ranked(key);
+            for (var position = 0; position < ranked.Length; position++)
             {
-                var c = key[position];
+                var c = ranked[position];
                 if (c == BallotKey.Above)
                     groupEnds.Add(flat.Count);
                 else if (c != BallotKey.EqualTo)
                     flat.Add(newIndex[c - BallotKey.NameOffset]);
             }
-            groupEnds.Add(flat.Count);
-            keys[i] = string.Create(key.Length, (flat, groupEnds), static (span, state) =>
-                BallotKey.Write(CollectionsMarshal.AsSpan(state.flat), CollectionsMarshal.AsSpan(state.groupEnds), span));
+            if (flat.Count > 0)
+                groupEnds.Add(flat.Count);
+            foreach (var candidate in BallotKey.Unranked(key))
+                unranked.Add(newIndex[candidate]);
+            keys[i] = string.Create(key.Length, (flat, groupEnds, unranked), static (span, state) =>
+                BallotKey.Write(CollectionsMarshal.AsSpan(state.flat), CollectionsMarshal.AsSpan(state.groupEnds), CollectionsMarshal.AsSpan(state.unranked), span));
             i++;
         }
         return Sorted(names, keys, weights);
@@ -125,7 +135,7 @@ public sealed class BallotSet
         BallotKey.Sort(keys, weights, names.Length);
         var sorted = new WeightedRanking[keys.Length];
         for (var i = 0; i < keys.Length; i++)
-            sorted[i] = new WeightedRanking(BallotKey.Groups(keys[i]), weights[i]);
+            sorted[i] = new WeightedRanking(BallotKey.Groups(keys[i]), weights[i], BallotKey.Unranked(keys[i]));
         return new BallotSet(names, sorted, null);
     }
 
@@ -179,14 +189,15 @@ public sealed class BallotSet
     {
         var positionOfLine = new Dictionary<string, int>(StringComparer.Ordinal);
         var lines = new List<string>();
-        var groupsOfLine = new List<int[][]>();
+        var groupsOfLine = new List<(int[][] Groups, int[] Unranked)>();
         var weights = new List<long>();
         var line = new System.Text.StringBuilder();
         foreach (var ballot in ballots)
         {
             var groups = Renumbered(ballot.Groups, newIndex);
+            var unranked = ballot.NoPreference.Select(c => newIndex[c]).Order().ToArray();
             line.Clear();
-            AppendCanonicalLine(line, names, groups);
+            AppendCanonicalLine(line, names, groups, unranked);
             var key = line.ToString();
             if (positionOfLine.TryGetValue(key, out var position))
             {
@@ -195,26 +206,43 @@ public sealed class BallotSet
             }
             positionOfLine[key] = lines.Count;
             lines.Add(key);
-            groupsOfLine.Add(groups);
+            groupsOfLine.Add((groups, unranked));
             weights.Add(ballot.Weight);
         }
 
         var sortedLines = lines.ToArray();
         var order = Enumerable.Range(0, sortedLines.Length).ToArray();
         Array.Sort(sortedLines, order, StringComparer.Ordinal);
-        var sorted = order.Select(i => new WeightedRanking(groupsOfLine[i], weights[i])).ToArray();
+        var sorted = order.Select(i => new WeightedRanking(groupsOfLine[i].Groups, weights[i], groupsOfLine[i].Unranked)).ToArray();
         return new BallotSet(names, sorted, sortedLines);
     }
 
     /// <summary>The ballot's line in the canonical file, without its weight.</summary>
-    internal static string CanonicalLine(IReadOnlyList<string> names, IReadOnlyList<int[]> groups)
+    internal static string CanonicalLine(IReadOnlyList<string> names, IReadOnlyList<int[]> groups, int[] unranked)
     {
         var line = new System.Text.StringBuilder();
-        AppendCanonicalLine(line, names, groups);
+        AppendCanonicalLine(line, names, groups, unranked);
         return line.ToString();
     }
 
-    private static void AppendCanonicalLine(System.Text.StringBuilder line, IReadOnlyList<string> names, IReadOnlyList<int[]> groups)
+    /// <summary>The ranked part, then " ~ " and the names the ballot expresses no preference about, in canonical order.</summary>
+    private static void AppendCanonicalLine(System.Text.StringBuilder line, IReadOnlyList<string> names, IReadOnlyList<int[]> groups, int[] unranked)
+    {
+        AppendRanking(line, names, groups);
+        if (unranked.Length == 0)
+            return;
+        line.Append(" ~ ");
+        var sorted = (int[])unranked.Clone();
+        Array.Sort(sorted);
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (i > 0)
+                line.Append(", ");
+            line.Append(names[sorted[i]]);
+        }
+    }
+
+    private static void AppendRanking(System.Text.StringBuilder line, IReadOnlyList<string> names, IReadOnlyList<int[]> groups)
     {
         for (var g = 0; g < groups.Count; g++)
         {

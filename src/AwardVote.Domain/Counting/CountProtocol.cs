@@ -39,9 +39,10 @@ public sealed record CandidateValue(string Name, decimal Value);
 
 public sealed record SchulzeSteps(IReadOnlyList<IReadOnlyList<long>> Pairwise, IReadOnlyList<IReadOnlyList<long>> StrongestPaths);
 
+/// <param name="Abstained">Voters whose ballot has no preference about a continuing candidate: left out of this round.</param>
 public sealed record InstantRunoffRound(
     int Number, IReadOnlyList<CandidateValue> Counts, decimal Exhausted, decimal ContinuingTotal,
-    IReadOnlyList<string> Eliminated, string? Elected, string Note);
+    IReadOnlyList<string> Eliminated, string? Elected, string Note, decimal Abstained = 0);
 
 public sealed record ScoreNomination(
     string Name, int Jurors, decimal Mean, decimal Median, decimal Normalised, IReadOnlyList<CandidateValue> CriterionMeans);
@@ -78,6 +79,13 @@ public sealed record CountProtocol
     public IReadOnlyList<InstantRunoffRound>? InstantRunoffRounds { get; init; }
     public IReadOnlyList<CandidateValue>? FirstPreferences { get; init; }
     public ScoreSteps? Score { get; init; }
+    /// <summary>
+    /// Each candidate some ballots express no preference about (jurors' recusals), with the number of voters whose
+    /// ballot does; null when there are none.
+    /// </summary>
+    public IReadOnlyList<CandidateValue>? NoPreferences { get; init; }
+    /// <summary>How the method counted those ballots (<see cref="RankedCounter.NoPreferenceRule"/>).</summary>
+    public string? NoPreferenceRule { get; init; }
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

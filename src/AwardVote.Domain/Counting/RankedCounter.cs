@@ -112,6 +112,8 @@ public static class RankedCounter
             FirstPreferences = Values(names, firstPreferences),
             Order = TieBreakChain.Placements(order, names),
             TieBreaks = chain.Applications,
+            NoPreferences = NoPreferenceCounts(ballots),
+            NoPreferenceRule = ballots.Arrays.HasNoPreferences ? NoPreferenceRule(method) : null,
         };
         return Decide(protocol, order, firstPlaceUnbroken, options.WinRule, firstPreferences, lead, ballots.TotalWeight == 0);
     }
@@ -152,10 +154,43 @@ public static class RankedCounter
         };
     }
 
+    /// <summary>
+    /// How a method counts a ballot that expresses no preference about a candidate (a juror's recusal), in the words
+    /// the protocol publishes. One principle for all: such a ballot takes part in no comparison that involves the
+    /// candidate, so it can neither help nor hurt them (ADR 0005, "Recusals").
+    /// </summary>
+    public static string NoPreferenceRule(RankedMethod method) => method switch
+    {
+        RankedMethod.Schulze =>
+            "a ballot with no preference about a candidate counts for neither side of any pair with that candidate; first places count only ballots with a preference about every candidate",
+        RankedMethod.Borda =>
+            "Borda points are summed pair by pair; a pair with a candidate some ballots have no preference about gets the mean of the ballots that compare the pair, scaled to all voters, so those ballots neither give nor take points between the two",
+        RankedMethod.InstantRunoff =>
+            "every round compares all continuing candidates: a ballot with no preference about a continuing candidate abstains from that round and counts again once that candidate is eliminated",
+        RankedMethod.Plurality =>
+            "a first preference compares the chosen candidate with every other: a ballot with no preference about a candidate abstains",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"Ranked method {method} has no rule for recusals."),
+    };
+
+    /// <summary>Per candidate some ballot expresses no preference about: how many voters' ballots do; null when none.</summary>
+    private static IReadOnlyList<CandidateValue>? NoPreferenceCounts(BallotSet ballots)
+    {
+        var flat = ballots.Arrays;
+        if (!flat.HasNoPreferences)
+            return null;
+        var counts = new long[ballots.Candidates.Count];
+        for (var b = 0; b < flat.BallotCount; b++)
+            for (var e = flat.BallotUnranked[b]; e < flat.BallotUnranked[b + 1]; e++)
+                counts[flat.Unranked[e]] += flat.Weights[b];
+        return Enumerable.Range(0, counts.Length).Where(c => counts[c] > 0)
+            .Select(c => new CandidateValue(ballots.Candidates[c], counts[c])).ToArray();
+    }
+
     internal static string Show(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// d[i,j] = voters ranking i strictly above j (left-off candidates below all listed ones); widest paths by
+    /// d[i,j] = voters ranking i strictly above j (left-off candidates below all listed ones; a ballot with no
+    /// preference about i or j counts for neither); widest paths by
     /// Floyd–Warshall; the order repeatedly takes the remaining candidates that no remaining candidate beats.
     /// </summary>
     public static (long[] Pairwise, long[] Paths, List<int[]> Order) Schulze(BallotSet ballots)
@@ -202,6 +237,8 @@ public static class RankedCounter
     {
         var n = ballots.Candidates.Count;
         var flat = ballots.Arrays;
+        if (flat.HasNoPreferences)
+            return NeutralBordaPoints(ballots);
         var entries = flat.Entries;
         var groupStarts = flat.GroupStarts;
         var ballotGroups = flat.BallotGroups;
@@ -225,6 +262,62 @@ public static class RankedCounter
             }
         }
         return doubled.Select(points => points / 2m).ToArray();
+    }
+
+    /// <summary>
+    /// Borda when some ballots express no preference about a candidate. Classic Borda points are a sum over pairs: on
+    /// each ballot a candidate gets 1 for every candidate ranked strictly below it (a left-off one included) and ½ for
+    /// every one ranked equal. Here each pair (i, j) is counted over the ballots that compare it — those with a
+    /// preference about both — and scaled to all voters: i gets N · points(i over j) / compared(i, j). A recused
+    /// ballot thus neither gives nor takes points between the candidate and anyone else, and with no recusal the
+    /// result is the classic count. Exact: every pair's share is a whole multiple of 1 / (2 · lcm of the compared
+    /// weights), held in Int128.
+    /// </summary>
+    private static decimal[] NeutralBordaPoints(BallotSet ballots)
+    {
+        var n = ballots.Candidates.Count;
+        var doubled = new long[n * n];
+        var compared = new long[n * n];
+        foreach (var ballot in ballots.Ballots)
+        {
+            var positions = ballot.PositionsOf(n);
+            var leftOff = ballot.Groups.Count;
+            var unranked = new bool[n];
+            foreach (var candidate in ballot.NoPreference)
+                unranked[candidate] = true;
+            for (var i = 0; i < n; i++)
+            {
+                if (unranked[i])
+                    continue;
+                for (var j = 0; j < n; j++)
+                {
+                    if (j == i || unranked[j])
+                        continue;
+                    compared[i * n + j] += ballot.Weight;
+                    if (positions[i] == leftOff)
+                        continue;
+                    if (positions[i] < positions[j])
+                        doubled[i * n + j] += 2 * ballot.Weight;
+                    else if (positions[i] == positions[j])
+                        doubled[i * n + j] += ballot.Weight;
+                }
+            }
+        }
+
+        Int128 common = 1;
+        foreach (var weight in compared.Where(w => w > 0).Distinct())
+            common = checked(common / Gcd(common, weight) * weight);
+        var result = new decimal[n];
+        for (var i = 0; i < n; i++)
+        {
+            Int128 units = 0;
+            for (var j = 0; j < n; j++)
+                // A pair no ballot compares gives neither candidate anything.
+                if (compared[i * n + j] > 0)
+                    units = checked(units + (Int128)doubled[i * n + j] * ballots.TotalWeight * (common / compared[i * n + j]));
+            result[i] = ToDecimal(units, checked(2 * common));
+        }
+        return result;
     }
 
     /// <summary>
@@ -256,6 +349,13 @@ public static class RankedCounter
                         notBelow[row + entries[other]] += weight;
                 }
             }
+            // No preference about x: a listed i does not beat x on this ballot either (and x, unlisted, beats no one).
+            for (var u = flat.BallotUnranked[b]; u < flat.BallotUnranked[b + 1]; u++)
+            {
+                var x = flat.Unranked[u];
+                for (var e = first; e < groupStarts[ballotGroups[b + 1]]; e++)
+                    notBelow[entries[e] * n + x] += weight;
+            }
         }
         var d = new long[n * n];
         for (var i = 0; i < n; i++)
@@ -266,7 +366,15 @@ public static class RankedCounter
     }
 
     /// <summary>First preferences among <paramref name="continuing"/> candidates: a ballot's first group with a continuing candidate splits its weight equally.</summary>
-    public static decimal[] FractionalFirstPreferences(BallotSet ballots, bool[] continuing, out decimal exhausted)
+    public static decimal[] FractionalFirstPreferences(BallotSet ballots, bool[] continuing, out decimal exhausted) =>
+        FractionalFirstPreferences(ballots, continuing, out exhausted, out _);
+
+    /// <summary>
+    /// First preferences among <paramref name="continuing"/> candidates: a ballot's first group with a continuing
+    /// candidate splits its weight equally. A first preference compares its candidate with every continuing one, so a
+    /// ballot with no preference about a continuing candidate abstains (<paramref name="abstained"/>).
+    /// </summary>
+    public static decimal[] FractionalFirstPreferences(BallotSet ballots, bool[] continuing, out decimal exhausted, out decimal abstained)
     {
         var n = ballots.Candidates.Count;
         var flat = ballots.Arrays;
@@ -279,12 +387,23 @@ public static class RankedCounter
         var whole = new long[n];
         var units = new Int128[n];
         long exhaustedVotes = 0;
+        long abstainedVotes = 0;
         var entries = flat.Entries;
         var groupStarts = flat.GroupStarts;
         var ballotGroups = flat.BallotGroups;
         var weights = flat.Weights;
+        var unranked = flat.Unranked;
+        var ballotUnranked = flat.BallotUnranked;
         for (var b = 0; b < weights.Length; b++)
         {
+            var abstains = false;
+            for (var u = ballotUnranked[b]; u < ballotUnranked[b + 1]; u++)
+                abstains |= continuing[unranked[u]];
+            if (abstains)
+            {
+                abstainedVotes += weights[b];
+                continue;
+            }
             var share = false;
             for (var group = ballotGroups[b]; group < ballotGroups[b + 1]; group++)
             {
@@ -319,6 +438,7 @@ public static class RankedCounter
             units[candidate] += checked(whole[candidate] * scale);
         Int128 exhaustedUnits = checked(exhaustedVotes * scale);
         exhausted = ToDecimal(exhaustedUnits, scale);
+        abstained = abstainedVotes;
         return units.Select(u => ToDecimal(u, scale)).ToArray();
     }
 
@@ -334,11 +454,12 @@ public static class RankedCounter
 
     /// <summary>
     /// The weighted (lower) median of a candidate's place, counted as the number of candidates ranked strictly above
-    /// it; a left-off candidate is below every listed one.
+    /// it; a left-off candidate is below every listed one. A ballot with no preference about the candidate gives it no place.
     /// </summary>
     private static decimal MedianPosition(BallotSet ballots, int candidate)
     {
         var places = ballots.Ballots
+            .Where(ballot => !ballot.NoPreference.Contains(candidate))
             .Select(ballot =>
             {
                 var above = 0;
@@ -352,7 +473,7 @@ public static class RankedCounter
             })
             .OrderBy(x => x.place)
             .ToArray();
-        var half = (ballots.TotalWeight + 1) / 2;
+        var half = (places.Sum(p => p.Weight) + 1) / 2;
         long seen = 0;
         foreach (var (place, weight) in places)
         {
@@ -382,7 +503,7 @@ public static class RankedCounter
 
         while (continuing.Any(c => c))
         {
-            counts = FractionalFirstPreferences(ballots, continuing, out var exhausted);
+            counts = FractionalFirstPreferences(ballots, continuing, out var exhausted, out var abstained);
             history.Add(counts);
             var alive = Enumerable.Range(0, n).Where(c => continuing[c]).ToArray();
             var total = alive.Sum(c => counts[c]);
@@ -395,7 +516,7 @@ public static class RankedCounter
                 var winner = majority.Length == 1 ? majority[0] : alive[0];
                 rounds.Add(new InstantRunoffRound(number, roundCounts, exhausted, total, [], names[winner],
                     alive.Length == 1 ? $"{names[winner]} is the last continuing candidate" :
-                    $"{names[winner]} has {Show(counts[winner])} of {Show(total)} continuing votes, a majority"));
+                    $"{names[winner]} has {Show(counts[winner])} of {Show(total)} continuing votes, a majority", abstained));
                 top = [[winner]];
                 break;
             }
@@ -428,7 +549,7 @@ public static class RankedCounter
                     {
                         unbroken = "unbroken tie: every continuing candidate has the same count and neither the tie-break chain nor earlier rounds separate them; needs a repeat ballot or the chair's casting vote";
                         rounds.Add(new InstantRunoffRound(number, roundCounts, exhausted, total, [], null,
-                            string.Join("; ", notes) + "; " + unbroken));
+                            string.Join("; ", notes) + "; " + unbroken, abstained));
                         top = [eliminate];
                         break;
                     }
@@ -442,7 +563,7 @@ public static class RankedCounter
             eliminatedInOrder.Add(eliminate);
             rounds.Add(new InstantRunoffRound(number, roundCounts, exhausted, total,
                 eliminate.Select(c => names[c]).ToArray(), null,
-                note.Length > 0 ? note : $"{Names(names, eliminate)} lowest with {Show(lowest)}"));
+                note.Length > 0 ? note : $"{Names(names, eliminate)} lowest with {Show(lowest)}", abstained));
         }
 
         // Winner first; the others still in at the end by their last count; then the eliminated, last out first.
