@@ -75,6 +75,15 @@ public sealed class RecusalCountTests(Apps apps)
         Assert.Equal([new CandidateValue("Alsungas bibliotēka", 2)], protocol.NoPreferences);
         Assert.Equal(RankedCounter.NoPreferenceRule(CountingMethods.ToRanked(method)), protocol.NoPreferenceRule);
 
+        // The printable protocol says how the recusals were counted, in Latvian.
+        using (var admin = new Browserless(world.App))
+        {
+            await admin.SignInAsync(AwardVote.Infrastructure.Demo.DemoSeeder.AdministratorEmail, AwardVote.Infrastructure.Demo.DemoSeeder.Password);
+            var page = await admin.GetPageAsync($"/Admin/Results/Protocol?id={result.Id}");
+            Assert.Contains("Atstatīta žūrijas locekļa biļetens par šo pieteikumu neizsaka nekādu priekšroku", page);
+            Assert.Contains("Biļeteni bez priekšrokas par pieteikumu “Alsungas bibliotēka”: 2.", page);
+        }
+
         // An outside reader recounts the stored file with the CLI and gets the same order and hash.
         var folder = Directory.CreateTempSubdirectory("awardvote-recusal-");
         try
