@@ -112,6 +112,18 @@ public static class Tally
         }
 
         var differences = new List<string>();
+        if (published.CastingVote is { } castingVote)
+        {
+            // The published order ends with the chair's casting vote: apply the same vote to the recounted tie.
+            try
+            {
+                recount = AwardVote.Domain.Results.TieRules.WithCastingVote(recount, castingVote);
+            }
+            catch (InvalidOperationException exception)
+            {
+                differences.Add($"casting vote: {exception.Message}");
+            }
+        }
         if (!string.Equals(published.BallotFileSha256, recount.BallotFileSha256, StringComparison.OrdinalIgnoreCase))
             differences.Add($"ballot file SHA-256: published {published.BallotFileSha256 ?? "(none)"}, recounted {recount.BallotFileSha256}");
         if (!published.Order.SequenceEqual(recount.Order))

@@ -110,12 +110,7 @@ public sealed class CountRound(AppDbContext db, AuditLog audit, TimeProvider clo
             RoundId = round.Id,
             CategoryId = category.Id,
             Method = protocol.Method,
-            Outcome = protocol.Outcome switch
-            {
-                CountOutcome.Decided => RoundOutcome.Decided,
-                CountOutcome.RepeatBallotRequired => RoundOutcome.RepeatBallotRequired,
-                _ => RoundOutcome.UnbrokenTie,
-            },
+            Outcome = RoundOutcomes.Of(protocol.Outcome),
             BallotFile = ballotFile,
             BallotFileSha256 = sha256,
             ProtocolJson = protocol.ToJson(),

@@ -9,7 +9,10 @@ namespace AwardVote.Application.Counting;
 /// <summary>One round of a cycle (a repeat ballot too) with each category's count, when it has one.</summary>
 public sealed record RoundCounts(Round Round, IReadOnlyList<CategoryCount> Categories);
 
-/// <summary>A category's count in a round: the stored result, its protocol and the chair's casting vote; all null before the count.</summary>
+/// <summary>
+/// A category's count in a round: the stored result, its published protocol (with the chair's casting vote, when cast:
+/// <see cref="PublishedProtocols"/>) and the casting vote itself; all null before the count.
+/// </summary>
 public sealed record CategoryCount(Category Category, RoundResult? Result, CountProtocol? Protocol, CastingVote? CastingVote);
 
 /// <summary>
@@ -31,11 +34,12 @@ public sealed class CountedRounds(AppDbContext db) : IUseCase
         var resultIds = results.Select(r => r.Id).ToList();
         var castingVotes = await db.CastingVotes.AsNoTracking().Where(v => resultIds.Contains(v.RoundResultId))
             .ToDictionaryAsync(v => v.RoundResultId, cancellationToken);
+        var protocols = await PublishedProtocols.ForAsync(db, results, cancellationToken);
         return cycle.Rounds.OrderBy(r => r.Number)
             .Select(round => new RoundCounts(round, cycle.Categories.OrderBy(c => c.Order).Select(category =>
             {
                 var result = results.FirstOrDefault(r => r.RoundId == round.Id && r.CategoryId == category.Id);
-                return new CategoryCount(category, result, result is null ? null : CountProtocol.FromJson(result.ProtocolJson),
+                return new CategoryCount(category, result, result is null ? null : protocols[result.Id],
                     result is null ? null : castingVotes.GetValueOrDefault(result.Id));
             }).ToList()))
             .ToList();

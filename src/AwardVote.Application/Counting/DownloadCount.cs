@@ -10,7 +10,7 @@ public enum CountFile
 {
     /// <summary>The canonical ballot file the count read: exactly the bytes its SHA-256 is of.</summary>
     Ballots,
-    /// <summary>The count's protocol as JSON, the other input of <c>awardvote verify</c>.</summary>
+    /// <summary>The count's published protocol as JSON (with the chair's casting vote, if any), the other input of <c>awardvote verify</c>.</summary>
     Protocol,
 }
 
@@ -45,8 +45,8 @@ public sealed class DownloadCount(AppDbContext db, AuditLog audit) : IUseCase
             after: new { Export = file == CountFile.Ballots ? "ballot-file" : "protocol-json", result.RoundId, result.CategoryId }, cycleId: cycleId);
         await db.SaveChangesAsync(cancellationToken);
         if (file == CountFile.Protocol)
-            return new CountDownload(Encoding.UTF8.GetBytes(result.ProtocolJson), $"protocol-round-{result.RoundId}-category-{result.CategoryId}.json",
-                "application/json");
+            return new CountDownload(Encoding.UTF8.GetBytes((await PublishedProtocols.ForAsync(db, result, cancellationToken)).ToJson()),
+                $"protocol-round-{result.RoundId}-category-{result.CategoryId}.json", "application/json");
         var extension = result.BallotFile.StartsWith("juror,", StringComparison.Ordinal) ? "csv" : "txt";
         return new CountDownload(Encoding.UTF8.GetBytes(result.BallotFile), $"ballots-round-{result.RoundId}-category-{result.CategoryId}.{extension}",
             "text/plain; charset=utf-8");

@@ -55,6 +55,9 @@ public sealed record ScoreSteps(
     IReadOnlyList<CandidateValue> CriterionWeights, IReadOnlyList<ScoreNomination> Nominations, int? ShortlistSize,
     IReadOnlyList<string> Shortlist, SensitivityLine Sensitivity);
 
+/// <summary>The chair's casting vote on an unbroken tie for first place: who cast it, for whom, why and when.</summary>
+public sealed record CastingVoteRecord(string Chair, string Chosen, string Reason, DateTimeOffset CastAt);
+
 /// <summary>
 /// Everything a count did, in the order it did it: enough to publish, and for <c>awardvote verify</c> to recount.
 /// Only the part of the method used is set.
@@ -86,6 +89,11 @@ public sealed record CountProtocol
     public IReadOnlyList<CandidateValue>? NoPreferences { get; init; }
     /// <summary>How the method counted those ballots (<see cref="RankedCounter.NoPreferenceRule"/>).</summary>
     public string? NoPreferenceRule { get; init; }
+    /// <summary>
+    /// Set on the published protocol once the chair has broken the count's unbroken tie (see
+    /// <c>TieRules.WithCastingVote</c>); the count's own protocol, which the ballot file's hash backs, never has it.
+    /// </summary>
+    public CastingVoteRecord? CastingVote { get; init; }
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

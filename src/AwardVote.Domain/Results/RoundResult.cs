@@ -1,3 +1,5 @@
+using AwardVote.Domain.Counting;
+
 namespace AwardVote.Domain.Results;
 
 /// <summary>The count of one round in one category: stored once (a unique key), so counting twice changes nothing.</summary>
@@ -21,6 +23,17 @@ public enum RoundOutcome
     Decided,
     UnbrokenTie,
     RepeatBallotRequired,
+}
+
+public static class RoundOutcomes
+{
+    /// <summary>The stored outcome of a protocol's outcome; no ballots is a tie nobody can break but a new round.</summary>
+    public static RoundOutcome Of(CountOutcome outcome) => outcome switch
+    {
+        CountOutcome.Decided => RoundOutcome.Decided,
+        CountOutcome.RepeatBallotRequired => RoundOutcome.RepeatBallotRequired,
+        _ => RoundOutcome.UnbrokenTie,
+    };
 }
 
 /// <summary>

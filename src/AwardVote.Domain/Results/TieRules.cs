@@ -35,6 +35,34 @@ public static class TieRules
         };
     }
 
+    /// <summary>
+    /// The protocol as published once the chair has cast the deciding vote: the vote (who, whom, why, when) recorded,
+    /// the chosen first and the others tied with it second, the outcome decided. The count's steps, its ballot file
+    /// and hash stay as counted, so <c>awardvote verify</c> recounts the tie and applies the same vote to it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The count has no tie the statute leaves to the chair, or the chosen is not tied for first.</exception>
+    public static CountProtocol WithCastingVote(CountProtocol counted, CastingVoteRecord vote)
+    {
+        if (!AcceptsCastingVote(counted))
+            throw new InvalidOperationException($"the count ({counted.Outcome}) has no tie for first place that the statute leaves to the chair's casting vote");
+        var tied = TiedForFirst(counted);
+        if (!tied.Contains(vote.Chosen, StringComparer.Ordinal))
+            throw new InvalidOperationException($"the casting vote chose {vote.Chosen}, who is not tied for first place ({string.Join(", ", tied)})");
+        Placement[] order =
+        [
+            new Placement(1, vote.Chosen),
+            .. counted.Order.Where(p => p.Rank == 1 && p.Name != vote.Chosen).Select(p => p with { Rank = 2 }),
+            .. counted.Order.Where(p => p.Rank > 1),
+        ];
+        return counted with
+        {
+            Order = order,
+            Outcome = CountOutcome.Decided,
+            OutcomeReason = $"{vote.Chosen} wins by the chair's casting vote, breaking the tie between {string.Join(", ", tied)}",
+            CastingVote = vote,
+        };
+    }
+
     public static bool AcceptsCastingVote(CountProtocol protocol) =>
         Need(protocol) is TieNeed.CastingVote or TieNeed.CastingVoteOrRepeatBallot;
 

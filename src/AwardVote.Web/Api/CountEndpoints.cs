@@ -69,7 +69,7 @@ public static class CountEndpoints
     {
         var files = $"/api/admin/cycles/{cycleId}/rounds/{number}/categories/{c.Category.Id}";
         return c is { Result: { } result, Protocol: { } protocol }
-            ? new CategoryCountDto(c.Category.Id, c.Category.Name, c.Category.NameEn, true, result.Id, result.Outcome, TieRules.Need(protocol),
+            ? new CategoryCountDto(c.Category.Id, c.Category.Name, c.Category.NameEn, true, result.Id, RoundOutcomes.Of(protocol.Outcome), TieRules.Need(protocol),
                 TieRules.Winner(protocol, c.CastingVote), c.CastingVote?.ChosenName, protocol.Order.Select(p => new PlacementDto(p.Rank, p.Name)).ToList(),
                 protocol.Score?.Shortlist ?? [], result.BallotFileSha256, result.CountedAt, $"{files}/ballots", $"{files}/protocol")
             : new CategoryCountDto(c.Category.Id, c.Category.Name, c.Category.NameEn, false, null, null, null, null, null, [], [], null, null, null, null);

@@ -1,3 +1,4 @@
+using AwardVote.Application.Counting;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
@@ -152,9 +153,10 @@ public sealed class CycleExports(AppDbContext db, TimeProvider clock, IStringLoc
             l["Weighted mean"], l["Median"], l["Normalised mean (z-score)"], l["Borda points"], l["First preferences"],
             l["Pairwise wins (Schulze)"], l["Votes in the last instant-runoff round"], l["Shortlisted"], l["Ballot file SHA-256"],
         ]);
+        var protocols = await PublishedProtocols.ForAsync(db, results.ToList(), cancellationToken);
         foreach (var result in results)
         {
-            var protocol = CountProtocol.FromJson(result.ProtocolJson);
+            var protocol = protocols[result.Id];
             var round = rounds[result.RoundId];
             foreach (var place in protocol.Order)
             {

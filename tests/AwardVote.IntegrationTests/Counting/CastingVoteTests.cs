@@ -1,3 +1,4 @@
+extern alias cli;
 using System.Net.Http.Json;
 using System.Net;
 using AwardVote.Application;
@@ -14,6 +15,7 @@ using AwardVote.IntegrationTests.Ballots;
 using AwardVote.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tally = cli::AwardVote.Cli.Tally;
 
 namespace AwardVote.IntegrationTests.Counting;
 
@@ -77,6 +79,55 @@ public sealed class CastingVoteTests(Apps apps)
             .Join(db.Libraries, n => n.LibraryId, x => x.Id, (n, x) => x.Name).SingleAsync());
         Assert.Equal(tied[1], chosenLibrary);
         Assert.Equal(1, await world.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "result.casting-vote" && e.EntityId == resultId.ToString())));
+    }
+
+    [Theory, AllProviders]
+    public async Task The_casting_vote_is_part_of_the_protocol_and_the_order_and_awardvote_verify_accepts_it(DatabaseProvider provider)
+    {
+        var (world, resultId, tied) = await TiedFinalAsync(provider);
+        var (chairId, _) = await ChairUserAsync(world);
+        var cast = await CastAsync(world, resultId, chairId, tied[1]);
+        Assert.True(cast.Succeeded, string.Join(", ", cast.Refusals));
+
+        using var admin = await world.App.SignedInAdministratorAsync();
+        var files = $"/api/admin/cycles/{world.CycleId}/rounds/2/categories/{world.CategoryId}";
+        var protocolJson = await admin.Http.GetStringAsync($"{files}/protocol");
+        var ballotFile = await admin.Http.GetStringAsync($"{files}/ballots");
+        var protocol = CountProtocol.FromJson(protocolJson);
+        Assert.Equal(CountOutcome.Decided, protocol.Outcome);
+        Assert.Equal([new Placement(1, tied[1]), new Placement(2, tied[0])], protocol.Order.Take(2));
+        Assert.Equal(tied[1], protocol.CastingVote!.Chosen);
+        Assert.Equal("Priekšsēdētāja", protocol.CastingVote.Chair);
+        Assert.Equal("Pamatojums", protocol.CastingVote.Reason);
+        // The hash still covers the ballot file, which is the count's, untouched.
+        var stored = await world.QueryAsync(db => db.RoundResults.SingleAsync(r => r.Id == resultId));
+        Assert.Equal(stored.BallotFileSha256, protocol.BallotFileSha256);
+        Assert.Equal(RoundOutcome.UnbrokenTie, stored.Outcome);
+
+        // awardvote verify recounts the tie and applies the published casting vote; one for someone not tied fails.
+        var folder = Directory.CreateTempSubdirectory("awardvote-casting-");
+        try
+        {
+            var ballots = new FileInfo(Path.Combine(folder.FullName, "ballots.txt"));
+            var published = new FileInfo(Path.Combine(folder.FullName, "protocol.json"));
+            await File.WriteAllTextAsync(ballots.FullName, ballotFile);
+            await File.WriteAllTextAsync(published.FullName, protocolJson);
+            var output = new StringWriter();
+            Assert.True(Tally.Success == Tally.Verify(published, ballots, output, new StringWriter()), output.ToString());
+            await File.WriteAllTextAsync(published.FullName, (protocol with { CastingVote = protocol.CastingVote with { Chosen = "Cesvaines bibliotēka" } }).ToJson());
+            Assert.Equal(Tally.Mismatch, Tally.Verify(published, ballots, new StringWriter(), new StringWriter()));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+
+        // Results review and the printable protocol show the round decided, with the vote.
+        var review = await admin.GetPageAsync($"/Admin/Results?cycleId={world.CycleId}");
+        Assert.Matches($"data-testid=\"outcome-{resultId}\">\\s*Izšķirts\\s*<", review);
+        var printable = await admin.GetPageAsync($"/Admin/Results/Protocol?id={resultId}");
+        Assert.Contains($"Priekšsēdētāja to atdeva par pieteikumu “{tied[1]}”", printable);
+        Assert.DoesNotContain("Neizšķirts rezultāts", printable);
     }
 
     [Theory, AllProviders]

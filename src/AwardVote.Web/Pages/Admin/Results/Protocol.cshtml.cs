@@ -1,3 +1,4 @@
+using AwardVote.Application.Counting;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
@@ -41,7 +42,7 @@ public sealed class ProtocolModel(AppDbContext db) : PageModel
         if (result is null)
             return NotFound();
         Result = result;
-        Protocol = CountProtocol.FromJson(result.ProtocolJson);
+        Protocol = await PublishedProtocols.ForAsync(db, result, cancellationToken);
         Round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == result.RoundId, cancellationToken);
         Category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == result.CategoryId, cancellationToken);
         Cycle = await db.Cycles.AsNoTracking()
