@@ -38,7 +38,7 @@ public sealed class CastRanking(AppDbContext db, AuditLog audit, TimeProvider cl
         if (JudgingRound.WhyClosed(cycle, BallotKind.Ranked, clock.GetUtcNow()) is { } closed)
             return closed;
         var round = cycle.Rounds.Single(r => r.Number == cycle.RoundNumber);
-        var candidates = await JudgingRound.ShortlistAsync(db, cycle, round, input.CategoryId, cancellationToken);
+        var candidates = await JudgingRound.JudgedNominationsAsync(db, cycle, round, input.CategoryId, cancellationToken);
         var conflicted = await JuryMembership.ConflictedNominationsAsync(db, jurorId, cycle.Id, cancellationToken);
         var ranks = (input.Ranks ?? []).Where(r => r.Value is not null).ToDictionary(r => r.Key, r => r.Value!.Value);
         if (ranks.Keys.Any(id => !candidates.Contains(id)))

@@ -121,7 +121,7 @@ public sealed class CastScoreBallot(AppDbContext db, AuditLog audit, TimeProvide
 
     private async Task<bool> IsOnBallotAsync(AwardCycle cycle, Round round, Nomination nomination, CancellationToken cancellationToken) =>
         JudgingRules.IsJudged(nomination)
-        && (round.Number == 1 || (await JudgingRound.ShortlistAsync(db, cycle, round, nomination.CategoryId, cancellationToken)).Contains(nomination.Id));
+        && (round.Number == 1 || (await JudgingRound.JudgedNominationsAsync(db, cycle, round, nomination.CategoryId, cancellationToken)).Contains(nomination.Id));
 
     private static object Snapshot(ScoreBallot ballot) => new
     {

@@ -1,5 +1,6 @@
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
+using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,13 +18,22 @@ public static class JudgingRound
             .AsSplitQuery()
             .SingleAsync(c => c.Id == cycleId, cancellationToken);
 
-    /// <summary>The nominations a ranked round ranks: the shortlist the previous round left.</summary>
-    public static async Task<HashSet<int>> ShortlistAsync(AppDbContext db, AwardCycle cycle, Round round, int categoryId,
+    /// <summary>
+    /// The nominations a round judges in a category: in the first round every judged one (submitted and found
+    /// eligible), whatever its kind — so a statute whose only round is ranked ranks them all; in a later round the
+    /// shortlist the previous round left. The ballots, the ranking page and the count all ask here.
+    /// </summary>
+    public static async Task<HashSet<int>> JudgedNominationsAsync(AppDbContext db, AwardCycle cycle, Round round, int categoryId,
         CancellationToken cancellationToken)
     {
         var previous = cycle.Rounds.SingleOrDefault(r => r.Number == round.Number - 1);
         if (previous is null)
-            return [];
+            return (await db.Nominations
+                    .Where(n => n.CycleId == cycle.Id && n.CategoryId == categoryId
+                                && n.Status == NominationStatus.Submitted && n.Eligibility == EligibilityDecision.Eligible)
+                    .Select(n => n.Id)
+                    .ToListAsync(cancellationToken))
+                .ToHashSet();
         return (await db.Shortlist.Where(s => s.RoundId == previous.Id && s.CategoryId == categoryId).Select(s => s.NominationId)
             .ToListAsync(cancellationToken)).ToHashSet();
     }

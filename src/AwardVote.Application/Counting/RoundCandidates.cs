@@ -1,3 +1,4 @@
+using AwardVote.Application.Ballots;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Data;
@@ -15,17 +16,14 @@ public static class RoundCandidates
     public static async Task<List<(int Id, string Name)>> ForAsync(AppDbContext db, AwardCycle cycle, Round round, int categoryId,
         CancellationToken cancellationToken)
     {
-        var previous = cycle.Rounds.SingleOrDefault(r => r.Number == round.Number - 1);
-        var shortlisted = previous is null
-            ? null
-            : await db.Shortlist.Where(s => s.RoundId == previous.Id && s.CategoryId == categoryId).Select(s => s.NominationId).ToListAsync(cancellationToken);
+        var judged = await JudgingRound.JudgedNominationsAsync(db, cycle, round, categoryId, cancellationToken);
         var nominations = await db.Nominations
             .Where(n => n.CycleId == cycle.Id && n.CategoryId == categoryId && n.Status == NominationStatus.Submitted && n.Eligibility == EligibilityDecision.Eligible)
             .Join(db.Libraries, n => n.LibraryId, l => l.Id, (n, l) => new { n.Id, l.Name })
             .OrderBy(x => x.Id)
             .ToListAsync(cancellationToken);
         return nominations
-            .Where(n => shortlisted is null || shortlisted.Contains(n.Id))
+            .Where(n => judged.Contains(n.Id))
             .Select(n => (n.Id, Name: BallotName(n.Name, n.Id, nominations.Count(x => x.Name == n.Name) > 1)))
             .ToList();
     }

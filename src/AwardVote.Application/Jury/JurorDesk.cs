@@ -37,7 +37,7 @@ public sealed class JurorDesk(AppDbContext db, TimeProvider clock) : IUseCase
             return new Desk(cycle, category, round, null, false, []);
 
         var conflicted = await JuryMembership.ConflictedNominationsAsync(db, jurorUserId, cycle.Id, cancellationToken);
-        var shortlist = round.Number > 1 ? await JudgingRound.ShortlistAsync(db, cycle, round, categoryId, cancellationToken) : null;
+        var shortlist = round.Number > 1 ? await JudgingRound.JudgedNominationsAsync(db, cycle, round, categoryId, cancellationToken) : null;
         var nominations = (await db.Nominations.AsNoTracking()
                 .Where(n => n.CycleId == cycle.Id && n.CategoryId == categoryId
                             && n.Status == NominationStatus.Submitted && n.Eligibility == EligibilityDecision.Eligible)

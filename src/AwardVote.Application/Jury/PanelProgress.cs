@@ -70,7 +70,8 @@ public sealed class PanelProgress(AppDbContext db) : IUseCase
         var ballotMeans = new Dictionary<string, List<decimal>>();
         if (round is { Kind: BallotKind.Ranked })
         {
-            var shortlist = await ShortlistAsync(cycle, round, categoryId, cancellationToken);
+            // A first round ranks every judged nomination (JudgingRound.JudgedNominationsAsync); a later one its shortlist.
+            var shortlist = round.Number == 1 ? judgedIds.ToHashSet() : await ShortlistAsync(cycle, round, categoryId, cancellationToken);
             inRound = judged.Where(x => shortlist.Contains(x.Nomination.Id)).ToList();
             var ballots = await db.RankedBallots.AsNoTracking().Include(b => b.Ranks)
                 .Where(b => b.RoundId == round.Id && b.CategoryId == categoryId)

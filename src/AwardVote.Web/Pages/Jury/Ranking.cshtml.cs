@@ -77,7 +77,7 @@ public sealed class RankingModel(AppDbContext db, CastRanking castRanking, TimeP
         Closed = JudgingRound.WhyClosed(cycle, BallotKind.Ranked, clock.GetUtcNow()) is { } closed ? RefusalText.Describe(closed, l) : null;
         if (Round is null || Round.Kind != BallotKind.Ranked)
             return null;
-        var shortlist = await JudgingRound.ShortlistAsync(db, cycle, Round, CategoryId, cancellationToken);
+        var shortlist = await JudgingRound.JudgedNominationsAsync(db, cycle, Round, CategoryId, cancellationToken);
         var conflicted = await JuryMembership.ConflictedNominationsAsync(db, userId, CycleId, cancellationToken);
         Candidates = (await db.Nominations.Where(n => shortlist.Contains(n.Id))
                 .Join(db.Libraries, n => n.LibraryId, x => x.Id, (n, x) => new { n.Id, x.Name })
