@@ -217,6 +217,11 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("PublicCountFiles")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<bool>("RegionIsConflict")
                         .HasColumnType("boolean");
 

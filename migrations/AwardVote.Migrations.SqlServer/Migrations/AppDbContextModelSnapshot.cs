@@ -217,6 +217,11 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("PublicCountFiles")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<bool>("RegionIsConflict")
                         .HasColumnType("bit");
 

@@ -204,6 +204,11 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicCountFiles")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RegionIsConflict")
                         .HasColumnType("INTEGER");
 

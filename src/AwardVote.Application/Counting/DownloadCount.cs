@@ -44,6 +44,15 @@ public sealed class DownloadCount(AppDbContext db, AuditLog audit) : IUseCase
         audit.Record("export.downloaded", "RoundResult", result.Id,
             after: new { Export = file == CountFile.Ballots ? "ballot-file" : "protocol-json", result.RoundId, result.CategoryId }, cycleId: cycleId);
         await db.SaveChangesAsync(cancellationToken);
+        return await FileAsync(db, result, file, cancellationToken);
+    }
+
+    /// <summary>
+    /// A count's file as handed out to anyone entitled to it (here and <see cref="Results.DownloadPublishedCount"/>):
+    /// the ballot file's exact bytes, or the published protocol (with the chair's casting vote, if any).
+    /// </summary>
+    internal static async Task<CountDownload> FileAsync(AppDbContext db, RoundResult result, CountFile file, CancellationToken cancellationToken)
+    {
         if (file == CountFile.Protocol)
             return new CountDownload(Encoding.UTF8.GetBytes((await PublishedProtocols.ForAsync(db, result, cancellationToken)).ToJson()),
                 $"protocol-round-{result.RoundId}-category-{result.CategoryId}.json", "application/json");

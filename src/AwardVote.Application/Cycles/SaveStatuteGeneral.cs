@@ -36,6 +36,10 @@ public class StatuteGeneralInput
     [JsonConverter(typeof(JsonStringEnumConverter<ScoreSecrecy>))]
     public ScoreSecrecy Secrecy { get; set; }
 
+    [Display(Name = "After publication, anyone may download")]
+    [JsonConverter(typeof(JsonStringEnumConverter<PublicCountFiles>))]
+    public PublicCountFiles PublicCountFiles { get; set; }
+
     [Display(Name = "List the nominees publicly once nominations close")]
     public bool NomineesPublicAfterNominationsClose { get; set; }
 
@@ -122,6 +126,7 @@ public sealed class SaveStatuteGeneral(AppDbContext db, AuditLog audit) : IUseCa
     {
         var refusals = new List<Refusal>();
         CheckDefined(input.Secrecy, nameof(input.Secrecy), "Jurors' scores", refusals);
+        CheckDefined(input.PublicCountFiles, nameof(input.PublicCountFiles), "After publication, anyone may download", refusals);
         if (input.PeoplesChoice is { } vote)
         {
             CheckDefined(vote.Eligibility, "PeoplesChoice.Eligibility", "Who may vote", refusals);
@@ -139,6 +144,7 @@ public sealed class SaveStatuteGeneral(AppDbContext db, AuditLog audit) : IUseCa
         cycle.Description = StatuteEditor.Blank(input.Description);
         cycle.DescriptionEn = StatuteEditor.Blank(input.DescriptionEn);
         cycle.Secrecy = input.Secrecy;
+        cycle.PublicCountFiles = input.PublicCountFiles;
         cycle.NomineesPublicAfterNominationsClose = input.NomineesPublicAfterNominationsClose;
         cycle.FeedbackToNominees = input.FeedbackToNominees;
         cycle.LaureateCooldownYears = input.LaureateCooldownYears;

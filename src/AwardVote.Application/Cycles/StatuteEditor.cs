@@ -83,7 +83,7 @@ public static class StatuteEditor
     /// <summary>The statute and schedule as the audit log keeps them (before and after a change).</summary>
     public static object Snapshot(AwardCycle cycle) => new
     {
-        cycle.Title, cycle.TitleEn, cycle.Year, cycle.Slug, cycle.Description, cycle.DescriptionEn, cycle.Secrecy,
+        cycle.Title, cycle.TitleEn, cycle.Year, cycle.Slug, cycle.Description, cycle.DescriptionEn, cycle.Secrecy, cycle.PublicCountFiles,
         cycle.NomineesPublicAfterNominationsClose, cycle.FeedbackToNominees, cycle.LaureateCooldownYears,
         cycle.RegionIsConflict, cycle.ReminderDaysBeforeClose,
         WinRule = new { cycle.WinRule.MinimumFirstPlaces, cycle.WinRule.MinimumLead },

@@ -15,12 +15,14 @@ public sealed class PublicResults(AppDbContext db, ResultStandings standings) : 
     public sealed record Photo(int AttachmentId, string? Caption, string? Credit, string? Licence);
     public sealed record Nominee(int NominationId, string LibraryName, string? PublicSummary, bool IsLaureate, IReadOnlyList<Photo> Photos);
     public sealed record Earlier(int PublicationId, string LaureateName, string Citation, string? CitationEn, DateTimeOffset PublishedAt);
+    /// <summary>The count behind the announcement, when the statute lets anyone download it (<see cref="DownloadPublishedCount"/>).</summary>
+    public sealed record PublicCount(int RoundNumber, string BallotFileSha256);
 
     /// <param name="Shortlist">The nominations of the final round, the laureate among them (empty for years counted on paper).</param>
     /// <param name="Corrected">The announcements this one replaced, newest first.</param>
     public sealed record Announcement(int PublicationId, int CategoryId, string CategoryName, string? CategoryNameEn, Nominee Laureate,
         string Citation, string? CitationEn, DateTimeOffset PublishedAt, IReadOnlyList<Nominee> Shortlist,
-        string? CorrectionNote, string? CorrectionNoteEn, IReadOnlyList<Earlier> Corrected);
+        string? CorrectionNote, string? CorrectionNoteEn, IReadOnlyList<Earlier> Corrected, PublicCount? Count);
 
     public sealed record CycleResults(int CycleId, string Slug, string Title, string? TitleEn, int Year, string TimeZone, IReadOnlyList<Announcement> Announcements)
     {
@@ -45,6 +47,7 @@ public sealed class PublicResults(AppDbContext db, ResultStandings standings) : 
             return new CycleResults(cycle.Id, cycle.Slug, cycle.Title, cycle.TitleEn, cycle.Year, cycle.TimeZone, []);
 
         var views = await standings.LoadAsync(cycle, tracked: false, cancellationToken);
+        var counts = await DownloadPublishedCount.FindAsync(db, cycle, cancellationToken);
         var laureateIds = published.Select(p => p.LaureateNominationId).Distinct().ToList();
         var laureates = await db.Nominations.AsNoTracking().Where(n => laureateIds.Contains(n.Id))
             .Join(db.Libraries, n => n.LibraryId, l => l.Id, (n, l) => new { n.Id, l.Name, n.PublicSummary })
@@ -72,7 +75,8 @@ public sealed class PublicResults(AppDbContext db, ResultStandings standings) : 
             announcements.Add(new Announcement(current.Id, view.Category.Id, view.Category.Name, view.Category.NameEn,
                 new Nominee(current.LaureateNominationId, laureate.Name, laureate.PublicSummary, true, photos[current.LaureateNominationId].ToList()),
                 current.Citation, current.CitationEn, current.PublishedAt!.Value, shortlist, current.CorrectionNote, current.CorrectionNoteEn,
-                history.Skip(1).Select(p => new Earlier(p.Id, laureates[p.LaureateNominationId].Name, p.Citation, p.CitationEn, p.PublishedAt!.Value)).ToList()));
+                history.Skip(1).Select(p => new Earlier(p.Id, laureates[p.LaureateNominationId].Name, p.Citation, p.CitationEn, p.PublishedAt!.Value)).ToList(),
+                counts.TryGetValue(view.Category.Id, out var count) ? new PublicCount(count.RoundNumber, count.Result.BallotFileSha256) : null));
         }
         return new CycleResults(cycle.Id, cycle.Slug, cycle.Title, cycle.TitleEn, cycle.Year, cycle.TimeZone, announcements);
     }

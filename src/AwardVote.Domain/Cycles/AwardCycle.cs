@@ -23,6 +23,12 @@ public sealed class AwardCycle
     public ScoreSecrecy Secrecy { get; set; } = ScoreSecrecy.HiddenUntilRoundCloses;
     /// <summary>Whether the public page lists the nominees once nominations close.</summary>
     public bool NomineesPublicAfterNominationsClose { get; set; }
+    /// <summary>
+    /// Which counts anyone may download, with their ballot file and hash, once the laureate is published: a ranked
+    /// count by default (anonymous rankings), a score count only by choice (on a small jury a juror's scores may be
+    /// recognised even without a name).
+    /// </summary>
+    public PublicCountFiles PublicCountFiles { get; set; } = PublicCountFiles.RankedRounds;
     /// <summary>Whether nominees read the jury's comments after publication.</summary>
     public bool FeedbackToNominees { get; set; } = true;
     /// <summary>Eligibility rule: not a laureate in the last N years (null: no such rule).</summary>
@@ -57,6 +63,28 @@ public enum CyclePhase
     ResultsReview,
     Published,
     Archived,
+}
+
+/// <summary>Which published counts the public may download to check with <c>awardvote verify</c>.</summary>
+public enum PublicCountFiles
+{
+    /// <summary>The default: counts of ranked rounds, whose ballot file holds only anonymous rankings.</summary>
+    RankedRounds,
+    /// <summary>Ranked and score counts; a score file lists each (numbered) juror's scores.</summary>
+    AllRounds,
+    /// <summary>No count is public: results only.</summary>
+    None,
+}
+
+public static class PublicCountFilesRules
+{
+    /// <summary>Whether the statute lets the public download the count of a round of this kind after publication.</summary>
+    public static bool Allows(this PublicCountFiles setting, BallotKind kind) => setting switch
+    {
+        PublicCountFiles.AllRounds => true,
+        PublicCountFiles.RankedRounds => kind == BallotKind.Ranked,
+        _ => false,
+    };
 }
 
 public enum ScoreSecrecy

@@ -221,7 +221,7 @@ public static class StatuteChanges
         var cycle = new AwardCycle
         {
             Title = title, TitleEn = titleEn, Year = year, Slug = slug, CreatedAt = now, CopiedFromCycleId = source.Id,
-            Description = source.Description, DescriptionEn = source.DescriptionEn, Secrecy = source.Secrecy,
+            Description = source.Description, DescriptionEn = source.DescriptionEn, Secrecy = source.Secrecy, PublicCountFiles = source.PublicCountFiles,
             NomineesPublicAfterNominationsClose = source.NomineesPublicAfterNominationsClose,
             FeedbackToNominees = source.FeedbackToNominees, LaureateCooldownYears = source.LaureateCooldownYears,
             RegionIsConflict = source.RegionIsConflict, TimeZone = source.TimeZone,

@@ -72,6 +72,7 @@ public static class CycleEndpoints
     /// <summary>The whole statute; <c>Version</c> is the cycle's version, to send back with a change.</summary>
     public sealed record StatuteDto(Guid Version, string Title, string? TitleEn, string? Description, string? DescriptionEn,
         [property: JsonConverter(typeof(JsonStringEnumConverter<ScoreSecrecy>))] ScoreSecrecy Secrecy,
+        [property: JsonConverter(typeof(JsonStringEnumConverter<PublicCountFiles>))] PublicCountFiles PublicCountFiles,
         bool NomineesPublicAfterNominationsClose, bool FeedbackToNominees, int? LaureateCooldownYears, bool RegionIsConflict,
         string? ReminderDaysBeforeClose, WinRuleDto WinRule, PeoplesChoiceDto PeoplesChoice, List<CategoryDto> Categories,
         List<CriterionDto> Criteria, List<RoundDto> Rounds, List<TieBreakDto> TieBreakChain, List<EligibilityRuleDto> EligibilityRules);
@@ -123,7 +124,7 @@ public static class CycleEndpoints
     };
 
     private static readonly CycleDetailDto ExampleCycle = new(7, "gada-biblioteka-2027", 2027, CyclePhase.Draft, 0, "Europe/Riga", null, 6,
-        new StatuteDto(ExampleVersion, "Gada bibliotēka 2027", "Library of the Year 2027", null, null, ScoreSecrecy.HiddenUntilRoundCloses, true, false,
+        new StatuteDto(ExampleVersion, "Gada bibliotēka 2027", "Library of the Year 2027", null, null, ScoreSecrecy.HiddenUntilRoundCloses, PublicCountFiles.RankedRounds, true, false,
             null, false, "7,1", new WinRuleDto(null, null),
             new PeoplesChoiceDto(false, VoterEligibility.AnyConfirmedEmail, VoteAllowance.OnePerCategory, null, null, false),
             [new CategoryDto(21, "Gada bibliotēka", "Library of the Year", null, null)],
@@ -180,7 +181,7 @@ public static class CycleEndpoints
     private static CycleDetailDto ToDto(AwardCycle c)
     {
         var criteria = c.Criteria.OrderBy(x => x.Order).ToList();
-        var statute = new StatuteDto(c.Version, c.Title, c.TitleEn, c.Description, c.DescriptionEn, c.Secrecy,
+        var statute = new StatuteDto(c.Version, c.Title, c.TitleEn, c.Description, c.DescriptionEn, c.Secrecy, c.PublicCountFiles,
             c.NomineesPublicAfterNominationsClose, c.FeedbackToNominees, c.LaureateCooldownYears, c.RegionIsConflict,
             c.ReminderDaysBeforeClose,
             new WinRuleDto(c.WinRule.MinimumFirstPlaces, c.WinRule.MinimumLead),

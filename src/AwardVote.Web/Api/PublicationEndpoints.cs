@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using AwardVote.Application;
+using AwardVote.Application.Counting;
 using AwardVote.Application.Jury;
 using AwardVote.Application.Results;
 using AwardVote.Domain.Cycles;
@@ -26,6 +27,12 @@ public static class PublicationEndpoints
     {
         endpoints.MapGet("/api/cycles/{slug}/results", GetResults).WithTags("Results").AllowAnonymous()
             .WithSummary("A cycle's published announcements (404 before publication)").Produces<ResultsDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapGet("/api/cycles/{slug}/results/{categoryId:int}/ballots", GetPublicBallots).WithTags("Results").AllowAnonymous()
+            .WithSummary("The anonymised ballot file behind a published laureate, for awardvote verify (404 unless published and the statute opens it)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/plain").ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapGet("/api/cycles/{slug}/results/{categoryId:int}/protocol", GetPublicProtocol).WithTags("Results").AllowAnonymous()
+            .WithSummary("The published protocol (method, steps, order, SHA-256 of the ballot file, any casting vote) behind a laureate, for awardvote verify")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapGet("/api/laureates", GetLaureates).WithTags("Results").AllowAnonymous()
             .WithSummary("Every laureate ever announced, newest year first").Produces<List<LaureateDto>>();
 
@@ -72,7 +79,9 @@ public static class PublicationEndpoints
     public sealed record EarlierDto(int PublicationId, string LaureateName, string Citation, string? CitationEn, DateTimeOffset PublishedAt);
     public sealed record AnnouncementDto(int PublicationId, int CategoryId, string CategoryName, string? CategoryNameEn, NomineeDto Laureate,
         string Citation, string? CitationEn, DateTimeOffset PublishedAt, IReadOnlyList<NomineeDto> Shortlist, string? CorrectionNote,
-        string? CorrectionNoteEn, IReadOnlyList<EarlierDto> Corrected);
+        string? CorrectionNoteEn, IReadOnlyList<EarlierDto> Corrected, CountDto? Count);
+    /// <summary>The count behind the laureate, when the statute lets anyone check it: download both files and run <c>awardvote verify</c>.</summary>
+    public sealed record CountDto(int Round, string BallotFileSha256, string BallotFileUrl, string ProtocolUrl);
     public sealed record ResultsDto(string Slug, string Title, string? TitleEn, int Year, IReadOnlyList<AnnouncementDto> Announcements);
     public sealed record LaureateDto(int Year, string CycleSlug, string CycleTitle, string? CycleTitleEn, string CategoryName, string? CategoryNameEn,
         string LibraryName, string Citation, string? CitationEn, DateTimeOffset PublishedAt);
@@ -107,8 +116,26 @@ public static class PublicationEndpoints
         return TypedResults.Ok(new ResultsDto(found.Slug, found.Title, found.TitleEn, found.Year, found.Announcements.Select(a => new AnnouncementDto(
             a.PublicationId, a.CategoryId, a.CategoryName, a.CategoryNameEn, Nominee(a.Laureate), a.Citation, a.CitationEn, a.PublishedAt,
             a.Shortlist.Select(Nominee).ToList(), a.CorrectionNote, a.CorrectionNoteEn,
-            a.Corrected.Select(e => new EarlierDto(e.PublicationId, e.LaureateName, e.Citation, e.CitationEn, e.PublishedAt)).ToList())).ToList()));
+            a.Corrected.Select(e => new EarlierDto(e.PublicationId, e.LaureateName, e.Citation, e.CitationEn, e.PublishedAt)).ToList(),
+            a.Count is { } count
+                ? new CountDto(count.RoundNumber, count.BallotFileSha256, PublicCountUrl(found.Slug, a.CategoryId, "ballots"), PublicCountUrl(found.Slug, a.CategoryId, "protocol"))
+                : null)).ToList()));
     }
+
+    /// <summary>Where anyone downloads a published count's file (the results page links here too).</summary>
+    public static string PublicCountUrl(string slug, int categoryId, string file) =>
+        $"/api/cycles/{Uri.EscapeDataString(slug)}/results/{categoryId}/{file}";
+
+    private static Task<IResult> GetPublicBallots(string slug, int categoryId, HttpContext http, DownloadPublishedCount download, CancellationToken cancellationToken) =>
+        PublicFileAsync(slug, categoryId, CountFile.Ballots, http, download, cancellationToken);
+
+    private static Task<IResult> GetPublicProtocol(string slug, int categoryId, HttpContext http, DownloadPublishedCount download, CancellationToken cancellationToken) =>
+        PublicFileAsync(slug, categoryId, CountFile.Protocol, http, download, cancellationToken);
+
+    private static async Task<IResult> PublicFileAsync(string slug, int categoryId, CountFile file, HttpContext http, DownloadPublishedCount download,
+        CancellationToken cancellationToken) =>
+        (await download.RunAsync(slug, categoryId, file, cancellationToken))
+            .Answer(http, found => TypedResults.File(found.Content, found.ContentType, found.FileName));
 
     private static async Task<IResult> GetLaureates(PublicResults results, CancellationToken cancellationToken) =>
         TypedResults.Ok((await results.ArchiveAsync(cancellationToken))

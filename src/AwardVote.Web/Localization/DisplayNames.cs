@@ -53,6 +53,14 @@ public static class DisplayNames
         _ => rule.ToString(),
     };
 
+    public static string PublicCountFiles(PublicCountFiles setting, IStringLocalizer l) => setting switch
+    {
+        Domain.Cycles.PublicCountFiles.RankedRounds => l["The ranked counts: ballot file, protocol and SHA-256"],
+        Domain.Cycles.PublicCountFiles.AllRounds => l["Every count, the score rounds' too"],
+        Domain.Cycles.PublicCountFiles.None => l["Nothing but the results"],
+        _ => setting.ToString(),
+    };
+
     public static string Secrecy(ScoreSecrecy secrecy, IStringLocalizer l) => secrecy switch
     {
         ScoreSecrecy.HiddenUntilRoundCloses => l["Jurors never see each other's scores"],

@@ -47,6 +47,7 @@ public sealed class GeneralModel(AppDbContext db, SaveStatuteGeneral save, IStri
             Description = cycle.Description,
             DescriptionEn = cycle.DescriptionEn,
             Secrecy = cycle.Secrecy,
+            PublicCountFiles = cycle.PublicCountFiles,
             NomineesPublicAfterNominationsClose = cycle.NomineesPublicAfterNominationsClose,
             FeedbackToNominees = cycle.FeedbackToNominees,
             LaureateCooldownYears = cycle.LaureateCooldownYears,
