@@ -107,6 +107,29 @@ public sealed class ResubmissionTests(Apps apps)
         Assert.Equal(Submitted, await world.QueryAsync(db => db.Nominations.Where(n => n.Id == id).Select(n => n.Achievements).SingleAsync()));
     }
 
+    /// <summary>Two tabs resubmitting from the same version: the database keeps one; the other is told, nothing is lost silently.</summary>
+    [Theory, AllProviders]
+    public async Task Two_resubmissions_from_the_same_version_make_one_change_and_one_receipt(DatabaseProvider provider)
+    {
+        var world = await NominationWorld.CreateAsync(apps.Get(provider));
+        var (libraryId, email) = await world.LibraryAsync("Cesvaines bibliotēka");
+        var id = await SubmittedAsync(world, libraryId, email);
+        using var first = await BearerAsync(world, email);
+        using var second = await BearerAsync(world, email);
+        var version = (await first.GetFromJsonAsync<JsonElement>($"/api/nominations/{id}")).GetProperty("version").GetGuid();
+
+        var answers = await Task.WhenAll(
+            first.PostAsJsonAsync($"/api/nominations/{id}/resubmit", new { version, publicSummary = "Kopsavilkums", achievements = "Pirmā cilne" }),
+            second.PostAsJsonAsync($"/api/nominations/{id}/resubmit", new { version, publicSummary = "Kopsavilkums", achievements = "Otrā cilne" }));
+        Assert.Equal(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }, answers.Select(a => a.StatusCode).Order());
+        var refused = answers.Single(a => a.StatusCode == HttpStatusCode.Conflict);
+        Assert.Equal("NominationChangedMeanwhile", await Parity.ProblemCodeAsync(refused));
+        Assert.Single(await ActionsAsync(world, id), a => a == "nomination.resubmitted");
+        Assert.Equal(1, await world.QueryAsync(db => db.Outbox.CountAsync(m => m.Purpose == "nomination-resubmission" && m.ToEmail == email)));
+        foreach (var answer in answers)
+            answer.Dispose();
+    }
+
     /// <summary>A nomination of the library submitted through the API, as a library does, with its first receipt.</summary>
     private static async Task<int> SubmittedAsync(NominationWorld world, int libraryId, string email)
     {
