@@ -110,8 +110,8 @@ public sealed class StartNomination(AppDbContext db, AuditLog audit, Outbox outb
     /// </summary>
     private async Task<Outcome<Nomination>> TakeBackAsync(Nomination existing, Library nominee, CancellationToken cancellationToken)
     {
-        var squatted = existing is { Status: NominationStatus.AwaitingNomineeConfirmation, NominatedByLibraryId: not null };
-        var withdrawn = existing is { Status: NominationStatus.Withdrawn, NominatedByLibraryId: null };
+        var squatted = existing is { Status: NominationStatus.AwaitingNomineeConfirmation, NominatedByLibraryId: not null, IsFrozen: false };
+        var withdrawn = existing is { Status: NominationStatus.Withdrawn, NominatedByLibraryId: null, IsFrozen: false };
         if (!squatted && !withdrawn)
             return AlreadyNominated(nominee);
 

@@ -16,8 +16,9 @@ namespace AwardVote.Web.Pages.Nominations;
 
 /// <summary>
 /// The nomination form (<see cref="SaveNomination"/>, <see cref="SubmitNomination"/>, <see cref="ResubmitNomination"/>,
-/// <see cref="WithdrawNomination"/>, as the API does). A refused save (deadline, frozen, changed in another tab, a half-filled row) shows the reason and
-/// keeps every typed value in the form, so nothing the library wrote is lost.
+/// <see cref="WithdrawNomination"/>, as the API does). A refused save (deadline, frozen, changed in another tab, a
+/// half-filled row, a submitted nomination) shows the reason and keeps every typed value in the form, so nothing the
+/// library wrote is lost.
 /// </summary>
 [Authorize]
 public sealed class EditModel(
