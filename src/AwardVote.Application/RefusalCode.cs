@@ -115,6 +115,10 @@ public enum RefusalCode
     EligibilityReasonMissing,
     OnlySubmittedAreScreened,
     EligibilityNotNow,
+    /// <summary>A save over a submitted nomination: the jury reads what was submitted, so a change is a resubmission.</summary>
+    SubmittedNominationNeedsResubmission,
+    OnlySubmittedCanBeResubmitted,
+    NothingChangedToResubmit,
 
     // --- Jury: invitations, conflicts of interest ----------------------------------------------------------------
     AlreadyOnJury,

@@ -116,6 +116,17 @@ public sealed partial class NominationJourneyTests(BrowserSession session) : ICl
         var mails = await Mailbox.WaitForAsync(email, count: 2);
         Assert.Contains(mails, m => m.Subject == "Pieteikums saņemts: Gulbenes novada bibliotēka");
 
+        // A change after submission is a named resubmission (no draft of a submitted nomination), with a receipt naming it.
+        Assert.Equal(0, await rep.GetByTestId("save").CountAsync());
+        await rep.GetByTestId("achievements").FillAsync("Atvērām **bērnu lasītavu**, sākām grāmatu busu un lasīšanas klubu.");
+        await rep.GetByTestId("resubmit").ClickAsync();
+        await rep.GetByTestId("message").Filter(new() { HasTextString = "Izmaiņas iesniegtas" }).WaitForAsync();
+        await session.DeliverMailAsync();
+        var received = mails.Count;
+        var resubmitted = (await Mailbox.WaitForAsync(email, count: received + 1))
+            .Single(m => m.Subject == "Pieteikums mainīts un iesniegts atkārtoti: Gulbenes novada bibliotēka");
+        Assert.Contains("Kopš iepriekšējās iesniegšanas mainīts: sasniegumi.", resubmitted.TextBody);
+
         // The administrator screens it; the library sees the decision.
         await admin.GotoAsync("/Admin/Eligibility");
         var card = admin.Locator("section.screening", new() { HasTextString = "Gulbenes novada bibliotēka" });

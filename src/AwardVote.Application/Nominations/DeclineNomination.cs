@@ -4,7 +4,10 @@ using AwardVote.Infrastructure.Data;
 
 namespace AwardVote.Application.Nominations;
 
-/// <summary>The nominated library declines a nomination another library made: it is withdrawn.</summary>
+/// <summary>
+/// The nominated library declines a nomination another library made: it is withdrawn and becomes the nominee's own,
+/// so the nominating library reads nothing of it any more and the nominee may still write and submit its own.
+/// </summary>
 public sealed class DeclineNomination(AppDbContext db, AuditLog audit, TimeProvider clock) : IUseCase
 {
     public Task<Outcome<Nomination>> RunAsync(int nominationId, CancellationToken cancellationToken) =>

@@ -114,7 +114,7 @@ public sealed class ListCycleNominations(AppDbContext db) : IUseCase
 
             var mine = grants.Where(g => g.Role == ScopedRole.LibraryRepresentative && g.LibraryId != null).Select(g => g.LibraryId!.Value).ToHashSet();
             foreach (var x in all.Where(x => mine.Contains(x.Nomination.LibraryId)
-                                             || (x.Nomination.NominatedByLibraryId is { } by && mine.Contains(by))))
+                                             || (x.Nomination is { NominatorMayRead: true, NominatedByLibraryId: { } by } && mine.Contains(by))))
                 Show(Full(x.Nomination, x.LibraryName, x.NominatedBy, NominationView.Library));
         }
         return Ordered(rows);

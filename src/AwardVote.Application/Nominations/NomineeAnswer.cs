@@ -20,15 +20,22 @@ internal static class NomineeAnswer
         if (NominationLock.WhyClosed(cycle, nomination, clock.GetUtcNow()) is { } closed)
             return closed;
 
-        var before = new { nomination.Status };
+        var before = new { nomination.Status, nomination.NominatedByLibraryId };
         var now = clock.GetUtcNow();
         nomination.Status = accept ? NominationStatus.Draft : NominationStatus.Withdrawn;
         nomination.NomineeConfirmedAt = accept ? now : null;
         nomination.WithdrawnAt = accept ? null : now;
+        if (!accept)
+        {
+            // A decline ends the nominating library's part at once: it no longer reads the nomination, its files or
+            // its letters, and the slot (one per library, cycle and category) is the nominee's own to write in or
+            // leave. Who nominated stays in this audit entry.
+            nomination.NominatedByLibraryId = null;
+        }
         nomination.Version = Guid.NewGuid();
         nomination.UpdatedAt = now;
         audit.Record(accept ? "nomination.confirmed-by-nominee" : "nomination.declined-by-nominee", "Nomination", nomination.Id,
-            before, new { nomination.Status }, cycleId: nomination.CycleId);
+            before, new { nomination.Status, nomination.NominatedByLibraryId }, cycleId: nomination.CycleId);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

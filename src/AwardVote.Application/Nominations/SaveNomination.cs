@@ -75,7 +75,9 @@ public sealed class LinkRow
 /// <summary>
 /// The nominee's representative saves the nomination's text, partners, numbers and links, until the deadline. An
 /// empty row is left out; a half-filled one (a number without its year, a role without the partner, a title without
-/// its address) is refused, so nothing typed disappears silently, on the page or through the API.
+/// its address) is refused, so nothing typed disappears silently, on the page or through the API. A submitted
+/// nomination is not saved over: the jury reads what was submitted, so changing it is a resubmission
+/// (<see cref="ResubmitNomination"/>), with its receipt.
 /// </summary>
 public sealed class SaveNomination(AppDbContext db, LoadNomination load, AuditLog audit, TimeProvider clock) : IUseCase
 {
@@ -83,26 +85,18 @@ public sealed class SaveNomination(AppDbContext db, LoadNomination load, AuditLo
     {
         if (await load.RunAsync(nominationId, cancellationToken) is not { } nomination)
             return Refusal.NotFound;
-        // A JSON body may say "partners": null; that is no partners, as an empty form is.
-        input.Partners ??= [];
-        input.Statistics ??= [];
-        input.Links ??= [];
-        if (InputRules.Check(input).Concat(CheckRows(input)).ToList() is { Count: > 0 } invalid)
+        if (NominationText.Check(input) is { Count: > 0 } invalid)
             return Outcome<Nomination>.Refused(invalid);
         var cycle = await NominationLock.CycleAsync(db, nomination.CycleId, cancellationToken);
         if (NominationLock.WhyLocked(cycle, nomination, clock.GetUtcNow()) is { } locked)
             return locked;
+        // The status read is guarded by the version (the concurrency token): a submission made meanwhile in another
+        // tab makes this save fail as changed meanwhile, never write under the submitted text.
+        if (nomination.Status == NominationStatus.Submitted)
+            return Refusal.Conflict(RefusalCode.SubmittedNominationNeedsResubmission);
 
         var before = NominationChanges.Snapshot(nomination);
-        nomination.PublicSummary = Clean(input.PublicSummary);
-        nomination.Achievements = Clean(input.Achievements);
-        nomination.Projects = Clean(input.Projects);
-        Replace(nomination.Partners, input.Partners.Where(p => p is not null && !string.IsNullOrWhiteSpace(p.Name))
-            .Select((p, i) => new NominationPartner { Order = i + 1, Name = p.Name!.Trim(), Role = Clean(p.Role) }));
-        Replace(nomination.Statistics, input.Statistics.Where(s => s is { Value: not null, Year: not null })
-            .Select(s => new NominationStatistic { Kind = s.Kind, Label = Clean(s.Label), Value = s.Value!.Value, Unit = Clean(s.Unit), Year = s.Year!.Value }));
-        Replace(nomination.Links, input.Links.Where(x => x is not null && !string.IsNullOrWhiteSpace(x.Url))
-            .Select((x, i) => new NominationLink { Order = i + 1, Url = x.Url!.Trim(), Title = Clean(x.Title) }));
+        NominationText.Apply(nomination, input);
         if (nomination.Status == NominationStatus.Withdrawn)
         {
             // Writing again after a withdrawal takes the nomination back to a draft; it counts once submitted.
@@ -111,48 +105,4 @@ public sealed class SaveNomination(AppDbContext db, LoadNomination load, AuditLo
         }
         return await NominationChanges.CommitAsync(db, audit, clock, nomination, input.Version, "nomination.saved", before, cancellationToken);
     }
-
-    /// <summary>Rules across a row's fields: a row is empty or whole, and an address is a web address.</summary>
-    private static IEnumerable<Refusal> CheckRows(NominationInput input)
-    {
-        for (var i = 0; i < input.Partners.Count; i++)
-        {
-            var row = input.Partners[i];
-            if (row is not null && string.IsNullOrWhiteSpace(row.Name) && !string.IsNullOrWhiteSpace(row.Role))
-                yield return Refusal.Invalid($"Partners[{i}].Name", RefusalCode.PartnerNameMissing);
-        }
-        for (var i = 0; i < input.Statistics.Count; i++)
-        {
-            if (input.Statistics[i] is not { } row)
-                continue;
-            var described = !string.IsNullOrWhiteSpace(row.Label) || !string.IsNullOrWhiteSpace(row.Unit);
-            if (row.Year is null && (row.Value is not null || described))
-                yield return Refusal.Invalid($"Statistics[{i}].Year", RefusalCode.StatisticYearMissing);
-            if (row.Value is null && (row.Year is not null || described))
-                yield return Refusal.Invalid($"Statistics[{i}].Value", RefusalCode.StatisticValueMissing);
-        }
-        for (var i = 0; i < input.Links.Count; i++)
-        {
-            if (input.Links[i] is not { } row)
-                continue;
-            if (string.IsNullOrWhiteSpace(row.Url))
-            {
-                if (!string.IsNullOrWhiteSpace(row.Title))
-                    yield return Refusal.Invalid($"Links[{i}].Url", RefusalCode.LinkAddressMissing);
-            }
-            else if (!(Uri.TryCreate(row.Url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
-            {
-                yield return Refusal.Invalid($"Links[{i}].Url", RefusalCode.LinkNotWebAddress);
-            }
-        }
-    }
-
-    private static void Replace<T>(List<T> current, IEnumerable<T> next)
-    {
-        var rows = next.ToList();
-        current.Clear();
-        current.AddRange(rows);
-    }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

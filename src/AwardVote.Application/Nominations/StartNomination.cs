@@ -29,7 +29,8 @@ public sealed class StartNominationInput
 /// <summary>
 /// A representative of an approved library starts a nomination: of their own library (a draft to write), or of
 /// another approved library, which is told by e-mail and must confirm before the nomination counts. One nomination
-/// per library, cycle and category. Who may act for the library is <c>LibraryOperations.ActFor</c>, checked before.
+/// per library, cycle and category, and that slot is the nominee's: another library's nomination never keeps a library
+/// from starting its own. Who may act for the library is <c>LibraryOperations.ActFor</c>, checked before.
 /// </summary>
 public sealed class StartNomination(AppDbContext db, AuditLog audit, Outbox outbox, MailSoon mail, PublicLinks links,
     TimeProvider clock) : IUseCase
@@ -49,11 +50,14 @@ public sealed class StartNomination(AppDbContext db, AuditLog audit, Outbox outb
         var nominee = await db.Libraries.AsNoTracking().SingleOrDefaultAsync(x => x.Id == nomineeId, cancellationToken);
         if (nominee is not { Status: LibraryStatus.Approved })
             return Refusal.Invalid(nameof(input.NomineeLibraryId), RefusalCode.NomineeNotApproved);
-        if (await db.Nominations.AnyAsync(n => n.LibraryId == nomineeId && n.CycleId == cycleId && n.CategoryId == input.CategoryId, cancellationToken))
-            return AlreadyNominated(nominee);
+        var byAnother = nomineeId != acting.Id;
+        if (await db.Nominations.SingleOrDefaultAsync(n => n.LibraryId == nomineeId && n.CycleId == cycleId && n.CategoryId == input.CategoryId,
+                cancellationToken) is { } existing)
+        {
+            return byAnother ? AlreadyNominated(nominee) : await TakeBackAsync(existing, nominee, cancellationToken);
+        }
 
         var now = clock.GetUtcNow();
-        var byAnother = nomineeId != acting.Id;
         var nomination = new Nomination
         {
             CycleId = cycleId,
@@ -97,6 +101,41 @@ public sealed class StartNomination(AppDbContext db, AuditLog audit, Outbox outb
         if (byAnother)
             mail.DeliverSoon();
         return nomination;
+    }
+
+    /// <summary>
+    /// A library can always start its own nomination, whoever got to its slot first: a nomination another library made
+    /// and it has not answered becomes its own draft (the nominator reads nothing of it from then on), and its own
+    /// withdrawn or declined one a draft again. A nomination of its own that stands is the one it already has.
+    /// </summary>
+    private async Task<Outcome<Nomination>> TakeBackAsync(Nomination existing, Library nominee, CancellationToken cancellationToken)
+    {
+        var squatted = existing is { Status: NominationStatus.AwaitingNomineeConfirmation, NominatedByLibraryId: not null, IsFrozen: false };
+        var withdrawn = existing is { Status: NominationStatus.Withdrawn, NominatedByLibraryId: null, IsFrozen: false };
+        if (!squatted && !withdrawn)
+            return AlreadyNominated(nominee);
+
+        var before = new { existing.Status, existing.NominatedByLibraryId };
+        var now = clock.GetUtcNow();
+        existing.Status = NominationStatus.Draft;
+        existing.NominatedByLibraryId = null;
+        existing.NomineeConfirmedAt = null;
+        existing.WithdrawnAt = null;
+        existing.Version = Guid.NewGuid();
+        existing.UpdatedAt = now;
+        audit.Record(squatted ? "nomination.taken-over-by-nominee" : "nomination.restarted", "Nomination", existing.Id,
+            before, new { existing.Status, existing.NominatedByLibraryId }, cycleId: existing.CycleId);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Answered or taken back meanwhile in another tab (the version read is the concurrency token).
+            db.ChangeTracker.Clear();
+            return AlreadyNominated(nominee);
+        }
+        return existing;
     }
 
     private static Refusal AlreadyNominated(Library nominee) => Refusal.Conflict(RefusalCode.NominationAlreadyExists, nominee.Name);

@@ -40,6 +40,13 @@ public sealed class Nomination
     public List<Endorsement> Endorsements { get; set; } = [];
 
     public bool IsFrozen => FrozenAt is not null;
+
+    /// <summary>
+    /// Whether the nominating library may read the nomination: while it waits for the nominee, and after the nominee
+    /// confirmed it; never after a decline (a decline made before the nominator was cleared on decline included).
+    /// </summary>
+    public bool NominatorMayRead =>
+        NominatedByLibraryId is not null && (Status == NominationStatus.AwaitingNomineeConfirmation || NomineeConfirmedAt is not null);
 }
 
 public enum NominationStatus

@@ -14,7 +14,7 @@ namespace AwardVote.Web.Api;
 
 /// <summary>
 /// Nominations in the JSON API: the same use cases as the pages (<see cref="StartNomination"/>,
-/// <see cref="SaveNomination"/>, <see cref="SubmitNomination"/>, <see cref="UploadAttachment"/>,
+/// <see cref="SaveNomination"/>, <see cref="SubmitNomination"/>, <see cref="ResubmitNomination"/>, <see cref="UploadAttachment"/>,
 /// <see cref="DecideEligibility"/>…), so the same rules and the same messages; who may act is asked of the same
 /// authorization handlers first.
 /// </summary>
@@ -39,13 +39,17 @@ public static class NominationEndpoints
             .Produces<NominationDto>().ProducesProblem(StatusCodes.Status403Forbidden)
             .WithExample(null, ExampleNomination);
         nominations.MapPut("/{id:int}", Save)
-            .WithSummary("Save the nomination's text, partners, numbers and links (a half-filled row is refused)")
+            .WithSummary("Save the draft's text, partners, numbers and links (a half-filled row is refused; a submitted nomination changes only by resubmission)")
             .Produces<NominationDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithExample(ExampleInput, ExampleNomination);
         nominations.MapPost("/{id:int}/submit", Submit)
             .WithSummary("Submit the nomination as saved; every representative gets a receipt")
             .Produces<NominationDto>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithExample(new VersionRequest(ExampleNomination.Version), ExampleNomination with { Status = NominationStatus.Submitted });
+        nominations.MapPost("/{id:int}/resubmit", Resubmit)
+            .WithSummary("Change a submitted nomination and submit it again (the jury reads the last submitted version; PUT refuses a submitted one); every representative gets a receipt naming what changed")
+            .Produces<NominationDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(ExampleInput, ExampleNomination with { Status = NominationStatus.Submitted });
         nominations.MapPost("/{id:int}/withdraw", Withdraw)
             .WithSummary("Withdraw a submitted nomination (it can be submitted again until the deadline)")
             .Produces<NominationDto>().ProducesProblem(StatusCodes.Status409Conflict)
@@ -55,7 +59,7 @@ public static class NominationEndpoints
             .Produces<NominationDto>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithExample(null, ExampleNomination);
         nominations.MapPost("/{id:int}/decline", Decline)
-            .WithSummary("The nominated library declines a nomination another library made")
+            .WithSummary("The nominated library declines a nomination another library made: it becomes the nominee's own (withdrawn), and the nominating library no longer reads it")
             .Produces<NominationDto>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithExample(null, ExampleNomination with { Status = NominationStatus.Withdrawn });
         nominations.MapPost("/{id:int}/attachments", Upload)
@@ -169,6 +173,11 @@ public static class NominationEndpoints
         IAuthorizationService authorization, SubmitNomination submit, CancellationToken cancellationToken) =>
         await MayEditAsync(id, http.User, db, authorization, cancellationToken)
         ?? (await submit.RunAsync(id, request.Version, cancellationToken)).Answer(http, n => TypedResults.Ok(ToDto(n)));
+
+    private static async Task<IResult> Resubmit(int id, NominationInput input, HttpContext http, AppDbContext db,
+        IAuthorizationService authorization, ResubmitNomination resubmit, CancellationToken cancellationToken) =>
+        await MayEditAsync(id, http.User, db, authorization, cancellationToken)
+        ?? (await resubmit.RunAsync(id, input, cancellationToken)).Answer(http, n => TypedResults.Ok(ToDto(n)));
 
     private static async Task<IResult> Withdraw(int id, VersionRequest request, HttpContext http, AppDbContext db,
         IAuthorizationService authorization, WithdrawNomination withdraw, CancellationToken cancellationToken) =>

@@ -106,6 +106,9 @@ public static class RefusalText
             RefusalCode.EligibilityReasonMissing => l["Give the reason: the library will read it."],
             RefusalCode.OnlySubmittedAreScreened => l["Only submitted nominations are screened."],
             RefusalCode.EligibilityNotNow => l["Eligibility can be decided only while nominations are open or under review."],
+            RefusalCode.SubmittedNominationNeedsResubmission => l["This nomination is submitted, and the jury reads it as submitted: to change it, save and submit it again. Nothing was saved; what you typed is still in the form."],
+            RefusalCode.OnlySubmittedCanBeResubmitted => l["Only a submitted nomination can be submitted again. Submit it first."],
+            RefusalCode.NothingChangedToResubmit => l["Nothing has changed since the last submission, so there is nothing to submit again."],
 
             // Jury: invitations, conflicts of interest
             RefusalCode.AlreadyOnJury => l["This person already sits on the jury."],

@@ -25,7 +25,7 @@ public static class NominationOperations
 
 /// <summary>
 /// Who sees and changes a nomination: the nominee library's representatives (changes only while the library is
-/// approved), the nominating library's representatives (read only), administrators (read only), and the jurors of
+/// approved), the nominating library's representatives (read only, and never after the nominee declined), administrators (read only), and the jurors of
 /// its cycle and category once judging has begun, unless a confirmed conflict of interest bars them.
 /// </summary>
 public sealed class NominationAuthorizationHandler(AppDbContext db)
@@ -49,7 +49,7 @@ public sealed class NominationAuthorizationHandler(AppDbContext db)
 
         if (representsNominee
             || grants.Any(g => g.Role == ScopedRole.Administrator)
-            || (nomination.NominatedByLibraryId is { } by && grants.Any(g => g.Role == ScopedRole.LibraryRepresentative && g.LibraryId == by))
+            || (nomination is { NominatorMayRead: true, NominatedByLibraryId: { } by } && grants.Any(g => g.Role == ScopedRole.LibraryRepresentative && g.LibraryId == by))
             || await IsUnconflictedJurorDuringJudgingAsync(grants, userId, nomination))
         {
             context.Succeed(requirement);

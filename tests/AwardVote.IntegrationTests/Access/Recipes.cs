@@ -135,6 +135,7 @@ public static partial class Recipes
         EditPost("Save"),
         EditPost("Submit"),
         EditPost("Withdraw", NominationStatus.Submitted),
+        EditPost("Resubmit", NominationStatus.Submitted, " (labots)"),
         Read("GET /Nominations/Preview", c => $"/Nominations/Preview?id={c.C.NominationA}"),
         Read("GET /Nominations/Attachments", c => $"/Nominations/Attachments?id={c.C.NominationA}"),
         new Recipe
@@ -286,6 +287,10 @@ public static partial class Recipes
             partners = Array.Empty<object>(), statistics = Array.Empty<object>(), links = Array.Empty<object>(),
         })),
         ApiNomination("POST /api/nominations/{id:int}/submit", (c, version) => Json(HttpMethod.Post, $"/api/nominations/{c.C.NominationA}/submit", new { version })),
+        ApiNomination("POST /api/nominations/{id:int}/resubmit", (c, version) => Json(HttpMethod.Post, $"/api/nominations/{c.C.NominationA}/resubmit", new
+        {
+            version, publicSummary = "Alūksnes bibliotēka: kopiena un lasīšana", achievements = $"Sasniegumi. {c.World.PrivateOfA} (labots)",
+        }), NominationStatus.Submitted),
         ApiNomination("POST /api/nominations/{id:int}/withdraw", (c, version) => Json(HttpMethod.Post, $"/api/nominations/{c.C.NominationA}/withdraw", new { version }),
             NominationStatus.Submitted),
         // The nomination pages' actions, through the API (the same use cases; the same cells as the pages).
@@ -474,10 +479,11 @@ public static partial class Recipes
         ["Name"] = "Jaunā bibliotēka", ["Region"] = "Vidzeme", ["Type"] = "Public", ["RegistrationNumber"] = registrationNumber,
     };
 
-    private static Recipe EditPost(string handler, NominationStatus? status = null) => Post($"POST /Nominations/Edit?handler={handler}",
+    /// <param name="edit">Added to the achievements: a resubmission must change something.</param>
+    private static Recipe EditPost(string handler, NominationStatus? status = null, string edit = "") => Post($"POST /Nominations/Edit?handler={handler}",
         c => c.Form($"/Nominations/Edit?id={c.C.NominationA}&handler={handler}",
             ("Input.Version", c.TargetText), ("Input.PublicSummary", "Alūksnes bibliotēka: kopiena un lasīšana"),
-            ("Input.Achievements", $"Sasniegumi. {c.World.PrivateOfA}")),
+            ("Input.Achievements", $"Sasniegumi. {c.World.PrivateOfA}{edit}")),
         prepare: async c =>
         {
             await KeepAAsync(c, status);

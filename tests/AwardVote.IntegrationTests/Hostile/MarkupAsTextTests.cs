@@ -25,7 +25,8 @@ public sealed partial class MarkupAsTextTests(Apps apps)
         var b = cycle.NominationB;
         var repB = new Cell(world, hostile.Clients, Role.RepB, Phase.Nominations);
 
-        var saved = await hostile.SendAsync(repB.Form($"/Nominations/Edit?id={b}&handler=Save",
+        // B is submitted: its text changes by a resubmission (a save over a submitted nomination is refused).
+        var saved = await hostile.SendAsync(repB.Form($"/Nominations/Edit?id={b}&handler=Resubmit",
             ("Input.Version", $"{await repB.NominationVersionAsync(b)}"), ("Input.PublicSummary", Payload),
             ("Input.Achievements", $"# Sasniegumi\n\n{Payload}\n\n[saite](javascript:alert(4)) <a href=\"javascript:alert(5)\">a</a>"),
             ("Input.Partners[0].Name", Payload), ("Input.Partners[0].Role", Payload),

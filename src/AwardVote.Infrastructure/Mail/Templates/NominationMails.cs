@@ -31,6 +31,58 @@ public sealed record NominationReceiptMail(
         l["AwardVote, Latvian Library Association"]);
 }
 
+/// <summary>A part of a nomination a resubmission receipt names as changed.</summary>
+public enum NominationPart
+{
+    PublicSummary,
+    Achievements,
+    Projects,
+    Partners,
+    Statistics,
+    Links,
+}
+
+/// <summary>
+/// The receipt for a changed, resubmitted nomination: what changed since the last submission, so every representative
+/// knows the jury reads a new version and a change nobody in the library made does not go unnoticed.
+/// </summary>
+public sealed record NominationResubmissionMail(
+    string RecipientName,
+    string LibraryName,
+    string CycleTitle,
+    string CategoryName,
+    string SubmittedAtLocal,
+    IReadOnlyList<NominationPart> Changed,
+    string? PublicSummary,
+    string NominationUrl) : MailTemplate
+{
+    public override string Purpose => "nomination-resubmission";
+
+    public override RenderedMail Render(IStringLocalizer<MailResource> l) => Compose(
+        l["Nomination changed and submitted again: {0}", LibraryName],
+        [
+            l["Hello, {0}!", RecipientName],
+            l["The nomination for \"{1}\" ({2}) was changed and submitted again on {3}. Library: {0}. From now on the jury reads this version.",
+                LibraryName, CycleTitle, CategoryName, SubmittedAtLocal],
+            l["Changed since the last submission: {0}.", string.Join(", ", Changed.Select(part => Name(part, l)))],
+            l["Summary: {0}", PublicSummary ?? "—"],
+            l["If nobody in your library made this change, tell the association at once."],
+        ],
+        (l["Open the nomination"], NominationUrl),
+        l["AwardVote, Latvian Library Association"]);
+
+    private static string Name(NominationPart part, IStringLocalizer<MailResource> l) => part switch
+    {
+        NominationPart.PublicSummary => l["the public summary"],
+        NominationPart.Achievements => l["the achievements"],
+        NominationPart.Projects => l["the projects"],
+        NominationPart.Partners => l["the partners"],
+        NominationPart.Statistics => l["the statistics"],
+        NominationPart.Links => l["the links"],
+        _ => part.ToString(),
+    };
+}
+
 /// <summary>Asks a partner, official or reader for a letter of support through a one-time link.</summary>
 public sealed record EndorsementRequestMail(string EndorserName, string LibraryName, string CycleTitle, string RequestedBy, string Link, string ExpiresLocal)
     : MailTemplate

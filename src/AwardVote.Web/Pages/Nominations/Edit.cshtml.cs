@@ -15,9 +15,10 @@ using Microsoft.Extensions.Localization;
 namespace AwardVote.Web.Pages.Nominations;
 
 /// <summary>
-/// The nomination form (<see cref="SaveNomination"/>, <see cref="SubmitNomination"/>, <see cref="WithdrawNomination"/>,
-/// as the API does). A refused save (deadline, frozen, changed in another tab, a half-filled row) shows the reason and
-/// keeps every typed value in the form, so nothing the library wrote is lost.
+/// The nomination form (<see cref="SaveNomination"/>, <see cref="SubmitNomination"/>, <see cref="ResubmitNomination"/>,
+/// <see cref="WithdrawNomination"/>, as the API does). A refused save (deadline, frozen, changed in another tab, a
+/// half-filled row, a submitted nomination) shows the reason and keeps every typed value in the form, so nothing the
+/// library wrote is lost.
 /// </summary>
 [Authorize]
 public sealed class EditModel(
@@ -25,6 +26,7 @@ public sealed class EditModel(
     LoadNomination load,
     SaveNomination save,
     SubmitNomination submit,
+    ResubmitNomination resubmit,
     WithdrawNomination withdraw,
     IAuthorizationService authorization,
     TimeProvider clock,
@@ -82,6 +84,19 @@ public sealed class EditModel(
             return RedirectToPage(new { id });
         }
         Message = l["The nomination was submitted. A receipt is on its way by e-mail."];
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostResubmitAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } denied)
+            return denied;
+        if (!ModelState.IsValid)
+            return Redisplay();
+        var resubmitted = await resubmit.RunAsync(id, Input, cancellationToken);
+        if (!resubmitted.Succeeded)
+            return Redisplay(resubmitted);
+        Message = l["The changes were submitted. The jury reads this version; a receipt listing what changed is on its way by e-mail."];
         return RedirectToPage(new { id });
     }
 

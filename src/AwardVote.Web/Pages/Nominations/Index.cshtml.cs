@@ -133,7 +133,10 @@ public sealed class IndexModel(
 
         Nominations = await (
                 from n in db.Nominations
-                where myLibraryIds.Contains(n.LibraryId) || (n.NominatedByLibraryId != null && myLibraryIds.Contains(n.NominatedByLibraryId.Value))
+                // The nominator's rows follow Nomination.NominatorMayRead: none after a decline.
+                where myLibraryIds.Contains(n.LibraryId)
+                      || (n.NominatedByLibraryId != null && myLibraryIds.Contains(n.NominatedByLibraryId.Value)
+                          && (n.Status == NominationStatus.AwaitingNomineeConfirmation || n.NomineeConfirmedAt != null))
                 join library in db.Libraries on n.LibraryId equals library.Id
                 join cycle in db.Cycles on n.CycleId equals cycle.Id
                 join category in db.Categories on n.CategoryId equals category.Id
