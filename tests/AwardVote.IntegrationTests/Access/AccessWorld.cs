@@ -216,6 +216,8 @@ public sealed class AccessWorld : TestWorld
             }
             counted.Phase = CyclePhase.Published;
             counted.Version = Guid.NewGuid();
+            // Its final is a score round: open its count to the public, so the matrix sees who may download it.
+            counted.PublicCountFiles = PublicCountFiles.AllRounds;
             var now = DateTimeOffset.UtcNow;
             db.Publications.Add(new Publication
             {
