@@ -129,6 +129,8 @@ public enum RefusalCode
     RoundClosedForWithdrawal,
     DismissalReasonMissing,
     ConflictAlreadyDecided,
+    /// <summary>The decider is the juror the conflict is about: an administrator (another one, for an administrator-juror) decides it.</summary>
+    OwnConflict,
 
     // --- Ballots -------------------------------------------------------------------------------------------------
     /// <summary>The juror does not sit on the nomination's panel (Forbidden for the juror; the paper ballot's <c>JurorId</c> for an administrator).</summary>
@@ -147,6 +149,10 @@ public enum RefusalCode
     /// <summary>Args: how many nominations the shortlist has.</summary>
     RankOutOfRange,
     EqualRanksNotAllowed,
+    /// <summary>A proposed conflict of the juror with the nomination waits for the chair's decision.</summary>
+    ConflictAwaitsDecision,
+    /// <summary>A paper ballot would replace the juror's own electronic ballot.</summary>
+    ElectronicBallotExists,
     // The ties the jury's chair breaks, and the repeat ballot the association opens among the tied.
     CastingVoteNotInReview,
     CastingVoteNotNeeded,

@@ -78,6 +78,8 @@ public sealed record CountProtocol
     public IReadOnlyList<InstantRunoffRound>? InstantRunoffRounds { get; init; }
     public IReadOnlyList<CandidateValue>? FirstPreferences { get; init; }
     public ScoreSteps? Score { get; init; }
+    /// <summary>Score rounds: ballots left out of the count because they were not complete (a draft, neither fully scored nor an abstention).</summary>
+    public int? IncompleteBallotsLeftOut { get; init; }
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
