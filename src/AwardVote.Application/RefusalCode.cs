@@ -131,6 +131,10 @@ public enum RefusalCode
     ConflictAlreadyDecided,
     /// <summary>The decider is the juror the conflict is about: an administrator (another one, for an administrator-juror) decides it.</summary>
     OwnConflict,
+    /// <summary>The chair has already recorded this juror's conflict with the nomination by hand.</summary>
+    ConflictAlreadyRecorded,
+    /// <summary>Only a decided proposal can be reopened (not one still proposed, nor a juror's own declaration).</summary>
+    ConflictNotDecided,
 
     // --- Ballots -------------------------------------------------------------------------------------------------
     /// <summary>The juror does not sit on the nomination's panel (Forbidden for the juror; the paper ballot's <c>JurorId</c> for an administrator).</summary>

@@ -121,6 +121,8 @@ public static class RefusalText
             RefusalCode.DismissalReasonMissing => l["Give the reason for dismissing the proposal."],
             RefusalCode.ConflictAlreadyDecided => l["This conflict has already been decided."],
             RefusalCode.OwnConflict => l["Nobody decides a conflict about themself: an administrator decides it (another administrator, if you are one)."],
+            RefusalCode.ConflictAlreadyRecorded => l["This juror's conflict with this nomination is already recorded."],
+            RefusalCode.ConflictNotDecided => l["Only a decided proposal can be reopened; a juror's own declaration is theirs to withdraw."],
 
             // Ballots
             RefusalCode.NotOnPanel => l["This juror cannot vote on this nomination."],
