@@ -70,7 +70,7 @@ public sealed class AddConflict(AppDbContext db, AuditLog audit, Outbox outbox, 
             after: new { conflict.JurorUserId, conflict.Source, conflict.Status, conflict.Reason, conflict.DecidedByUserId }, reason: conflict.Reason,
             cycleId: cycleId);
         await ConflictMail.QueueAsync(db, outbox, links, conflict, reopened: false, conflict.Reason,
-            $"{nomination.Id}:{conflict.JurorUserId}", cancellationToken);
+            $"{nomination.Id}:{conflict.JurorUserId}:{now.ToUnixTimeMilliseconds()}", cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
