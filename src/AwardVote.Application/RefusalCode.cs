@@ -133,6 +133,12 @@ public enum RefusalCode
     RoundClosedForWithdrawal,
     DismissalReasonMissing,
     ConflictAlreadyDecided,
+    /// <summary>The decider is the juror the conflict is about: an administrator (another one, for an administrator-juror) decides it.</summary>
+    OwnConflict,
+    /// <summary>The chair has already recorded this juror's conflict with the nomination by hand.</summary>
+    ConflictAlreadyRecorded,
+    /// <summary>Only a decided proposal can be reopened (not one still proposed, nor a juror's own declaration).</summary>
+    ConflictNotDecided,
 
     // --- Ballots -------------------------------------------------------------------------------------------------
     /// <summary>The juror does not sit on the nomination's panel (Forbidden for the juror; the paper ballot's <c>JurorId</c> for an administrator).</summary>
@@ -151,6 +157,10 @@ public enum RefusalCode
     /// <summary>Args: how many nominations the shortlist has.</summary>
     RankOutOfRange,
     EqualRanksNotAllowed,
+    /// <summary>A proposed conflict of the juror with the nomination waits for the chair's decision.</summary>
+    ConflictAwaitsDecision,
+    /// <summary>A paper ballot would replace the juror's own electronic ballot.</summary>
+    ElectronicBallotExists,
     // The ties the jury's chair breaks, and the repeat ballot the association opens among the tied.
     CastingVoteNotInReview,
     CastingVoteNotNeeded,

@@ -45,6 +45,9 @@ public sealed class CastRanking(AppDbContext db, AuditLog audit, TimeProvider cl
             return Refusal.Invalid(nameof(input.Ranks), RefusalCode.NotShortlisted);
         if (ranks.Keys.Any(conflicted.Contains))
             return Refusal.Conflict(RefusalCode.ConflictedNomination);
+        var undecided = await JuryMembership.UndecidedConflictNominationsAsync(db, jurorId, cycle.Id, cancellationToken);
+        if (ranks.Keys.Any(undecided.Contains))
+            return Refusal.Conflict(RefusalCode.ConflictAwaitsDecision);
         if (ranks.Values.Any(rank => rank < 1 || rank > candidates.Count))
             return Refusal.Invalid(nameof(input.Ranks), RefusalCode.RankOutOfRange, candidates.Count);
         if (!round.AllowEqualRanks && ranks.Values.Distinct().Count() != ranks.Count)
@@ -54,6 +57,8 @@ public sealed class CastRanking(AppDbContext db, AuditLog audit, TimeProvider cl
         {
             var ballot = await db.RankedBallots.Include(b => b.Ranks)
                 .SingleOrDefaultAsync(b => b.RoundId == round.Id && b.CategoryId == input.CategoryId && b.JurorUserId == jurorId, cancellationToken);
+            if (enteredBy is not null && ballot is { IsPaperBallot: false })
+                return Refusal.Conflict(RefusalCode.ElectronicBallotExists);
             if (ballot is not null && input.Version is { } version && ballot.Version != version && attempt == 0)
                 return Refusal.Conflict(RefusalCode.BallotChangedMeanwhile);
             var before = ballot?.Ranks.OrderBy(r => r.Rank).Select(r => new { r.NominationId, r.Rank }).ToList();

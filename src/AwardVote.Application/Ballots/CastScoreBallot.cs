@@ -36,8 +36,8 @@ public sealed class CastScoreBallotInput
 
 /// <summary>
 /// Casts or changes a score ballot, for the juror's page, the API and an administrator's paper ballot alike: the
-/// juror sits on the panel, has no confirmed conflict, the round is open by the server's clock, the scores fit the
-/// scale. "One ballot per juror, nomination and round" is the database's unique key; a racing second insert
+/// juror sits on the panel, has no confirmed conflict and none waiting for a decision, the round is open by the
+/// server's clock, the scores fit the scale. A paper ballot is refused where the juror has cast an electronic one. "One ballot per juror, nomination and round" is the database's unique key; a racing second insert
 /// becomes an update.
 /// </summary>
 public sealed class CastScoreBallot(AppDbContext db, AuditLog audit, TimeProvider clock) : IUseCase
@@ -60,6 +60,8 @@ public sealed class CastScoreBallot(AppDbContext db, AuditLog audit, TimeProvide
             return Refusal.Conflict(RefusalCode.NominationNotInRound);
         if ((await JuryMembership.ConflictedNominationsAsync(db, jurorId, cycle.Id, cancellationToken)).Contains(nomination.Id))
             return Refusal.Conflict(RefusalCode.ConflictedNomination);
+        if ((await JuryMembership.UndecidedConflictNominationsAsync(db, jurorId, cycle.Id, cancellationToken)).Contains(nomination.Id))
+            return Refusal.Conflict(RefusalCode.ConflictAwaitsDecision);
         var scores = input.Scores ?? [];
         if (JudgingRules.Check(scores, cycle.Criteria).Count > 0)
             return Refusal.Invalid(nameof(input.Scores), RefusalCode.ScoreOutOfScale);
@@ -68,6 +70,10 @@ public sealed class CastScoreBallot(AppDbContext db, AuditLog audit, TimeProvide
         {
             var ballot = await db.ScoreBallots.Include(b => b.Scores)
                 .SingleOrDefaultAsync(b => b.RoundId == round.Id && b.NominationId == nomination.Id && b.JurorUserId == jurorId, cancellationToken);
+            // The juror's own electronic ballot is theirs: a paper ballot never replaces it (re-read on every attempt,
+            // so a juror's ballot saved while the paper one was being entered wins too).
+            if (enteredBy is not null && ballot is { IsPaperBallot: false })
+                return Refusal.Conflict(RefusalCode.ElectronicBallotExists);
             if (ballot is not null && input.Version is { } version && ballot.Version != version && attempt == 0)
                 return Refusal.Conflict(RefusalCode.BallotChangedMeanwhile);
             var before = ballot is null ? null : Snapshot(ballot);
@@ -78,7 +84,9 @@ public sealed class CastScoreBallot(AppDbContext db, AuditLog audit, TimeProvide
             }
             ballot.Abstained = input.Abstained;
             ballot.Comment = Clean(input.Comment);
-            ballot.PrivateNotes = Clean(input.PrivateNotes);
+            // Private notes are the juror's alone: an administrator entering a paper ballot neither writes nor wipes them.
+            if (enteredBy is null)
+                ballot.PrivateNotes = Clean(input.PrivateNotes);
             ballot.IsPaperBallot = enteredBy is not null;
             ballot.EnteredByUserId = enteredBy;
             ballot.UpdatedAt = clock.GetUtcNow();

@@ -76,7 +76,7 @@ public sealed class CountRound(AppDbContext db, AuditLog audit, TimeProvider clo
             // ScoreCounter knows one method, the weighted mean: a score round of any other method has no count yet.
             case BallotKind.Score when round.Method == CountingMethod.WeightedMean:
             {
-                var lines = await ScoreLinesAsync(cycle, round, candidates, conflicts, cancellationToken);
+                var (lines, incomplete) = await ScoreLinesAsync(cycle, round, candidates, conflicts, cancellationToken);
                 ballotFile = ScoreBallotFile.Write(lines);
                 sha256 = BallotFileWriter.Sha256Hex(ballotFile);
                 protocol = ScoreCounter.Count(lines, new ScoreCountOptions
@@ -85,7 +85,7 @@ public sealed class CountRound(AppDbContext db, AuditLog audit, TimeProvider clo
                     ShortlistSize = round.ShortlistSize,
                     TieBreakChain = chain,
                     WinRule = winRule,
-                }) with { BallotFileSha256 = sha256 };
+                }) with { BallotFileSha256 = sha256, IncompleteBallotsLeftOut = incomplete };
                 shortlist = protocol.Score?.Shortlist ?? [];
                 break;
             }
@@ -142,7 +142,12 @@ public sealed class CountRound(AppDbContext db, AuditLog audit, TimeProvider clo
         return true;
     }
 
-    private async Task<List<ScoreLine>> ScoreLinesAsync(AwardCycle cycle, Round round, List<(int Id, string Name)> candidates,
+    /// <summary>
+    /// The lines of the complete ballots (<see cref="JudgingRules.IsComplete"/>, the progress board's definition too),
+    /// and how many incomplete ones were left out: a half-filled ballot averaged over the criteria the juror happened
+    /// to fill would weigh more than a finished one.
+    /// </summary>
+    private async Task<(List<ScoreLine> Lines, int Incomplete)> ScoreLinesAsync(AwardCycle cycle, Round round, List<(int Id, string Name)> candidates,
         HashSet<(string, int)> conflicts, CancellationToken cancellationToken)
     {
         var ids = candidates.Select(c => c.Id).ToList();
@@ -153,11 +158,12 @@ public sealed class CountRound(AppDbContext db, AuditLog audit, TimeProvider clo
         var jurors = AnonymousJurors.Codes(ballots.Select(b => b.JurorUserId));
         var names = candidates.ToDictionary(c => c.Id, c => c.Name);
         var criteria = cycle.Criteria.ToDictionary(c => c.Id, c => c.Name);
-        return ballots
-            .Where(b => !conflicts.Contains((b.JurorUserId, b.NominationId)))
+        var counted = ballots.Where(b => !conflicts.Contains((b.JurorUserId, b.NominationId))).ToList();
+        var complete = counted.Where(b => JudgingRules.IsComplete(b, cycle.Criteria)).ToList();
+        return (complete
             .SelectMany(b => b.Scores.Where(s => criteria.ContainsKey(s.CriterionId))
                 .Select(s => new ScoreLine(jurors[b.JurorUserId], names[b.NominationId], criteria[s.CriterionId], s.Score)))
-            .ToList();
+            .ToList(), counted.Count - complete.Count);
     }
 
     private async Task<string> RankedFileAsync(Round round, int categoryId, List<(int Id, string Name)> candidates,

@@ -20,7 +20,8 @@ public sealed class DecideConflictInput
 
 /// <summary>
 /// Confirms or dismisses a proposed conflict of a panel (a dismissal needs a reason), audited with before and after
-/// in the same save. A juror's own declaration is not the chair's to overturn here.
+/// in the same save. A juror's own declaration is not the chair's to overturn here, and nobody decides a conflict
+/// about themself.
 /// </summary>
 public sealed class DecideConflict(AppDbContext db, AuditLog audit, TimeProvider clock) : IUseCase
 {
@@ -34,6 +35,10 @@ public sealed class DecideConflict(AppDbContext db, AuditLog audit, TimeProvider
             .SingleOrDefaultAsync(cancellationToken);
         if (conflict is null)
             return Refusal.NotFound;
+        // The chair may be a juror with a conflict too, and an administrator may sit on a panel: whoever the conflict
+        // is about never decides it. An administrator decides the chair's; another administrator an administrator's.
+        if (conflict.JurorUserId == deciderUserId)
+            return Refusal.Conflict(RefusalCode.OwnConflict);
         if (InputRules.Check(input) is { Count: > 0 } invalid)
             return Outcome<ConflictOfInterest>.Refused(invalid);
         if (!input.Confirm && string.IsNullOrWhiteSpace(input.Reason))

@@ -53,9 +53,7 @@ public sealed class JurorDesk(AppDbContext db, TimeProvider clock) : IUseCase
         var rows = nominations.Select(n =>
         {
             var ballot = mine.GetValueOrDefault(n.Id);
-            var state = ballot is null ? DeskBallotState.NotStarted
-                : ballot.Abstained ? DeskBallotState.Abstained
-                : JudgingRules.IsComplete(ballot, cycle.Criteria) ? DeskBallotState.Complete : DeskBallotState.Incomplete;
+            var state = BallotCompleteness.StateOf(ballot, cycle.Criteria);
             return new DeskRow(n.Id, n.Name, n.PublicSummary, conflicted.Contains(n.Id), state,
                 state == DeskBallotState.Complete && ProgressRules.WeightedMean(ballot!, cycle.Criteria) is { } mean ? Math.Round(mean, 2) : null);
         }).ToList();

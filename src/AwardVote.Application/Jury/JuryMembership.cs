@@ -57,6 +57,18 @@ public static class JuryMembership
             .ToListAsync(cancellationToken))
         .ToHashSet();
 
+    /// <summary>
+    /// The nominations on which a conflict proposed for the juror waits for a decision: the juror may not vote on
+    /// them until it is decided, or a juror could score their own library in the days before the chair gets to it.
+    /// </summary>
+    public static async Task<HashSet<int>> UndecidedConflictNominationsAsync(AppDbContext db, string userId, int cycleId,
+        CancellationToken cancellationToken = default) =>
+        (await db.Conflicts
+            .Where(c => c.JurorUserId == userId && c.CycleId == cycleId && c.Status == ConflictStatus.Proposed)
+            .Select(c => c.NominationId)
+            .ToListAsync(cancellationToken))
+        .ToHashSet();
+
     /// <summary>The panel exists: the category belongs to the cycle.</summary>
     public static Task<bool> PanelExistsAsync(AppDbContext db, int cycleId, int categoryId, CancellationToken cancellationToken = default) =>
         db.Categories.AnyAsync(c => c.Id == categoryId && c.CycleId == cycleId, cancellationToken);

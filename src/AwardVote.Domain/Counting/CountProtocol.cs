@@ -94,6 +94,8 @@ public sealed record CountProtocol
     /// <c>TieRules.WithCastingVote</c>); the count's own protocol, which the ballot file's hash backs, never has it.
     /// </summary>
     public CastingVoteRecord? CastingVote { get; init; }
+    /// <summary>Score rounds: ballots left out of the count because they were not complete (a draft, neither fully scored nor an abstention).</summary>
+    public int? IncompleteBallotsLeftOut { get; init; }
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -10,7 +10,7 @@ namespace AwardVote.Web.Api;
 
 /// <summary>
 /// A juror's own ballots in the JSON API, cast through <see cref="CastScoreBallot"/> and <see cref="CastRanking"/> like
-/// the pages, and an administrator's paper ballots through the same. Only the caller's ballots are ever returned
+/// the pages, and an administrator's paper ballots through <see cref="EnterPaperScoreBallot"/>. Only the caller's ballots are ever returned
 /// here: nobody reads another juror's ballot through the API.
 /// </summary>
 public static class BallotEndpoints
@@ -36,16 +36,13 @@ public static class BallotEndpoints
             .WithExample(new CastRankingInput { CycleId = 4, CategoryId = 9, Ranks = new() { [40] = 1, [41] = 2 } }, null, StatusCodes.Status204NoContent);
 
         endpoints.MapPut("/api/admin/paper-ballots/score", CastPaperScore).WithTags("Ballots").RequireAuthorization(Policies.Administrator)
-            .WithSummary("Enter a juror's paper score ballot on their behalf (marked as a paper ballot with who entered it)")
+            .WithSummary("Enter a juror's paper score ballot on their behalf (marked as a paper ballot with who entered it; refused over the juror's electronic ballot)")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .WithExample(new PaperScoreBallotRequest("b3c1a2d4-0000-4000-8000-000000000002", 40, new() { [7] = 4, [8] = 3 }, false, null),
+            .WithExample(new EnterPaperScoreBallotInput { JurorId = "b3c1a2d4-0000-4000-8000-000000000002", NominationId = 40, Scores = new() { [7] = 4, [8] = 3 } },
                 null, StatusCodes.Status204NoContent);
     }
 
     public sealed record MyScoreBallot(int RoundId, int NominationId, bool Abstained, string? Comment, string? PrivateNotes, Guid Version, Dictionary<int, int?> Scores);
-
-    /// <summary>A paper ballot as the administrator types it in: whose it is, and what it says.</summary>
-    public sealed record PaperScoreBallotRequest(string? JurorId, int NominationId, Dictionary<int, int?>? Scores, bool Abstained, string? Comment);
 
     private static async Task<Ok<List<MyScoreBallot>>> GetMine(int cycleId, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
     {
@@ -64,10 +61,7 @@ public static class BallotEndpoints
     private static async Task<IResult> CastRanked(CastRankingInput input, HttpContext http, CastRanking cast, CancellationToken cancellationToken) =>
         (await cast.RunAsync(http.User.UserId(), input, enteredBy: null, cancellationToken)).Answer(http, TypedResults.NoContent);
 
-    private static async Task<IResult> CastPaperScore(PaperScoreBallotRequest request, HttpContext http, CastScoreBallot cast,
+    private static async Task<IResult> CastPaperScore(EnterPaperScoreBallotInput input, HttpContext http, EnterPaperScoreBallot enter,
         CancellationToken cancellationToken) =>
-        (await cast.RunAsync(request.JurorId ?? "", new CastScoreBallotInput
-        {
-            NominationId = request.NominationId, Scores = request.Scores ?? [], Abstained = request.Abstained, Comment = request.Comment,
-        }, enteredBy: http.User.UserId(), cancellationToken)).Answer(http, TypedResults.NoContent);
+        (await enter.RunAsync(input, http.User.UserId(), cancellationToken)).Answer(http, TypedResults.NoContent);
 }

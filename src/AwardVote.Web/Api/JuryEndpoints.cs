@@ -79,6 +79,17 @@ public static class JuryEndpoints
             .WithSummary("Confirm a proposed conflict, or dismiss it with a reason")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithExample(new DecideConflictInput { Confirm = false, Reason = "Cita iestāde tajā pašā pilsētā." }, null, StatusCodes.Status204NoContent);
+        chair.MapPost("/conflicts", Add)
+            .WithSummary("Record a juror's conflict the system cannot know (in force at once; the juror is told by e-mail)")
+            .Produces<ConflictDto>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new AddConflictInput { JurorUserId = ExampleJurorId, NominationId = 40, Reason = "Žūrijas locekļa brālis vada šo bibliotēku." },
+                ExampleAdded, StatusCodes.Status201Created);
+        chair.MapPost("/conflicts/{id:int}/reopen", Reopen)
+            .WithSummary("Reopen a decided conflict with a reason: proposed again, the juror cannot vote on the nomination until it is decided")
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new ReopenConflictInput { Reason = "Atklājās, ka juroram ir līgums ar šo bibliotēku." }, null, StatusCodes.Status204NoContent);
         chair.MapGet("/ties", GetTies)
             .WithSummary("Counted results of the panel whose first-place tie waits for the chair's casting vote")
             .Produces<List<TieDto>>()
@@ -127,6 +138,12 @@ public static class JuryEndpoints
     {
         Source = ConflictSource.DeclaredByJuror, Reason = "Mana māsa strādā šajā bibliotēkā.", Status = ConflictStatus.Confirmed,
         DecidedByUserId = ExampleProposed.JurorUserId, DecidedAt = ExampleTime,
+    };
+    private const string ExampleJurorId = "b3c1a2d4-0000-4000-8000-000000000002";
+    private static readonly ConflictDto ExampleAdded = ExampleProposed with
+    {
+        Source = ConflictSource.DeclaredRelationship, Reason = "Žūrijas locekļa brālis vada šo bibliotēku.", Status = ConflictStatus.Confirmed,
+        DecidedByUserId = "b3c1a2d4-0000-4000-8000-000000000001", DecidedAt = ExampleTime,
     };
     private static readonly DeskDto ExampleDesk = new(4, 9, 1, "Score", true, ExampleTime.AddDays(20),
         [new DeskRowDto(40, "Cēsu Centrālā bibliotēka", "Bibliotēka kā kopienas centrs", false, DeskBallotState.Complete, 4.25m)]);
@@ -259,6 +276,26 @@ public static class JuryEndpoints
         if (await http.ForbidUnlessAsync(new Panel(cycleId, categoryId), PanelOperations.Manage) is { } denied)
             return denied;
         return (await decide.RunAsync(cycleId, categoryId, id, input, http.User.UserId(), cancellationToken)).Answer(http, _ => TypedResults.NoContent());
+    }
+
+    private static async Task<IResult> Add(int cycleId, int categoryId, AddConflictInput input, HttpContext http, AddConflict add,
+        ListPanelConflicts list, CancellationToken cancellationToken)
+    {
+        if (await http.ForbidUnlessAsync(new Panel(cycleId, categoryId), PanelOperations.Manage) is { } denied)
+            return denied;
+        var outcome = await add.RunAsync(cycleId, categoryId, input, http.User.UserId(), cancellationToken);
+        if (!outcome.Succeeded)
+            return OutcomeResults.Problem(outcome, http);
+        var row = (await list.RunAsync(cycleId, categoryId, cancellationToken))!.Single(r => r.Id == outcome.Value!.Id);
+        return TypedResults.Created($"/api/jury/{cycleId}/{categoryId}/conflicts", ToDto(row));
+    }
+
+    private static async Task<IResult> Reopen(int cycleId, int categoryId, int id, ReopenConflictInput input, HttpContext http,
+        ReopenConflict reopen, CancellationToken cancellationToken)
+    {
+        if (await http.ForbidUnlessAsync(new Panel(cycleId, categoryId), PanelOperations.Manage) is { } denied)
+            return denied;
+        return (await reopen.RunAsync(cycleId, categoryId, id, input, http.User.UserId(), cancellationToken)).Answer(http, TypedResults.NoContent);
     }
 
     private static async Task<IResult> GetTies(int cycleId, int categoryId, HttpContext http, TiesAwaitingCastingVote ties,

@@ -123,6 +123,9 @@ public static class RefusalText
             RefusalCode.RoundClosedForWithdrawal => l["The round is closed: a declaration can no longer be withdrawn here. Tell the chair."],
             RefusalCode.DismissalReasonMissing => l["Give the reason for dismissing the proposal."],
             RefusalCode.ConflictAlreadyDecided => l["This conflict has already been decided."],
+            RefusalCode.OwnConflict => l["Nobody decides a conflict about themself: an administrator decides it (another administrator, if you are one)."],
+            RefusalCode.ConflictAlreadyRecorded => l["This juror's conflict with this nomination is already recorded."],
+            RefusalCode.ConflictNotDecided => l["Only a decided proposal can be reopened; a juror's own declaration is theirs to withdraw."],
 
             // Ballots
             RefusalCode.NotOnPanel => l["This juror cannot vote on this nomination."],
@@ -138,6 +141,8 @@ public static class RefusalText
             RefusalCode.NotShortlisted => l["Only the shortlisted nominations can be ranked."],
             RefusalCode.RankOutOfRange => l["Each rank must be between 1 and {0}.", a],
             RefusalCode.EqualRanksNotAllowed => l["The statute does not allow equal ranks: give each nomination its own place."],
+            RefusalCode.ConflictAwaitsDecision => l["A possible conflict of interest with this nomination awaits the chair's decision: you cannot vote on it until it is decided."],
+            RefusalCode.ElectronicBallotExists => l["This juror has already voted electronically in this round: a paper ballot cannot replace the electronic one."],
             RefusalCode.CastingVoteNotInReview => l["The casting vote is given while the results are in review, not before or after."],
             RefusalCode.CastingVoteNotNeeded => l["This result does not wait for a casting vote."],
             RefusalCode.CastingVoteNotTied => l["Choose one of the nominations tied for first place."],

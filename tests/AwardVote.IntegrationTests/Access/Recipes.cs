@@ -185,6 +185,13 @@ public static partial class Recipes
         Post("POST /Jury/Conflicts?handler=Decide", c => c.Form($"/Jury/Conflicts?{Panel(c)}&handler=Decide",
                 ("Decision.ConflictId", $"{c.Target}"), ("Decision.Confirm", "true")),
             prepare: ProposeConflictAsync),
+        Post("POST /Jury/Conflicts?handler=Add", c => c.Form($"/Jury/Conflicts?{Panel(c)}&handler=Add",
+                ("NewConflict.JurorUserId", c.World.SecretJuror.Id), ("NewConflict.NominationId", $"{c.C.NominationC}"),
+                ("NewConflict.Reason", "Brālis vada šo bibliotēku")),
+            prepare: ClearSecretJurorConflictsAsync),
+        Post("POST /Jury/Conflicts?handler=Reopen", c => c.Form($"/Jury/Conflicts?{Panel(c)}&handler=Reopen",
+                ("Decision.ConflictId", $"{c.Target}"), ("Reopening.Reason", "Jauni fakti")),
+            prepare: DecidedConflictAsync),
         Read("GET /Jury/Progress", c => $"/Jury/Progress?{Panel(c)}"),
         Post("POST /Jury/Progress?handler=Remind", c => c.Form($"/Jury/Progress?{Panel(c)}&handler=Remind")),
         Read("GET /Jury/Ranking", c => $"/Jury/Ranking?{Panel(c)}"),
@@ -352,6 +359,13 @@ public static partial class Recipes
         Post("POST /api/jury/{cycleId:int}/{categoryId:int}/conflicts/{id:int}/decision",
             c => Json(HttpMethod.Post, $"/api/jury/{c.C.CycleId}/{c.C.CategoryId}/conflicts/{c.Target}/decision", new { confirm = true }),
             prepare: ProposeConflictAsync),
+        Post("POST /api/jury/{cycleId:int}/{categoryId:int}/conflicts",
+            c => Json(HttpMethod.Post, $"/api/jury/{c.C.CycleId}/{c.C.CategoryId}/conflicts",
+                new { jurorUserId = c.World.SecretJuror.Id, nominationId = c.C.NominationC, reason = "Brālis vada šo bibliotēku" }),
+            prepare: ClearSecretJurorConflictsAsync),
+        Post("POST /api/jury/{cycleId:int}/{categoryId:int}/conflicts/{id:int}/reopen",
+            c => Json(HttpMethod.Post, $"/api/jury/{c.C.CycleId}/{c.C.CategoryId}/conflicts/{c.Target}/reopen", new { reason = "Jauni fakti" }),
+            prepare: DecidedConflictAsync),
         // The cycle and result pages' reads through the API. The ballot file and protocol exist once round 1 is counted.
         Read("GET /api/admin/cycles/", _ => "/api/admin/cycles/", perPhase: false),
         Read("GET /api/admin/cycles/{id:int}", c => $"/api/admin/cycles/{c.C.CycleId}"),
@@ -632,6 +646,14 @@ public static partial class Recipes
             await db.SaveChangesAsync();
         });
         return Task.CompletedTask;
+    }
+
+    /// <summary>A decided proposal (secret juror × C, confirmed) for the chair or an administrator to reopen.</summary>
+    private static async Task DecidedConflictAsync(Cell c)
+    {
+        await ProposeConflictAsync(c);
+        await c.World.ExecuteAsync(db => db.Conflicts.Where(x => x.Id == c.Target)
+            .ExecuteUpdateAsync(x => x.SetProperty(y => y.Status, ConflictStatus.Confirmed).SetProperty(y => y.DecidedAt, DateTimeOffset.UtcNow)));
     }
 
     /// <summary>A fresh proposal (secret juror × C) for the chair or an administrator to decide.</summary>

@@ -56,3 +56,26 @@ public sealed record RepeatBallotMail(string JurorName, string CycleTitle, strin
         (l["Open my ballots"], BallotsUrl),
         l["AwardVote, Latvian Library Association"]);
 }
+
+/// <summary>
+/// The chair (or an administrator) recorded a conflict of interest for the juror by hand, or reopened a decided one:
+/// the juror hears of it, with the reason, whichever way it goes.
+/// </summary>
+public sealed record ConflictRecordedMail(string JurorName, string CycleTitle, string LibraryName, bool Reopened, string Reason, string NominationUrl)
+    : MailTemplate
+{
+    public override string Purpose => Reopened ? "conflict-reopened" : "conflict-added";
+
+    public override RenderedMail Render(IStringLocalizer<MailResource> l) => Compose(
+        Reopened ? l["A conflict of interest is reopened: {0}", CycleTitle] : l["A conflict of interest is recorded for you: {0}", CycleTitle],
+        [
+            l["Hello, {0}!", JurorName],
+            Reopened
+                ? l["The decision on your possible conflict of interest with the nomination {1} in {0} is reopened: until it is decided again, you cannot vote on this nomination.", CycleTitle, LibraryName]
+                : l["The jury of {0} has recorded your conflict of interest with the nomination {1}: you do not score it, and your ballot on it is not counted.", CycleTitle, LibraryName],
+            l["Reason: {0}", Reason],
+            l["If you think this is a mistake, tell the chair of the jury."],
+        ],
+        (l["Open the nomination"], NominationUrl),
+        l["AwardVote, Latvian Library Association"]);
+}

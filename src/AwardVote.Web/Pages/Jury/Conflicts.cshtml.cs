@@ -1,5 +1,6 @@
 using AwardVote.Application.Jury;
 using AwardVote.Domain.Judging;
+using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Web.Localization;
 using AwardVote.Web.Security;
@@ -14,13 +15,16 @@ namespace AwardVote.Web.Pages.Jury;
 /// <summary>
 /// The panel's conflicts of interest (<see cref="ListPanelConflicts"/>): the system's proposals, which the chair or an
 /// administrator confirms or dismisses with a reason (<see cref="DecideConflict"/>), and the jurors' own
-/// declarations, read only. The API lists and decides the same.
+/// declarations, read only; the chair also records a conflict by hand (<see cref="AddConflict"/>) and reopens a
+/// decided one (<see cref="ReopenConflict"/>). The API lists, decides, records and reopens the same.
 /// </summary>
 public sealed class ConflictsModel(
     AppDbContext db,
     ListPanelConflicts list,
     ProposeConflicts propose,
     DecideConflict decide,
+    AddConflict add,
+    ReopenConflict reopen,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -38,8 +42,14 @@ public sealed class ConflictsModel(
     [BindProperty]
     public DecideConflictInput Decision { get; set; } = new();
 
+    /// <summary>The conflict recorded by hand (bound by its handler only: its required fields must not fail the others).</summary>
+    public AddConflictInput NewConflict { get; private set; } = new();
+
     [TempData]
     public string? Message { get; set; }
+
+    public List<(string Id, string Name)> Jurors { get; private set; } = [];
+    public List<(int Id, string Name)> Nominees { get; private set; } = [];
 
     public string CycleTitle { get; private set; } = "";
     public string CategoryName { get; private set; } = "";
@@ -86,6 +96,42 @@ public sealed class ConflictsModel(
         return Page();
     }
 
+    public async Task<IActionResult> OnPostAddAsync([Bind(Prefix = nameof(NewConflict))] AddConflictInput newConflict, CancellationToken cancellationToken)
+    {
+        if (await RefuseAsync(cancellationToken) is { } refusal)
+            return refusal;
+        NewConflict = newConflict;
+        // The use case checks its input and words every refusal; the binder's own errors would say it twice.
+        ModelState.Clear();
+        var outcome = await add.RunAsync(CycleId, CategoryId, newConflict, User.UserId(), cancellationToken);
+        if (outcome.Succeeded)
+        {
+            Message = l["The conflict is recorded and the juror is told."];
+            return RedirectToPage(new { cycleId = CycleId, categoryId = CategoryId });
+        }
+        if (this.Refused(outcome, prefix: nameof(NewConflict)) is { } answer)
+            return answer;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReopenAsync([Bind(Prefix = "Reopening")] ReopenConflictInput reopening, CancellationToken cancellationToken)
+    {
+        if (await RefuseAsync(cancellationToken) is { } refusal)
+            return refusal;
+        ModelState.Clear();
+        var outcome = await reopen.RunAsync(CycleId, CategoryId, ConflictId, reopening, User.UserId(), cancellationToken);
+        if (outcome.Succeeded)
+        {
+            Message = l["The decision is reopened: the juror cannot vote on the nomination until it is decided again."];
+            return RedirectToPage(new { cycleId = CycleId, categoryId = CategoryId });
+        }
+        if (this.Refused(outcome, prefix: "Reopening") is { } answer)
+            return answer;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     /// <summary>Forbid for anyone but the panel's chair or an administrator; 404 for a panel that does not exist.</summary>
     private async Task<IActionResult?> RefuseAsync(CancellationToken cancellationToken)
     {
@@ -107,6 +153,16 @@ public sealed class ConflictsModel(
         Declared = all.Where(r => r.IsDeclared).ToList();
         Proposed = all.Where(r => r.AwaitsDecision).ToList();
         Decided = all.Where(r => !r.IsDeclared && !r.AwaitsDecision).ToList();
+        var jurorIds = await JuryMembership.JurorsOfAsync(db, CycleId, CategoryId, cancellationToken);
+        Jurors = (await db.Users.Where(u => jurorIds.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName })
+                .ToListAsync(cancellationToken))
+            .Select(u => (u.Id, u.DisplayName)).ToList();
+        Nominees = (await db.Nominations
+                .Where(n => n.CycleId == CycleId && n.CategoryId == CategoryId && n.Status == NominationStatus.Submitted
+                            && n.Eligibility == EligibilityDecision.Eligible)
+                .Join(db.Libraries, n => n.LibraryId, x => x.Id, (n, x) => new { n.Id, x.Name })
+                .OrderBy(x => x.Name).ToListAsync(cancellationToken))
+            .Select(x => (x.Id, x.Name)).ToList();
     }
 
     public string SourceName(ConflictSource source) => source switch

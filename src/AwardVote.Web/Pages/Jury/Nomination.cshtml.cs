@@ -43,6 +43,12 @@ public sealed class NominationModel(
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>Where the juror's saved ballot stands: a draft (incomplete) is not counted.</summary>
+    public DeskBallotState BallotState { get; private set; }
+
+    /// <summary>A conflict proposed for the juror waits for the chair's decision: no ballot until then.</summary>
+    public bool AwaitsDecision { get; private set; }
+
     /// <summary>
     /// The other jurors' weighted means, without names: only after the round closes, only where the statute's
     /// secrecy setting allows it, and only to a juror whose own ballot on the nomination is complete.
@@ -54,6 +60,7 @@ public sealed class NominationModel(
         if (await LoadAsync(id, cancellationToken) is { } denied)
             return denied;
         var ballot = await MyBallotAsync(id, cancellationToken);
+        BallotState = BallotCompleteness.StateOf(ballot, Cycle.Criteria);
         if (ballot is not null && Article is not null)
             OthersAfterClose = await OthersAfterCloseAsync(ballot, cancellationToken);
         if (ballot is not null)
@@ -104,6 +111,7 @@ public sealed class NominationModel(
             return null;
         }
         Article = await NominationArticles.LoadAsync(db, nomination, cancellationToken);
+        AwaitsDecision = (await JuryMembership.UndecidedConflictNominationsAsync(db, userId, Cycle.Id, cancellationToken)).Contains(id);
         var round = Cycle.Rounds.Single(r => r.Number == Math.Max(1, Cycle.RoundNumber));
         IsScoreRound = round.Kind == BallotKind.Score;
         Open = IsScoreRound && JudgingRules.AcceptsBallots(Cycle, round.Number, clock.GetUtcNow());

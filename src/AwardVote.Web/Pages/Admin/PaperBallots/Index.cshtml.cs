@@ -14,12 +14,13 @@ using Microsoft.Extensions.Localization;
 namespace AwardVote.Web.Pages.Admin.PaperBallots;
 
 /// <summary>
-/// An administrator enters a juror's paper ballot on their behalf (<see cref="CastScoreBallot"/> with who entered
-/// it, as the API does). The same rules hold as for the juror (panel, conflicts, open round); the ballot is marked
-/// as a paper ballot with who entered it, in the audit log and later the protocol.
+/// An administrator enters a juror's paper ballot on their behalf (<see cref="EnterPaperScoreBallot"/>, as the API
+/// does). The same rules hold as for the juror (panel, conflicts, open round); the ballot is marked as a paper ballot
+/// with who entered it, in the audit log and later the protocol. Refused, with the reason on the form, where the juror
+/// has an electronic ballot.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(AppDbContext db, CastScoreBallot castScoreBallot, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(AppDbContext db, EnterPaperScoreBallot enterPaperBallot, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int CycleId { get; set; }
@@ -66,8 +67,8 @@ public sealed class IndexModel(AppDbContext db, CastScoreBallot castScoreBallot,
             ModelState.AddModelError("", l["Choose a nomination this panel judges."]);
             return Page();
         }
-        var input = new CastScoreBallotInput { NominationId = NominationId, Scores = Scores, Abstained = Abstained, Comment = Comment };
-        var outcome = await castScoreBallot.RunAsync(JurorId, input, enteredBy: User.UserId(), cancellationToken);
+        var input = new EnterPaperScoreBallotInput { JurorId = JurorId, NominationId = NominationId, Scores = Scores, Abstained = Abstained, Comment = Comment };
+        var outcome = await enterPaperBallot.RunAsync(input, User.UserId(), cancellationToken);
         if (!outcome.Succeeded)
         {
             // Every refusal is said on the form, a juror not on the panel too: the administrator corrects the choice.
