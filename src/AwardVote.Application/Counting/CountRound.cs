@@ -57,7 +57,9 @@ public sealed class CountRound(AppDbContext db, AuditLog audit, TimeProvider clo
         if (round.RepeatOfRoundId is not null && candidates.Count == 0)
             return false;
         var conflicts = (await db.Conflicts
-                .Where(c => c.CycleId == cycle.Id && c.Status == ConflictStatus.Confirmed)
+                // A conflict still waiting for its decision at the count is a recusal too: the juror's ballot on that
+                // nomination was refused from the proposal on, and one cast before it must not count unexamined.
+                .Where(c => c.CycleId == cycle.Id && (c.Status == ConflictStatus.Confirmed || c.Status == ConflictStatus.Proposed))
                 .Select(c => new { c.JurorUserId, c.NominationId })
                 .ToListAsync(cancellationToken))
             .Select(c => (c.JurorUserId, c.NominationId))

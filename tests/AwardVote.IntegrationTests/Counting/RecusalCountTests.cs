@@ -48,13 +48,14 @@ public sealed class RecusalCountTests(Apps apps)
         await RankAsync(world, world.JurorA, (alsunga, 1), (bauska, 2), (cesvaine, 3));
         await RankAsync(world, world.JurorB, (bauska, 1), (cesvaine, 2), (alsunga, 3));
         await RankAsync(world, jurorC.Id, (bauska, 1), (cesvaine, 2), (alsunga, 3));
-        // Both turn out to be conflicted with Alsunga after they voted.
+        // Both turn out to be conflicted with Alsunga after they voted: B's conflict is confirmed, C's still waits for
+        // its decision when the round is counted — a recusal all the same.
         await world.QueryAsync(db =>
         {
             db.Conflicts.AddRange(new[] { world.JurorB, jurorC.Id }.Select(juror => new ConflictOfInterest
             {
                 CycleId = world.CycleId, NominationId = alsunga, JurorUserId = juror, Source = ConflictSource.SameRegion,
-                Reason = "Kurzeme", Status = ConflictStatus.Confirmed,
+                Reason = "Kurzeme", Status = juror == jurorC.Id ? ConflictStatus.Proposed : ConflictStatus.Confirmed,
             }));
             return db.SaveChangesAsync();
         });

@@ -33,7 +33,8 @@ public sealed class ProtocolModel(AppDbContext db) : PageModel
     public List<Recusal> Recusals { get; private set; } = [];
     public List<PublicationRow> Publications { get; private set; } = [];
 
-    public sealed record Recusal(string Nomination, string? Juror, ConflictSource Source, DateTimeOffset? DecidedAt);
+    /// <param name="Decided">False for a conflict still proposed at the count, which the count treats as a recusal too.</param>
+    public sealed record Recusal(string Nomination, string? Juror, ConflictSource Source, DateTimeOffset? DecidedAt, bool Decided);
     public sealed record PublicationRow(Publication Publication, string? ApprovedBy, string? PublishedBy, string? CitationBy);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -55,7 +56,7 @@ public sealed class ProtocolModel(AppDbContext db) : PageModel
         // Recusals: the confirmed conflicts on this category's nominations, which the count left out. A secret
         // statute does not name the juror here either.
         var conflicts = await db.Conflicts.AsNoTracking()
-            .Where(c => c.CycleId == Cycle.Id && c.Status == ConflictStatus.Confirmed)
+            .Where(c => c.CycleId == Cycle.Id && (c.Status == ConflictStatus.Confirmed || c.Status == ConflictStatus.Proposed))
             .Join(db.Nominations.Where(n => n.CategoryId == Category.Id), c => c.NominationId, n => n.Id, (c, n) => new { c, n.LibraryId })
             .Join(db.Libraries, x => x.LibraryId, l => l.Id, (x, l) => new { x.c, Library = l.Name })
             .ToListAsync(cancellationToken);
@@ -65,7 +66,7 @@ public sealed class ProtocolModel(AppDbContext db) : PageModel
             ? await db.Users.Where(u => jurorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken)
             : [];
         Recusals = conflicts
-            .Select(x => new Recusal(x.Library, named ? people.GetValueOrDefault(x.c.JurorUserId) : null, x.c.Source, x.c.DecidedAt))
+            .Select(x => new Recusal(x.Library, named ? people.GetValueOrDefault(x.c.JurorUserId) : null, x.c.Source, x.c.DecidedAt, x.c.Status == ConflictStatus.Confirmed))
             .OrderBy(r => r.Nomination, StringComparer.CurrentCulture)
             .ToList();
 
