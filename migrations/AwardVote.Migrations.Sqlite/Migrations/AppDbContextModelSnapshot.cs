@@ -1251,6 +1251,11 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VoterKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NominationId");
@@ -1258,7 +1263,7 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.HasIndex("VoteRequestId")
                         .IsUnique();
 
-                    b.HasIndex("CycleId", "AllowanceKey", "VoterEmail")
+                    b.HasIndex("CycleId", "AllowanceKey", "VoterKey")
                         .IsUnique();
 
                     b.HasIndex("CycleId", "CategoryId", "NominationId");
@@ -1271,6 +1276,10 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Addresses")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("CycleId")
                         .HasColumnType("INTEGER");
@@ -1346,6 +1355,11 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VoterKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TokenHash")
@@ -1353,7 +1367,7 @@ namespace AwardVote.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CycleId", "RequestedAt");
 
-                    b.HasIndex("CycleId", "VoterEmail", "RequestedAt");
+                    b.HasIndex("CycleId", "VoterKey", "RequestedAt");
 
                     b.ToTable("VoteRequests");
                 });
