@@ -72,6 +72,11 @@ public enum RefusalCode
     NominationsNeedCompleteStatute,
     /// <summary>Results are published (and stay published) through publication, not by moving the phase.</summary>
     PhaseMovePublicationOnly,
+    /// <summary>
+    /// Moving back would reopen a judging round that has closed with ballots in it (issue 14): a close is one-way,
+    /// or scores read after it could be voted on again. Args: the round's number.
+    /// </summary>
+    PhaseMoveReopensRound,
 
     // --- Nominations, attachments, letters of support, eligibility ---------------------------------------------
     NominationFrozen,

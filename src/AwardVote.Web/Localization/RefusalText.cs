@@ -69,6 +69,7 @@ public static class RefusalText
             RefusalCode.PhaseMoveNotPossible => l["The cycle cannot move in that direction from here."],
             RefusalCode.NominationsNeedCompleteStatute => l["Nominations cannot open while the statute has problems (listed on the cycle's page)."],
             RefusalCode.PhaseMovePublicationOnly => l["Results are published from the publication page, with approved citations; published results are not taken back."],
+            RefusalCode.PhaseMoveReopensRound => l["Round {0} of judging has closed with ballots in it, and a closed round is not reopened: its scores may already have been read.", a],
 
             // Nominations, attachments, letters of support, eligibility
             RefusalCode.NominationFrozen => l["Nominations are closed: this nomination is frozen and can no longer change."],
