@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using AwardVote.Application.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Demo;
 using AwardVote.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AwardVote.IntegrationTests.Cycles;
 
@@ -54,6 +56,55 @@ public sealed class RoundCloseTests(Apps apps)
         Assert.Equal(CyclePhase.Counting, closed.Phase);
         // Three moves were made and audited; the refused ones left nothing.
         Assert.Equal(3, await app.QueryAsync(db => db.AuditEntries.CountAsync(a => a.CycleId == cycle.Id && a.Action == "cycle.phase-moved")));
+    }
+
+    [Theory, AllProviders]
+    public async Task Repeating_a_round_discards_its_count_reopens_it_is_audited_and_mails_every_juror(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var cycle = await new CycleBuilder().Titled("Atkārtotās kārtas pārbaude").InPhase(CyclePhase.Judging, round: 1).CreateAsync(app);
+        var categoryId = cycle.Categories.Single().Id;
+        var nomination = await new NominationBuilder(cycle).Of(new LibraryBuilder()).Submitted().Eligible().Frozen().CreateAsync(app);
+        var juror = await new PersonBuilder("Juris Vērtētājs").Juror(cycle.Id, categoryId).CreateAsync(app);
+        var chair = await new PersonBuilder("Daina Priekšsēdētāja").Chair(cycle.Id, categoryId).CreateAsync(app);
+        var roundId = cycle.Rounds.Single().Id;
+        await new ScoreBallotBuilder(roundId, nomination.Id, juror.Id).Scores(cycle.Criteria.Select(c => c.Id).ToList(), 4).CreateAsync(app);
+        using var client = await app.BearerClientAsync(DemoSeeder.AdministratorEmail);
+        using (var close = await MoveAsync(client, cycle.Id, "next"))
+            Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+        await using (var scope = app.Scope())
+            await scope.ServiceProvider.GetRequiredService<CountRoundJob>().RunAsync(CancellationToken.None);
+        Assert.Equal(1, await app.QueryAsync(db => db.RoundResults.CountAsync(r => r.RoundId == roundId)));
+
+        var closesAt = DateTimeOffset.UtcNow.AddDays(3);
+        using var inThePast = await client.PostAsJsonAsync($"/api/admin/cycles/{cycle.Id}/repeat-round",
+            new { reason = "Pārbaude", closesAt = DateTimeOffset.UtcNow.AddDays(-1) });
+        using var withoutReason = await client.PostAsJsonAsync($"/api/admin/cycles/{cycle.Id}/repeat-round", new { reason = " ", closesAt });
+        using var repeated = await client.PostAsJsonAsync($"/api/admin/cycles/{cycle.Id}/repeat-round",
+            new { reason = "Divu vērtējumi netika saglabāti", closesAt });
+
+        Assert.Equal(HttpStatusCode.BadRequest, inThePast.StatusCode);
+        Assert.Equal("RoundRepeatCloseNotFitting", await Parity.ProblemCodeAsync(inThePast));
+        Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
+        Assert.Equal((CyclePhase.Judging, 1), await PhaseAsync(app, cycle.Id));
+        // The count is gone; the ballot stays for the juror to confirm or change.
+        Assert.Equal(0, await app.QueryAsync(db => db.RoundResults.CountAsync(r => r.RoundId == roundId)));
+        Assert.Equal(1, await app.QueryAsync(db => db.ScoreBallots.CountAsync(b => b.RoundId == roundId)));
+        var audit = await app.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.CycleId == cycle.Id && a.Action == "cycle.round-repeated"));
+        Assert.Equal("Divu vērtējumi netika saglabāti", audit.Reason);
+        var mails = await app.QueryAsync(db => db.Outbox.Where(m => m.Purpose == "round-repeated" && (m.ToEmail == juror.Email || m.ToEmail == chair.Email))
+            .Select(m => new { m.ToEmail, m.Subject, m.TextBody }).ToListAsync());
+        Assert.Equal(new[] { chair.Email, juror.Email }.Order(StringComparer.Ordinal), mails.Select(m => m.ToEmail).Order(StringComparer.Ordinal));
+        Assert.All(mails, m =>
+        {
+            Assert.Equal("Konkursa “Atkārtotās kārtas pārbaude” vērtēšanas 1. kārta tiek atkārtota", m.Subject);
+            Assert.Contains("Divu vērtējumi netika saglabāti", m.TextBody);
+        });
+
+        // Once the round is repeated, it cannot be repeated again until it closes.
+        using var again = await client.PostAsJsonAsync($"/api/admin/cycles/{cycle.Id}/repeat-round", new { reason = "Vēlreiz", closesAt });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
     private static Task<HttpResponseMessage> MoveAsync(HttpClient client, int cycleId, string direction) =>
