@@ -84,7 +84,7 @@ public static class VoteBurstBench
                 db.VoteRequests.Add(new VoteRequest
                 {
                     CycleId = cycle.Id, CategoryId = categoryId, NominationId = nominations[i % nominations.Count],
-                    VoterEmail = VoterAddress.Normalize($"burst-{tag}-{i}@lasitaji.example"), TokenHash = hash,
+                    VoterEmail = VoterAddress.Normalize($"burst-{tag}-{i}@lasitaji.example"), VoterKey = VoterAddress.Canonical($"burst-{tag}-{i}@lasitaji.example"), TokenHash = hash,
                     RequestedAt = now, ExpiresAt = now.AddHours(24), RequestIp = "192.0.2.10",
                 });
             }
@@ -115,7 +115,7 @@ public static class VoteBurstBench
                 requests.Add(new VoteRequest
                 {
                     CycleId = cycleId, CategoryId = categoryId, NominationId = nominations[i % nominations.Count],
-                    VoterEmail = VoterAddress.Normalize($"cast-{tag}-{i}@lasitaji.example"), TokenHash = OneTimeToken.Create().Hash,
+                    VoterEmail = VoterAddress.Normalize($"cast-{tag}-{i}@lasitaji.example"), VoterKey = VoterAddress.Canonical($"cast-{tag}-{i}@lasitaji.example"), TokenHash = OneTimeToken.Create().Hash,
                     RequestedAt = now.AddHours(-2), ExpiresAt = now.AddHours(22), ConfirmedAt = now.AddHours(-1), RequestIp = "192.0.2.11",
                 });
             }
@@ -123,7 +123,7 @@ public static class VoteBurstBench
             await db.SaveChangesAsync();
             db.PeoplesChoiceVotes.AddRange(requests.Select(r => new PeoplesChoiceVote
             {
-                CycleId = cycleId, CategoryId = categoryId, NominationId = r.NominationId, VoterEmail = r.VoterEmail,
+                CycleId = cycleId, CategoryId = categoryId, NominationId = r.NominationId, VoterEmail = r.VoterEmail, VoterKey = r.VoterKey,
                 AllowanceKey = allowanceKey, VoteRequestId = r.Id, ConfirmedAt = r.ConfirmedAt!.Value,
             }));
             await db.SaveChangesAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AwardVote.Application;
 
@@ -18,6 +19,7 @@ public static class ApplicationSetup
         services.AddScoped<PublicLinks>();
         services.AddScoped<MailSoon>();
         services.AddScoped<Accounts.AccountMail>();
+        services.TryAddScoped<PeoplesChoice.IAddressGroupReview, PeoplesChoice.ReportEveryAddressGroup>();
         return services;
     }
 }

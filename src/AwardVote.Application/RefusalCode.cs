@@ -72,6 +72,15 @@ public enum RefusalCode
     NominationsNeedCompleteStatute,
     /// <summary>Results are published (and stay published) through publication, not by moving the phase.</summary>
     PhaseMovePublicationOnly,
+    /// <summary>
+    /// Moving back would reopen a judging round that has closed with ballots in it (issue 14): a close is one-way,
+    /// or scores read after it could be voted on again. Args: the round's number.
+    /// </summary>
+    PhaseMoveReopensRound,
+    /// <summary>Only the last closed judging round of a cycle not yet published may be repeated, and not under a tie's repeat ballot.</summary>
+    RoundRepeatNotPossible,
+    /// <summary>The repeated round must close in the future and before the later steps of the schedule.</summary>
+    RoundRepeatCloseNotFitting,
 
     // --- Nominations, attachments, letters of support, eligibility ---------------------------------------------
     NominationFrozen,

@@ -1315,6 +1315,11 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)");
 
+                    b.Property<string>("VoterKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NominationId");
@@ -1322,7 +1327,7 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.HasIndex("VoteRequestId")
                         .IsUnique();
 
-                    b.HasIndex("CycleId", "AllowanceKey", "VoterEmail")
+                    b.HasIndex("CycleId", "AllowanceKey", "VoterKey")
                         .IsUnique();
 
                     b.HasIndex("CycleId", "CategoryId", "NominationId");
@@ -1337,6 +1342,10 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Addresses")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<int>("CycleId")
                         .HasColumnType("int");
@@ -1414,6 +1423,11 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)");
 
+                    b.Property<string>("VoterKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TokenHash")
@@ -1421,7 +1435,7 @@ namespace AwardVote.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CycleId", "RequestedAt");
 
-                    b.HasIndex("CycleId", "VoterEmail", "RequestedAt");
+                    b.HasIndex("CycleId", "VoterKey", "RequestedAt");
 
                     b.ToTable("VoteRequests");
                 });

@@ -1256,6 +1256,11 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VoterKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NominationId");
@@ -1263,7 +1268,7 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.HasIndex("VoteRequestId")
                         .IsUnique();
 
-                    b.HasIndex("CycleId", "AllowanceKey", "VoterEmail")
+                    b.HasIndex("CycleId", "AllowanceKey", "VoterKey")
                         .IsUnique();
 
                     b.HasIndex("CycleId", "CategoryId", "NominationId");
@@ -1276,6 +1281,10 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Addresses")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("CycleId")
                         .HasColumnType("INTEGER");
@@ -1351,6 +1360,11 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VoterKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TokenHash")
@@ -1358,7 +1372,7 @@ namespace AwardVote.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CycleId", "RequestedAt");
 
-                    b.HasIndex("CycleId", "VoterEmail", "RequestedAt");
+                    b.HasIndex("CycleId", "VoterKey", "RequestedAt");
 
                     b.ToTable("VoteRequests");
                 });

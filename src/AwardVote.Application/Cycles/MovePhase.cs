@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.Application.Cycles;
 
@@ -25,6 +26,11 @@ public sealed class MovePhaseInput
 /// The administrator moves a cycle one step forward or back by hand, to correct the course; the reason is kept in the
 /// audit log. The same transition as the clock's (<see cref="CycleTransitions"/>), so closing nominations freezes them.
 /// </summary>
+/// <remarks>
+/// A judging round's close is one-way once the round holds a ballot (issue 14): moving back across it would let
+/// whoever read the scores after the close (the export, the means) have the jurors vote again, and the count stored
+/// at the close would no longer be the round's. Forward moves close a round for good.
+/// </remarks>
 public sealed class MovePhase(AppDbContext db, AuditLog audit, TimeProvider clock) : IUseCase
 {
     public async Task<Outcome<AwardCycle>> RunAsync(int cycleId, MovePhaseInput input, CancellationToken cancellationToken)
@@ -36,6 +42,8 @@ public sealed class MovePhase(AppDbContext db, AuditLog audit, TimeProvider cloc
         var (target, refusal) = ManualMove.Target(cycle, forward: input.Direction != "back");
         if (refusal != ManualMoveRefusal.None)
             return StatuteRefusals.For(refusal);
+        if (input.Direction == "back" && await ReopenedRoundAsync(cycle, target!, cancellationToken) is { } reopened)
+            return Refusal.Conflict(RefusalCode.PhaseMoveReopensRound, args: reopened);
         if (input.Version is { } version)
         {
             if (version != cycle.Version)
@@ -46,5 +54,28 @@ public sealed class MovePhase(AppDbContext db, AuditLog audit, TimeProvider cloc
                 CycleTransitions.MovedByHand, cancellationToken))
             return StatuteEditor.Stale;
         return cycle;
+    }
+
+    /// <summary>
+    /// The number of a closed judging round with a ballot that moving back to <paramref name="target"/> would reopen:
+    /// a judging step between the target (included) and the current step (excluded) has been closed by this cycle.
+    /// </summary>
+    private async Task<int?> ReopenedRoundAsync(AwardCycle cycle, PhaseStep target, CancellationToken cancellationToken)
+    {
+        var current = PhasePlan.CurrentStep(cycle);
+        if (current is null)
+            return null;
+        var rounds = cycle.Schedule
+            .Where(s => s.Phase == CyclePhase.Judging && s.Sequence >= target.Sequence && s.Sequence < current.Sequence)
+            .Select(s => s.RoundNumber)
+            .ToList();
+        if (rounds.Count == 0)
+            return null;
+        var withBallots = await db.Rounds
+            .Where(r => r.CycleId == cycle.Id && rounds.Contains(r.Number)
+                        && (db.ScoreBallots.Any(b => b.RoundId == r.Id) || db.RankedBallots.Any(b => b.RoundId == r.Id)))
+            .Select(r => (int?)r.Number)
+            .MaxAsync(cancellationToken);
+        return withBallots;
     }
 }

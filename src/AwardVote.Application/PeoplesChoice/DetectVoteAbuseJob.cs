@@ -12,12 +12,18 @@ namespace AwardVote.Application.PeoplesChoice;
 /// <summary>
 /// Looks at the vote requests of each open (or just closed) people's-choice vote, window by window, and reports to
 /// the administrator (<see cref="VoteAlert"/>, listed on /Admin/PeoplesChoice): many requests from one IP address,
-/// many for one nomination, and requests from throwaway-mail domains. Nothing is dropped: the requests stand and the
-/// administrator decides. It reads the database, so it sees the requests of every node, and it runs off the vote's
+/// many for one nomination, requests from throwaway-mail domains, and groups of near-duplicate addresses (spellings of
+/// one mailbox, or mailboxes differing only in digits), each group first put to <see cref="IAddressGroupReview"/>.
+/// Nothing is dropped: the requests stand and the administrator decides. It reads the database, so it sees the requests of every node, and it runs off the vote's
 /// hot path. Safe to run twice: one alert per cycle, kind, subject and window (a unique key), raised to the highest
 /// count seen.
 /// </summary>
-public sealed class DetectVoteAbuseJob(AppDbContext db, TimeProvider clock, IOptions<PeoplesChoiceOptions> options, ILogger<DetectVoteAbuseJob> logger) : IUseCase
+public sealed class DetectVoteAbuseJob(
+    AppDbContext db,
+    TimeProvider clock,
+    IOptions<PeoplesChoiceOptions> options,
+    IAddressGroupReview review,
+    ILogger<DetectVoteAbuseJob> logger) : IUseCase
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -47,36 +53,42 @@ public sealed class DetectVoteAbuseJob(AppDbContext db, TimeProvider clock, IOpt
         var ipThreshold = options.Value.IpBurstThreshold;
         var nominationThreshold = options.Value.NominationBurstThreshold;
 
-        var found = new List<(VoteAlertKind Kind, string Subject, int Requests)>();
+        var found = new List<(VoteAlertKind Kind, string Subject, int Requests, string? Addresses)>();
         found.AddRange((await requests.Where(r => r.RequestIp != null)
                 .GroupBy(r => r.RequestIp!)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .Where(g => g.Count >= ipThreshold)
                 .ToListAsync(cancellationToken))
-            .Select(g => (VoteAlertKind.IpBurst, g.Key, g.Count)));
+            .Select(g => (VoteAlertKind.IpBurst, g.Key, g.Count, (string?)null)));
         found.AddRange((await requests
                 .GroupBy(r => r.NominationId)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .Where(g => g.Count >= nominationThreshold)
                 .ToListAsync(cancellationToken))
-            .Select(g => (VoteAlertKind.NominationBurst, g.Key.ToString(CultureInfo.InvariantCulture), g.Count)));
+            .Select(g => (VoteAlertKind.NominationBurst, g.Key.ToString(CultureInfo.InvariantCulture), g.Count, (string?)null)));
         // Throwaway addresses are few: their addresses come back, and are grouped by domain here.
         found.AddRange((await requests.Where(r => r.FromDisposableDomain).Select(r => r.VoterEmail).ToListAsync(cancellationToken))
             .GroupBy(VoterAddress.Domain)
-            .Select(g => (VoteAlertKind.DisposableDomain, g.Key, g.Count())));
+            .Select(g => (VoteAlertKind.DisposableDomain, g.Key, g.Count(), (string?)null)));
+        foreach (var group in await SimilarAddressesAsync(cycleId, requests, from, cancellationToken))
+        {
+            if (await review.ReviewAsync(group, cancellationToken) == AddressGroupVerdict.Report)
+                found.Add((VoteAlertKind.SimilarAddresses, group.Key, group.Requests, Join(group.Addresses)));
+        }
         if (found.Count == 0)
             return 0;
 
         var existing = await db.VoteAlerts.Where(a => a.CycleId == cycleId && a.WindowStart == from)
             .ToDictionaryAsync(a => (a.Kind, a.Subject), cancellationToken);
         var changed = 0;
-        foreach (var (kind, subject, count) in found)
+        foreach (var (kind, subject, count, addresses) in found)
         {
             if (existing.TryGetValue((kind, subject), out var alert))
             {
                 if (alert.Requests >= count)
                     continue;
                 alert.Requests = count;
+                alert.Addresses = addresses ?? alert.Addresses;
                 alert.DetectedAt = now;
             }
             else
@@ -84,6 +96,7 @@ public sealed class DetectVoteAbuseJob(AppDbContext db, TimeProvider clock, IOpt
                 db.VoteAlerts.Add(new VoteAlert
                 {
                     CycleId = cycleId, Kind = kind, Subject = subject, WindowStart = from, WindowEnd = to, Requests = count, DetectedAt = now,
+                    Addresses = addresses,
                 });
                 logger.LogWarning("People's-choice alert in cycle {Cycle}: {Kind} {Subject}, {Requests} requests from {From}", cycleId, kind, subject, count, from);
             }
@@ -100,6 +113,44 @@ public sealed class DetectVoteAbuseJob(AppDbContext db, TimeProvider clock, IOpt
             return 0;
         }
         return changed;
+    }
+
+    /// <summary>
+    /// The window's near-duplicate groups: the database returns each address once with its mailbox and its requests,
+    /// and they are grouped here by what is left without digits and punctuation. A group is reported when two of its
+    /// addresses are one mailbox (someone trying to vote twice), or when it holds many mailboxes.
+    /// </summary>
+    private async Task<List<AddressGroup>> SimilarAddressesAsync(int cycleId, IQueryable<VoteRequest> requests, DateTimeOffset from,
+        CancellationToken cancellationToken)
+    {
+        var addresses = await requests
+            .GroupBy(r => new { r.VoterEmail, r.VoterKey })
+            .Select(g => new { g.Key.VoterEmail, g.Key.VoterKey, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var threshold = Math.Max(2, options.Value.SimilarAddressThreshold);
+        return addresses
+            .GroupBy(a => VoterAddress.Skeleton(a.VoterKey.Length > 0 ? a.VoterKey : VoterAddress.Canonical(a.VoterEmail)), StringComparer.Ordinal)
+            .Select(g => new AddressGroup(cycleId, g.Key, g.Select(a => a.VoterEmail).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                g.Select(a => a.VoterKey).Distinct(StringComparer.Ordinal).Count(), g.Sum(a => a.Count), from))
+            .Where(g => g.Addresses.Count >= 2 && (g.Mailboxes < g.Addresses.Count || g.Mailboxes >= threshold))
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The group's addresses for the report, one a line, as many as fit the column.</summary>
+    private static string Join(IReadOnlyList<string> addresses)
+    {
+        var joined = new System.Text.StringBuilder();
+        foreach (var address in addresses)
+        {
+            if (joined.Length + address.Length + 1 > 3990)
+            {
+                joined.Append("\n…");
+                break;
+            }
+            joined.Append(joined.Length == 0 ? "" : "\n").Append(address);
+        }
+        return joined.ToString();
     }
 
     /// <summary>Windows are aligned to whole multiples of their length since the epoch, so every node agrees on them.</summary>

@@ -23,8 +23,6 @@ public enum VoteRequestStatus
     InvalidAddress,
     NotYetOpen,
     Closed,
-    NotOnMemberList,
-    AlreadyVoted,
     TooManyRequests,
 }
 
@@ -42,7 +40,8 @@ public enum VoteConfirmStatus
     NotOnMemberList,
 }
 
-public sealed record VoteRequestOutcome(VoteRequestStatus Status, DateTimeOffset? ExpiresAt = null, string? NomineeName = null);
+/// <param name="NomineeName">Set when <see cref="VoteRequestStatus.Sent"/>: the same for every address, whatever the mail says.</param>
+public sealed record VoteRequestOutcome(VoteRequestStatus Status, string? NomineeName = null);
 
 public sealed record VoteConfirmOutcome(VoteConfirmStatus Status, string? CycleSlug = null, string? NomineeName = null, int? NominationId = null,
     int? CategoryId = null);
@@ -53,6 +52,12 @@ public sealed record VoteConfirmOutcome(VoteConfirmStatus Status, string? CycleS
 /// Both are on the hot path of a national vote, so each reads what it needs in one query and writes in one
 /// SaveChanges; the database's unique keys, not a read before the write, decide races.
 /// </summary>
+/// <remarks>
+/// A request answers alike for an address that may vote, one that has voted and one not on the member list: each is
+/// stored (the per-mailbox limit counts all three, so nobody can flood a mailbox with refusals) and each gets a mail,
+/// and only the mail says which it was. Whoever types someone else's address learns nothing about it.
+/// "One voter" is one mailbox (<see cref="VoterAddress.Canonical"/>), however the address is spelled.
+/// </remarks>
 public sealed class VoteDesk(
     AppDbContext db,
     Outbox outbox,
@@ -60,7 +65,7 @@ public sealed class VoteDesk(
     TimeProvider clock,
     DisposableDomains disposableDomains,
     IOptions<PeoplesChoiceOptions> options,
-    IOptions<MailOptions> mailOptions) : IUseCase
+    PublicLinks links) : IUseCase
 {
     private sealed record RequestFacts(
         int CycleId, string Title, string? TitleEn, string TimeZone, CyclePhase Phase, PeoplesChoiceSettings Settings,
@@ -78,6 +83,7 @@ public sealed class VoteDesk(
         if (!VoterAddress.IsPlausible(email))
             return new VoteRequestOutcome(VoteRequestStatus.InvalidAddress);
         var voter = VoterAddress.Normalize(email!);
+        var mailbox = VoterAddress.Canonical(email!);
         var now = clock.GetUtcNow();
         var since = now.AddHours(-1);
 
@@ -93,9 +99,9 @@ public sealed class VoteDesk(
                     nomination.CategoryId, category.Name, category.NameEn, nomination.Status, nomination.Eligibility, nomination.WithdrawnAt,
                     library.Name,
                     db.MemberList.Any(m => m.CycleId == cycle.Id && m.Email == voter),
-                    db.PeoplesChoiceVotes.Any(v => v.CycleId == cycle.Id && v.AllowanceKey == PeoplesChoiceRules.WholeCycleKey && v.VoterEmail == voter),
-                    db.PeoplesChoiceVotes.Any(v => v.CycleId == cycle.Id && v.AllowanceKey == "category:" + nomination.CategoryId.ToString() && v.VoterEmail == voter),
-                    db.VoteRequests.Count(r => r.CycleId == cycle.Id && r.VoterEmail == voter && r.RequestedAt > since)))
+                    db.PeoplesChoiceVotes.Any(v => v.CycleId == cycle.Id && v.AllowanceKey == PeoplesChoiceRules.WholeCycleKey && v.VoterKey == mailbox),
+                    db.PeoplesChoiceVotes.Any(v => v.CycleId == cycle.Id && v.AllowanceKey == "category:" + nomination.CategoryId.ToString() && v.VoterKey == mailbox),
+                    db.VoteRequests.Count(r => r.CycleId == cycle.Id && r.VoterKey == mailbox && r.RequestedAt > since)))
             .AsNoTracking()
             .SingleOrDefaultAsync(cancellationToken);
 
@@ -117,15 +123,15 @@ public sealed class VoteDesk(
             default:
                 return new VoteRequestOutcome(VoteRequestStatus.Closed);
         }
-        // Members first: someone not on the list learns nothing about who has voted.
-        if (facts.Settings.Eligibility == VoterEligibility.MemberListOnly && !facts.OnMemberList)
-            return new VoteRequestOutcome(VoteRequestStatus.NotOnMemberList);
-        var voted = facts.Settings.Allowance == VoteAllowance.OnePerCycle ? facts.VotedInCycle : facts.VotedInCategory;
-        if (voted)
-            return new VoteRequestOutcome(VoteRequestStatus.AlreadyVoted);
+        // The limit counts every request of the mailbox, whatever its mail said, so it tells nothing about the address.
         if (facts.RecentRequests >= options.Value.RequestsPerAddressPerHour)
             return new VoteRequestOutcome(VoteRequestStatus.TooManyRequests);
+        // Members first: the mail to someone not on the list says nothing about whether the address has voted.
+        var notOnList = facts.Settings.Eligibility == VoterEligibility.MemberListOnly && !facts.OnMemberList;
+        var voted = facts.Settings.Allowance == VoteAllowance.OnePerCycle ? facts.VotedInCycle : facts.VotedInCategory;
 
+        // A refused request is stored too, with the hash of a token that is never sent: the same work and the same
+        // answer as a granted one, and a row the per-mailbox limit and the abuse report count.
         var (token, hash) = OneTimeToken.Create();
         var expiresAt = now.AddHours(options.Value.LinkLifetimeHours);
         if (facts.Settings.ClosesAt is { } closesAt && closesAt < expiresAt)
@@ -136,6 +142,7 @@ public sealed class VoteDesk(
             CategoryId = facts.CategoryId,
             NominationId = nominationId,
             VoterEmail = voter,
+            VoterKey = mailbox,
             TokenHash = hash,
             RequestedAt = now,
             ExpiresAt = expiresAt,
@@ -143,18 +150,19 @@ public sealed class VoteDesk(
             FromDisposableDomain = disposableDomains.Contains(voter),
         });
         var english = culture == "en";
-        var link = $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/Vote/Confirm?token={token}&culture={culture}";
-        outbox.Enqueue(
-            new VoteConfirmationMail(
-                Pick(facts.Title, facts.TitleEn, english), facts.LibraryName, Pick(facts.CategoryName, facts.CategoryNameEn, english), link,
-                LocalTime(expiresAt, facts.TimeZone)),
-            email!.Trim(), null, english ? "en" : "lv", $"{facts.CycleId}:{hash}");
+        var title = Pick(facts.Title, facts.TitleEn, english);
+        var categoryName = Pick(facts.CategoryName, facts.CategoryNameEn, english);
+        MailTemplate mail = notOnList ? new VoteNotOnMemberListMail(title, facts.LibraryName, categoryName)
+            : voted ? new VoteAlreadyCastMail(title, facts.LibraryName, categoryName)
+            : new VoteConfirmationMail(title, facts.LibraryName, categoryName,
+                links.To($"/Vote/Confirm?token={token}&culture={(english ? "en" : "lv")}"), LocalTime(expiresAt, facts.TimeZone));
+        outbox.Enqueue(mail, email!.Trim(), null, english ? "en" : "lv", $"{facts.CycleId}:{hash}");
         await db.SaveInOneCommandAsync(cancellationToken);
-        return new VoteRequestOutcome(VoteRequestStatus.Sent, expiresAt, facts.LibraryName);
+        return new VoteRequestOutcome(VoteRequestStatus.Sent, facts.LibraryName);
     }
 
     private sealed record ConfirmFacts(
-        long RequestId, int CycleId, int CategoryId, int NominationId, string VoterEmail, DateTimeOffset ExpiresAt, DateTimeOffset? ConfirmedAt,
+        long RequestId, int CycleId, int CategoryId, int NominationId, string VoterEmail, string VoterKey, DateTimeOffset ExpiresAt, DateTimeOffset? ConfirmedAt,
         string Slug, CyclePhase Phase, PeoplesChoiceSettings Settings, string LibraryName, bool OnMemberList);
 
     private Task<ConfirmFacts?> FindAsync(string? token, CancellationToken cancellationToken)
@@ -181,7 +189,7 @@ public sealed class VoteDesk(
                 join library in db.Libraries on nomination.LibraryId equals library.Id
                 where request.TokenHash == hash
                 select new ConfirmFacts(
-                    request.Id, request.CycleId, request.CategoryId, request.NominationId, request.VoterEmail, request.ExpiresAt, request.ConfirmedAt,
+                    request.Id, request.CycleId, request.CategoryId, request.NominationId, request.VoterEmail, request.VoterKey, request.ExpiresAt, request.ConfirmedAt,
                     cycle.Slug, cycle.Phase, cycle.PeoplesChoice, library.Name,
                     db.MemberList.Any(m => m.CycleId == request.CycleId && m.Email == request.VoterEmail)))
             .AsNoTracking()
@@ -216,12 +224,13 @@ public sealed class VoteDesk(
             CategoryId = facts.CategoryId,
             NominationId = facts.NominationId,
             VoterEmail = facts.VoterEmail,
+            VoterKey = facts.VoterKey,
             AllowanceKey = allowanceKey,
             VoteRequestId = facts.RequestId,
             ConfirmedAt = now,
         });
         // The request is marked by key alone: no read of the row it changes.
-        var spent = new VoteRequest { Id = facts.RequestId, VoterEmail = facts.VoterEmail, TokenHash = "", ConfirmedAt = now };
+        var spent = new VoteRequest { Id = facts.RequestId, VoterEmail = facts.VoterEmail, VoterKey = facts.VoterKey, TokenHash = "", ConfirmedAt = now };
         db.VoteRequests.Attach(spent).Property(r => r.ConfirmedAt).IsModified = true;
         audit.Record("peoples-choice.vote-confirmed", "VoteRequest", facts.RequestId,
             after: new { facts.NominationId, facts.CategoryId, AllowanceKey = allowanceKey }, cycleId: facts.CycleId);
@@ -231,10 +240,10 @@ public sealed class VoteDesk(
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
-            // Two clicks, or two links of one voter, at once: the unique key kept one vote. Say which.
+            // Two clicks, or two links of one mailbox (however spelled), at once: the unique key kept one vote. Say which.
             db.ChangeTracker.Clear();
             var winner = await db.PeoplesChoiceVotes
-                .Where(v => v.CycleId == facts.CycleId && v.AllowanceKey == allowanceKey && v.VoterEmail == facts.VoterEmail)
+                .Where(v => v.CycleId == facts.CycleId && v.AllowanceKey == allowanceKey && v.VoterKey == facts.VoterKey)
                 .Select(v => (long?)v.VoteRequestId)
                 .FirstOrDefaultAsync(cancellationToken);
             return Outcome(winner == facts.RequestId ? VoteConfirmStatus.AlreadyUsed : VoteConfirmStatus.AlreadyVoted, facts);

@@ -34,6 +34,8 @@ public sealed class VoteAlert
     public DateTimeOffset WindowEnd { get; set; }
     /// <summary>Vote requests seen in the window (the most a detector run has counted).</summary>
     public int Requests { get; set; }
+    /// <summary>For <see cref="VoteAlertKind.SimilarAddresses"/>: the addresses of the group, one a line, as typed (upper-cased).</summary>
+    public string? Addresses { get; set; }
     public DateTimeOffset DetectedAt { get; set; }
 }
 
@@ -42,4 +44,6 @@ public enum VoteAlertKind
     IpBurst,
     NominationBurst,
     DisposableDomain,
+    /// <summary>Several spellings of one mailbox, or many addresses that differ only in digits and punctuation.</summary>
+    SimilarAddresses,
 }

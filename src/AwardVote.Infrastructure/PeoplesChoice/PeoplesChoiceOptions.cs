@@ -17,4 +17,9 @@ public sealed class PeoplesChoiceOptions
     public int IpBurstThreshold { get; set; } = 100;
     /// <summary>Requests for one nomination in one window from which the administrator is told.</summary>
     public int NominationBurstThreshold { get; set; } = 1000;
+    /// <summary>
+    /// Different mailboxes in one window whose addresses differ only in digits and punctuation ("anna1@", "anna2@")
+    /// from which the administrator is told. Two spellings of one mailbox are always reported.
+    /// </summary>
+    public int SimilarAddressThreshold { get; set; } = 3;
 }

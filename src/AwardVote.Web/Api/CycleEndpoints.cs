@@ -49,6 +49,11 @@ public static class CycleEndpoints
             .Produces<CycleDetailDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithExample(new MovePhaseInput { Version = ExampleVersion, Direction = "next", Reason = "Pieteikšanās sākas nedēļu agrāk." },
                 ExampleCycle with { Phase = CyclePhase.NominationsOpen, StatuteLockedAt = ExampleTime });
+        admin.MapPost("/{id:int}/repeat-round", Repeat)
+            .WithSummary("Repeat the last closed judging round: its count is discarded, the round reopens until the given time, every juror is mailed the reason")
+            .Produces<CycleDetailDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(new RepeatRoundInput { Version = ExampleVersion, Reason = "Divu žūrijas locekļu vērtējumi netika saglabāti.", ClosesAt = ExampleTime.AddDays(7) },
+                ExampleCycle with { Phase = CyclePhase.Judging, StatuteLockedAt = ExampleTime });
     }
 
     public sealed record CategoryDto(int Id, string Name, string? NameEn, string? Description, string? DescriptionEn);
@@ -177,6 +182,9 @@ public static class CycleEndpoints
 
     private static async Task<IResult> Move(int id, MovePhaseInput input, HttpContext http, MovePhase move, CancellationToken cancellationToken) =>
         (await move.RunAsync(id, input, cancellationToken)).Answer(http, cycle => TypedResults.Ok(ToDto(cycle)));
+
+    private static async Task<IResult> Repeat(int id, RepeatRoundInput input, HttpContext http, RepeatRound repeat, CancellationToken cancellationToken) =>
+        (await repeat.RunAsync(id, input, cancellationToken)).Answer(http, cycle => TypedResults.Ok(ToDto(cycle)));
 
     private static CycleDetailDto ToDto(AwardCycle c)
     {

@@ -20,13 +20,25 @@ public static class PeoplesChoiceEndpoints
     public static void MapPeoplesChoiceApi(this IEndpointRouteBuilder endpoints)
     {
         var vote = endpoints.MapGroup("/api/peoples-choice/{cycleSlug}").WithTags("People's choice").AllowAnonymous();
-        vote.MapPost("/requests", RequestVote).RequireRateLimiting(VoteRateLimiting.RequestPolicy).DisableAntiforgery();
+        vote.MapPost("/requests", RequestVote).RequireRateLimiting(VoteRateLimiting.RequestPolicy).DisableAntiforgery()
+            .WithSummary("Ask for a vote link by e-mail; the answer is the same for every address, and only the mail says whether it may vote")
+            .Produces<VoteRequestAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithExample(new VoteRequestBody(42, "anna@example.lv", null),
+                new VoteRequestAccepted("sent", "Cēsu Centrālā bibliotēka",
+                    "Ja ar šo adresi drīkst balsot, uz to ir nosūtīta saite. Atveriet e-pastā saņemto saiti, lai apstiprinātu balsi: līdz tam balss nav nodota. Ja ar šo adresi balsot nevar, e-pastā ir paskaidrots, kāpēc."),
+                StatusCodes.Status202Accepted);
         vote.MapPost("/confirm", Confirm).DisableAntiforgery();
         vote.MapGet("/results", GetResults);
     }
 
     public sealed record VoteRequestBody(int NominationId, string? Email, string? HumanCheck);
-    public sealed record VoteRequestAccepted(string Status, DateTimeOffset ExpiresAt, string Nominee, string Message);
+    /// <summary>
+    /// The one answer to a request, alike for an address that may vote, one that has voted and one not on the member
+    /// list: nothing in it depends on the address (the link's expiry is in the mail).
+    /// </summary>
+    public sealed record VoteRequestAccepted(string Status, string Nominee, string Message);
     public sealed record ConfirmBody(string? Token);
     public sealed record Confirmed(string Status, int NominationId, int CategoryId, string Nominee, string Message);
 
@@ -47,7 +59,7 @@ public static class PeoplesChoiceEndpoints
             CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
         var message = VoteMessages.For(outcome.Status, l);
         return outcome.Status == VoteRequestStatus.Sent
-            ? TypedResults.Accepted((string?)null, new VoteRequestAccepted("sent", outcome.ExpiresAt!.Value, outcome.NomineeName!, message))
+            ? TypedResults.Accepted((string?)null, new VoteRequestAccepted("sent", outcome.NomineeName!, message))
             : Refuse(VoteMessages.HttpStatus(outcome.Status), VoteMessages.Code(outcome.Status), message, l);
     }
 

@@ -69,6 +69,9 @@ public static class RefusalText
             RefusalCode.PhaseMoveNotPossible => l["The cycle cannot move in that direction from here."],
             RefusalCode.NominationsNeedCompleteStatute => l["Nominations cannot open while the statute has problems (listed on the cycle's page)."],
             RefusalCode.PhaseMovePublicationOnly => l["Results are published from the publication page, with approved citations; published results are not taken back."],
+            RefusalCode.PhaseMoveReopensRound => l["Round {0} of judging has closed with ballots in it, and a closed round is not reopened: its scores may already have been read.", a],
+            RefusalCode.RoundRepeatNotPossible => l["Only the last closed round of judging can be repeated, before the results are published and unless a repeat ballot for a tie has begun."],
+            RefusalCode.RoundRepeatCloseNotFitting => l["The repeated round must close in the future and before the later steps of the schedule."],
 
             // Nominations, attachments, letters of support, eligibility
             RefusalCode.NominationFrozen => l["Nominations are closed: this nomination is frozen and can no longer change."],

@@ -12,14 +12,13 @@ public static class VoteMessages
 {
     public static string For(VoteRequestStatus status, IStringLocalizer l) => status switch
     {
-        VoteRequestStatus.Sent => l["We sent you an e-mail. Open the link in it to confirm your vote: until then no vote is cast."],
+        // One answer for every address: whether it may vote, or has voted, is told only in the mail to it.
+        VoteRequestStatus.Sent => l["If this address may vote, we have sent it a link. Open the link in the e-mail to confirm your vote: until then no vote is cast. If it may not vote, the e-mail says why."],
         VoteRequestStatus.UnknownCycle => l["This award cycle has no people's-choice vote."],
         VoteRequestStatus.UnknownNomination => l["Choose one of the nominees listed on the vote page."],
         VoteRequestStatus.InvalidAddress => l["Enter a valid e-mail address, for example anna@example.lv."],
         VoteRequestStatus.NotYetOpen => l["The people's-choice vote has not opened yet."],
         VoteRequestStatus.Closed => l["The people's-choice vote is closed: no more votes are accepted."],
-        VoteRequestStatus.NotOnMemberList => l["Only members of the association may vote, and this e-mail address is not on the member list. Use the address the association has for you."],
-        VoteRequestStatus.AlreadyVoted => l["You already voted with this e-mail address. A confirmed vote cannot be changed."],
         VoteRequestStatus.TooManyRequests => l["Too many vote requests for this e-mail address. Wait an hour, or look for the e-mails already sent."],
         _ => status.ToString(),
     };
@@ -42,7 +41,6 @@ public static class VoteMessages
         VoteRequestStatus.Sent => StatusCodes.Status202Accepted,
         VoteRequestStatus.UnknownCycle => StatusCodes.Status404NotFound,
         VoteRequestStatus.UnknownNomination or VoteRequestStatus.InvalidAddress => StatusCodes.Status400BadRequest,
-        VoteRequestStatus.NotOnMemberList => StatusCodes.Status403Forbidden,
         VoteRequestStatus.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status409Conflict,
     };

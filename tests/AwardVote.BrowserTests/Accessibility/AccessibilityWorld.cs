@@ -121,7 +121,7 @@ public sealed class AccessibilityWorld
         var ids = await NominationsAsync(db, cycle, EligibilityDecision.Eligible, now, "Kuldīgas", "Limbažu");
         var request = new VoteRequest
         {
-            CycleId = cycle.Id, CategoryId = cycle.Categories[0].Id, NominationId = ids[0], VoterEmail = "LASITAJA@LASITAJI.EXAMPLE",
+            CycleId = cycle.Id, CategoryId = cycle.Categories[0].Id, NominationId = ids[0], VoterEmail = "LASITAJA@LASITAJI.EXAMPLE", VoterKey = "LASITAJA@LASITAJI.EXAMPLE",
             TokenHash = Convert.ToHexString(Guid.NewGuid().ToByteArray()), RequestedAt = now.AddHours(-2), ExpiresAt = now.AddHours(20),
             ConfirmedAt = now.AddHours(-1), RequestIp = "127.0.0.1",
         };
@@ -129,7 +129,7 @@ public sealed class AccessibilityWorld
         await db.SaveChangesAsync();
         db.PeoplesChoiceVotes.Add(new PeoplesChoiceVote
         {
-            CycleId = cycle.Id, CategoryId = cycle.Categories[0].Id, NominationId = ids[0], VoterEmail = request.VoterEmail,
+            CycleId = cycle.Id, CategoryId = cycle.Categories[0].Id, NominationId = ids[0], VoterEmail = request.VoterEmail, VoterKey = request.VoterKey,
             AllowanceKey = $"category:{cycle.Categories[0].Id}", VoteRequestId = request.Id, ConfirmedAt = now.AddHours(-1),
         });
         await db.SaveChangesAsync();

@@ -84,7 +84,7 @@ public sealed partial class VoteWorld(AwardVoteApp app) : TestWorld(app)
             db.VoteRequests.Add(new VoteRequest
             {
                 CycleId = CycleId, CategoryId = CategoryIds[nominationIndex < 2 ? 0 : 1], NominationId = nominationId,
-                VoterEmail = VoterAddress.Normalize(voter), TokenHash = hash, RequestedAt = requestedAt ?? DateTimeOffset.UtcNow,
+                VoterEmail = VoterAddress.Normalize(voter), VoterKey = VoterAddress.Canonical(voter), TokenHash = hash, RequestedAt = requestedAt ?? DateTimeOffset.UtcNow,
                 ExpiresAt = expiresAt ?? DateTimeOffset.UtcNow.AddHours(24), RequestIp = "192.0.2.10",
             });
             return await db.SaveChangesAsync();
@@ -108,6 +108,10 @@ public sealed partial class VoteWorld(AwardVoteApp app) : TestWorld(app)
 
     public static string TokenIn(string text) =>
         TokenPattern().Match(text) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No vote link in: " + text);
+
+    /// <summary>The problem's code and detail, or null for an answer that is no problem.</summary>
+    public static async Task<(string Code, string Detail)?> ProblemOrNullAsync(HttpResponseMessage response) =>
+        response.IsSuccessStatusCode ? null : await ProblemAsync(response);
 
     public static async Task<(string Code, string Detail)> ProblemAsync(HttpResponseMessage response)
     {

@@ -63,11 +63,12 @@ internal sealed class VoteRequestConfiguration : IEntityTypeConfiguration<VoteRe
     public void Configure(EntityTypeBuilder<VoteRequest> request)
     {
         request.Property(r => r.VoterEmail).HasMaxLength(320);
+        request.Property(r => r.VoterKey).HasMaxLength(320);
         request.Property(r => r.TokenHash).HasMaxLength(64);
         request.Property(r => r.RequestIp).HasMaxLength(64);
         request.HasIndex(r => r.TokenHash).IsUnique();
-        // "At most N requests per address an hour" reads this index, not the table.
-        request.HasIndex(r => new { r.CycleId, r.VoterEmail, r.RequestedAt });
+        // "At most N requests per mailbox an hour" reads this index, not the table.
+        request.HasIndex(r => new { r.CycleId, r.VoterKey, r.RequestedAt });
         // The abuse detector reads one time window of a cycle.
         request.HasIndex(r => new { r.CycleId, r.RequestedAt });
     }
@@ -78,9 +79,10 @@ internal sealed class PeoplesChoiceVoteConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<PeoplesChoiceVote> vote)
     {
         vote.Property(v => v.VoterEmail).HasMaxLength(320);
+        vote.Property(v => v.VoterKey).HasMaxLength(320);
         vote.Property(v => v.AllowanceKey).HasMaxLength(50);
-        // One confirmed vote per voter in what the statute allows one vote in.
-        vote.HasIndex(v => new { v.CycleId, v.AllowanceKey, v.VoterEmail }).IsUnique();
+        // One confirmed vote per mailbox in what the statute allows one vote in, however the address is spelled.
+        vote.HasIndex(v => new { v.CycleId, v.AllowanceKey, v.VoterKey }).IsUnique();
         vote.HasIndex(v => new { v.CycleId, v.CategoryId, v.NominationId });
         vote.HasIndex(v => v.VoteRequestId).IsUnique();
         vote.HasOne<Nomination>().WithMany().HasForeignKey(v => v.NominationId).OnDelete(DeleteBehavior.Restrict);
@@ -114,6 +116,7 @@ internal sealed class VoteAlertConfiguration : IEntityTypeConfiguration<VoteAler
     public void Configure(EntityTypeBuilder<VoteAlert> alert)
     {
         alert.Property(a => a.Subject).HasMaxLength(320);
+        alert.Property(a => a.Addresses).HasMaxLength(4000);
         // A detector that runs twice, or on two nodes, reports a burst once.
         alert.HasIndex(a => new { a.CycleId, a.Kind, a.Subject, a.WindowStart }).IsUnique();
         alert.HasOne<AwardCycle>().WithMany().HasForeignKey(a => a.CycleId).OnDelete(DeleteBehavior.Cascade);

@@ -192,6 +192,7 @@ public sealed class IndexModel(
         VoteAlertKind.IpBurst => l["Many requests from one IP address"],
         VoteAlertKind.NominationBurst => l["Many requests for one nomination"],
         VoteAlertKind.DisposableDomain => l["Throwaway e-mail domain"],
+        VoteAlertKind.SimilarAddresses => l["Addresses that may be one mailbox"],
         _ => kind.ToString(),
     };
 }
