@@ -1,8 +1,12 @@
+extern alias cli;
+using System.Security.Cryptography;
+using AwardVote.Domain.Counting;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Demo;
 using AwardVote.Tests;
 using Microsoft.Playwright;
 using MimeKit;
+using Tally = cli::AwardVote.Cli.Tally;
 
 namespace AwardVote.BrowserTests;
 
@@ -11,9 +15,11 @@ namespace AwardVote.BrowserTests;
 /// on PostgreSQL, with every mail read back from the SMTP receiver. The administrator opens a cycle (a score round,
 /// a shortlist, a ranked final); four libraries register and nominate (one with a letter of support, one withdraws,
 /// one is found ineligible); five jurors accept (one as the chair), one declares a conflict; they score, the phase
-/// clock closes the round, the count leaves the shortlist, they rank it, the count decides; the chair writes the
-/// citation, the administrator approves and publishes; the public reads the announcement and the archive. Then each
-/// person's mailbox holds exactly what they should have been sent, in their language.
+/// clock closes the round, the count leaves the shortlist, they rank it (the conflicted juror cannot place the
+/// nomination: the count writes their ballot with "~", the neutral recusal, and the protocol says how it counted), the
+/// count decides; the chair writes the citation, the administrator approves and publishes; the public reads the
+/// announcement and the archive, and a signed-out visitor downloads the count and recounts it with awardvote verify.
+/// Then each person's mailbox holds exactly what they should have been sent, in their language.
 /// In Latvian (with one juror who reads English) and again with everyone in English.
 /// </summary>
 public sealed class YearJourneyTests
@@ -282,8 +288,16 @@ public sealed class YearJourneyTests
             }
         }
         await j.ShotAsync(jurors[1].Page, "juror-desk-scored");
-        await jurors[0].Page.GotoAsync($"/Jury/Progress?cycleId={cycleId}&categoryId={categoryId}");
-        await j.ShotAsync(jurors[0].Page, "chair-progress");
+        var chair = jurors[0].Page;
+        await chair.GotoAsync($"/Jury/Progress?cycleId={cycleId}&categoryId={categoryId}");
+        await j.ShotAsync(chair, "chair-progress");
+        // The chair reads the panel's conflicts: a juror's own declaration needs no one's confirmation (it stands at once,
+        // and nobody may overturn it), so the list shows it confirmed; it holds for the final too.
+        await chair.GetByTestId("conflicts-link").ClickAsync();
+        var declared = await chair.GetByTestId("declared").Locator("tbody tr", new() { HasTextString = jurors[4].Name }).InnerTextAsync();
+        Assert.Contains(libraries[0], declared);
+        Assert.Contains(j.T("Apstiprināts", "Confirmed"), declared);
+        await j.ShotAsync(chair, "chair-conflicts");
 
         // ---- The round's close comes (the phase clock at a time after it), the count leaves the shortlist.
         Assert.Equal(1, await j.AdvancePhasesAtAsync(roundCloses.AddHours(1)));
@@ -303,7 +317,11 @@ public sealed class YearJourneyTests
             await page.GetByTestId("ranking-link").ClickAsync();
             if (juror == jurors[4])
             {
+                // The conflicted juror sees Alsunga on the shortlist but has no place to give it.
                 Assert.Equal(0, await page.GetByTestId($"rank-{alsunga}").CountAsync());
+                var recused = await page.GetByTestId($"conflicted-{alsunga}").InnerTextAsync();
+                Assert.Contains(libraries[0], recused);
+                Assert.Contains(j.T("Interešu konflikts", "Conflict of interest"), recused);
                 await page.GetByTestId($"rank-{dobele}").SelectOptionAsync("1");
             }
             else
@@ -324,8 +342,22 @@ public sealed class YearJourneyTests
         Assert.Equal(2, await admin.Locator("[data-testid^='result-']").CountAsync());
         await j.ShotAsync(admin, "results-review");
 
+        // The final's printable protocol (the later of the two counts): the conflicted juror's ballot says nothing
+        // about Alsunga ("~", the neutral recusal), and the protocol says how the count treated it.
+        var finalResult = (await admin.Locator("[data-testid^='protocol-']").EvaluateAllAsync<string[]>("links => links.map(l => l.dataset.testid)"))
+            .Select(id => int.Parse(id["protocol-".Length..], System.Globalization.CultureInfo.InvariantCulture)).Max();
+        await admin.GetByTestId($"protocol-{finalResult}").ClickAsync();
+        await admin.WaitForURLAsync(url => url.Contains($"/Admin/Results/Protocol?id={finalResult}", StringComparison.Ordinal));
+        var recusalLine = $"{libraries[3]} ~ {libraries[0]}";
+        var printedBallots = (await admin.GetByTestId("ballot-file").InnerTextAsync()).Split('\n');
+        Assert.Contains(recusalLine, printedBallots);
+        Assert.Contains($"{libraries[0]} > {libraries[3]} * 4", printedBallots);
+        Assert.False(string.IsNullOrWhiteSpace(await admin.GetByTestId("recusal-rule").InnerTextAsync()));
+        Assert.Contains(libraries[0], await admin.GetByTestId("no-preferences").InnerTextAsync());
+        Assert.Contains(libraries[0], await admin.GetByTestId("recusals").InnerTextAsync());
+        await j.ShotAsync(admin, "final-protocol-recusal");
+
         // ---- The chair writes the citation; the administrator approves it and publishes.
-        var chair = jurors[0].Page;
         await chair.GotoAsync(desk);
         await chair.GetByTestId("citation-link").ClickAsync();
         Assert.Equal(libraries[0], await chair.GetByTestId("laureate").InnerTextAsync());
@@ -350,6 +382,43 @@ public sealed class YearJourneyTests
         Assert.Contains(lv ? "Par drosmi atvērt" : "For the courage to open", await visitor.GetByTestId("citation").InnerTextAsync());
         Assert.Contains(libraries[3], await visitor.GetByTestId("shortlist").InnerTextAsync());
         await j.ShotAsync(visitor, "public-announcement");
+
+        // ---- Anyone checks the count: signed out, the visitor downloads the final's ballot file and protocol from the
+        // results page and recounts them with awardvote verify, which must reproduce the order and the page's SHA-256.
+        Assert.Equal(0, await visitor.GetByTestId("signed-in-as").CountAsync());
+        var verify = visitor.GetByTestId($"verify-{categoryId}");
+        Assert.Contains(j.T("Pārbaudiet skaitīšanu", "Check the count"), await verify.InnerTextAsync());
+        var publicSha256 = (await verify.GetByTestId("public-sha256").InnerTextAsync()).Trim();
+        Assert.Matches("^[0-9a-f]{64}$", publicSha256);
+        var files = $"/api/cycles/{slug}/results/{categoryId}";
+        Assert.Equal($"{files}/ballots", await verify.GetByTestId("public-ballot-file").GetAttributeAsync("href"));
+        Assert.Equal($"{files}/protocol", await verify.GetByTestId("public-protocol").GetAttributeAsync("href"));
+        await j.ShotAsync(visitor, "public-verification");
+        var folder = Directory.CreateTempSubdirectory("awardvote-journey-");
+        try
+        {
+            var ballotFile = new FileInfo(Path.Combine(folder.FullName, "ballots.txt"));
+            var protocolFile = new FileInfo(Path.Combine(folder.FullName, "protocol.json"));
+            var ballotDownload = await visitor.RunAndWaitForDownloadAsync(() => verify.GetByTestId("public-ballot-file").ClickAsync());
+            await ballotDownload.SaveAsAsync(ballotFile.FullName);
+            var protocolDownload = await visitor.RunAndWaitForDownloadAsync(() => verify.GetByTestId("public-protocol").ClickAsync());
+            await protocolDownload.SaveAsAsync(protocolFile.FullName);
+
+            var ballotBytes = await File.ReadAllBytesAsync(ballotFile.FullName);
+            Assert.Equal(publicSha256, Convert.ToHexStringLower(SHA256.HashData(ballotBytes)));
+            Assert.Contains(recusalLine, System.Text.Encoding.UTF8.GetString(ballotBytes).Split('\n'));
+            var protocol = CountProtocol.FromJson(await File.ReadAllTextAsync(protocolFile.FullName));
+            Assert.Equal(publicSha256, protocol.BallotFileSha256);
+            Assert.Equal(libraries[0], protocol.Order[0].Name);
+            var output = new StringWriter();
+            var error = new StringWriter();
+            Assert.True(Tally.Verify(protocolFile, ballotFile, output, error) == 0, $"{output}{error}");
+            Assert.Contains(publicSha256, output.ToString());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
         await visitor.GotoAsync("/Laureates");
         var archive = await visitor.GetByTestId("laureate-archive").InnerTextAsync();
         Assert.Contains(libraries[0], archive);
