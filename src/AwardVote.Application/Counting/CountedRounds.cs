@@ -22,6 +22,14 @@ public sealed record CategoryCount(Category Category, RoundResult? Result, Count
 /// </summary>
 public sealed class CountedRounds(AppDbContext db) : IUseCase
 {
+    /// <summary>
+    /// Whether a round has been counted (in one category, or in any): scores, score exports and jurors' means leave
+    /// the system only then — after the round's real close, one-way once it holds a ballot, and its count — never on a
+    /// phase position alone (issue 14).
+    /// </summary>
+    public static Task<bool> IsCountedAsync(AppDbContext db, int roundId, int? categoryId, CancellationToken cancellationToken) =>
+        db.RoundResults.AnyAsync(r => r.RoundId == roundId && (categoryId == null || r.CategoryId == categoryId), cancellationToken);
+
     /// <summary>The rounds in order, categories in the statute's order; null for a cycle that does not exist.</summary>
     public async Task<IReadOnlyList<RoundCounts>?> RunAsync(int cycleId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using AwardVote.Application.Counting;
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
@@ -25,9 +26,13 @@ public sealed class PanelProgress(AppDbContext db) : IUseCase
         public bool FullyScored => Complete >= Assigned;
     }
 
-    /// <param name="RoundIsClosed">Only then do <see cref="JurorRow.Mean"/> and its deviation carry values.</param>
+    /// <param name="RoundIsClosed">No ballot can be cast any more (reminders stop).</param>
+    /// <param name="ScoresOpen">
+    /// The round is closed and counted in this category: only then do <see cref="JurorRow.Mean"/> and its deviation
+    /// carry values (<see cref="Counting.CountedRounds.IsCountedAsync"/>).
+    /// </param>
     public sealed record Report(AwardCycle Cycle, Category Category, Round? Round, int RoundNumber, bool RoundIsClosed,
-        DateTimeOffset? ClosesAt, IReadOnlyList<JurorRow> Jurors, IReadOnlyList<NominationRow> Nominations);
+        DateTimeOffset? ClosesAt, IReadOnlyList<JurorRow> Jurors, IReadOnlyList<NominationRow> Nominations, bool ScoresOpen);
 
     /// <summary>The panel's progress in the open round (or the last one); null when the cycle or category does not exist.</summary>
     public async Task<Report?> RunAsync(int cycleId, int categoryId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -40,6 +45,7 @@ public sealed class PanelProgress(AppDbContext db) : IUseCase
         var roundNumber = Math.Max(1, cycle.RoundNumber);
         var round = cycle.Rounds.SingleOrDefault(r => r.Number == roundNumber);
         var closed = JudgingRules.RoundIsClosed(cycle, roundNumber, now);
+        var scoresOpen = closed && round is not null && await CountedRounds.IsCountedAsync(db, round.Id, categoryId, cancellationToken);
 
         var grants = await db.RoleGrants.AsNoTracking()
             .Where(g => g.CycleId == cycleId && g.CategoryId == categoryId && (g.Role == ScopedRole.Juror || g.Role == ScopedRole.Chair))
@@ -102,7 +108,7 @@ public sealed class PanelProgress(AppDbContext db) : IUseCase
             {
                 var assigned = inRound.Count(x => !conflicts.Contains((u.Id, x.Nomination.Id)));
                 var complete = inRound.Count(x => !conflicts.Contains((u.Id, x.Nomination.Id)) && completeBallots.Contains((u.Id, x.Nomination.Id)));
-                var spread = closed && ballotMeans.TryGetValue(u.Id, out var means) ? ProgressRules.MeanAndDeviation(means) : null;
+                var spread = scoresOpen && ballotMeans.TryGetValue(u.Id, out var means) ? ProgressRules.MeanAndDeviation(means) : null;
                 return new JurorRow(u.Id, u.DisplayName, u.Email ?? "", u.PreferredCulture,
                     grants.Any(g => g.UserId == u.Id && g.Role == ScopedRole.Chair), complete, assigned, spread?.Mean, spread?.StandardDeviation);
             })
@@ -115,7 +121,7 @@ public sealed class PanelProgress(AppDbContext db) : IUseCase
             })
             .OrderBy(n => n.LibraryName, StringComparer.CurrentCulture)
             .ToList();
-        return new Report(cycle, category, round, roundNumber, closed, JudgingRules.RoundClosesAt(cycle, roundNumber), jurors, nominations);
+        return new Report(cycle, category, round, roundNumber, closed, JudgingRules.RoundClosesAt(cycle, roundNumber), jurors, nominations, scoresOpen);
     }
 
     /// <summary>

@@ -238,9 +238,10 @@ public static class JuryEndpoints
             return denied;
         if (await progress.RunAsync(cycleId, categoryId, clock.GetUtcNow(), cancellationToken) is not { } report)
             return TypedResults.NotFound();
-        // PanelProgress leaves means empty before close; checked again here because this is where they leave the server.
-        var closed = report.RoundIsClosed;
-        return TypedResults.Ok(new ProgressDto(cycleId, categoryId, report.RoundNumber, closed, report.ClosesAt,
+        // PanelProgress leaves means empty before the round is closed and counted; checked again here because this is
+        // where they leave the server.
+        var closed = report.ScoresOpen;
+        return TypedResults.Ok(new ProgressDto(cycleId, categoryId, report.RoundNumber, report.RoundIsClosed, report.ClosesAt,
             report.Jurors.Select(j => new JurorProgressDto(j.UserId, j.Name, j.IsChair, j.Complete, j.Assigned,
                 closed ? j.Mean : null, closed ? j.StandardDeviation : null)).ToList(),
             report.Nominations.Select(n => new NominationProgressDto(n.NominationId, n.LibraryName, n.Complete, n.Assigned, n.FullyScored)).ToList()));

@@ -87,6 +87,9 @@ public sealed class CycleExports(AppDbContext db, TimeProvider clock, IStringLoc
                 ? l["Round {0} is still open until {1}: no score or comment leaves the system before the round closes.", round.Number, DisplayNames.LocalTime(closes, cycle.TimeZone)]
                 : l["Round {0} is not closed: no score or comment leaves the system before the round closes.", round.Number]);
         }
+        // Closed is not enough: the scores leave only with the count, so no reading can come before the result is fixed.
+        if (!await CountedRounds.IsCountedAsync(db, round.Id, null, cancellationToken))
+            return ExportOutcome.Refused(l["Round {0} is closed but not counted yet: the scores can be exported once it is counted, within a minute or two.", round.Number]);
 
         var criteria = cycle.Criteria.OrderBy(c => c.Order).ToList();
         var categories = await CategoryNamesAsync(cycle.Id, cancellationToken);

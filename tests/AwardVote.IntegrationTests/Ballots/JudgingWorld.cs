@@ -1,7 +1,9 @@
+using AwardVote.Application.Counting;
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;
 using AwardVote.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AwardVote.IntegrationTests.Ballots;
 
@@ -26,9 +28,15 @@ public sealed class JudgingWorld(AwardVoteApp app, JudgingScenario scenario) : T
     public Task<(string Id, string Email)> UserAsync(string name, Func<string, RoleGrant>? grant = null) =>
         JudgingScenario.UserAsync(App, name, grant);
 
-    public Task CloseRoundNowAsync() => QueryAsync(db => db.PhaseSteps
-        .Where(s => s.CycleId == CycleId && s.Phase == CyclePhase.Counting)
-        .ExecuteUpdateAsync(s => s.SetProperty(x => x.StartsAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+    /// <summary>The round closes by the clock and, as the counting job would a minute later, is counted.</summary>
+    public async Task CloseRoundNowAsync()
+    {
+        await QueryAsync(db => db.PhaseSteps
+            .Where(s => s.CycleId == CycleId && s.Phase == CyclePhase.Counting)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.StartsAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        await using var scope = App.Scope();
+        await scope.ServiceProvider.GetRequiredService<CountRound>().RunAsync(CycleId, CancellationToken.None);
+    }
 
     public Dictionary<string, string> ScoreForm(string page, int first, int second, string? comment = null) => new()
     {

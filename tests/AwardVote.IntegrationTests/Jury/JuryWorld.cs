@@ -1,8 +1,10 @@
+using AwardVote.Application.Counting;
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
 using AwardVote.Domain.Nominations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AwardVote.IntegrationTests.Jury;
 
@@ -72,11 +74,17 @@ public sealed class JuryWorld(AwardVoteApp app) : TestWorld(app)
     });
 
     /// <summary>Closes round 1 by its clock: the step after judging has started.</summary>
-    public Task CloseRoundAsync() => ExecuteAsync(async db =>
+    /// <summary>The round closes by the clock and, as the counting job would a minute later, is counted.</summary>
+    public async Task CloseRoundAsync()
     {
-        var steps = await db.PhaseSteps.Where(s => s.CycleId == CycleId).OrderBy(s => s.Sequence).ToListAsync();
-        var judging = steps.Single(s => s.Phase == CyclePhase.Judging);
-        steps.First(s => s.Sequence > judging.Sequence).StartsAt = DateTimeOffset.UtcNow.AddMinutes(-1);
-        await db.SaveChangesAsync();
-    });
+        await ExecuteAsync(async db =>
+        {
+            var steps = await db.PhaseSteps.Where(s => s.CycleId == CycleId).OrderBy(s => s.Sequence).ToListAsync();
+            var judging = steps.Single(s => s.Phase == CyclePhase.Judging);
+            steps.First(s => s.Sequence > judging.Sequence).StartsAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+            await db.SaveChangesAsync();
+        });
+        await using var scope = App.Scope();
+        await scope.ServiceProvider.GetRequiredService<CountRound>().RunAsync(CycleId, CancellationToken.None);
+    }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AwardVote.Application.Ballots;
+using AwardVote.Application.Counting;
 using AwardVote.Application.Jury;
 using AwardVote.Application.Nominations;
 using AwardVote.Domain.Cycles;
@@ -122,7 +123,8 @@ public sealed class NominationModel(
     {
         if (Cycle.Secrecy != ScoreSecrecy.VisibleToJuryAfterClose
             || !JudgingRules.RoundIsClosed(Cycle, Math.Max(1, Cycle.RoundNumber), clock.GetUtcNow())
-            || !JudgingRules.IsComplete(mine, Cycle.Criteria))
+            || !JudgingRules.IsComplete(mine, Cycle.Criteria)
+            || !await CountedRounds.IsCountedAsync(db, mine.RoundId, null, cancellationToken))
             return null;
         var others = await db.ScoreBallots.AsNoTracking().Include(b => b.Scores)
             .Where(b => b.RoundId == mine.RoundId && b.NominationId == mine.NominationId && b.JurorUserId != mine.JurorUserId && !b.Abstained)
