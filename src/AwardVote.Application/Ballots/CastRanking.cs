@@ -55,6 +55,9 @@ public sealed class CastRanking(AppDbContext db, AuditLog audit, TimeProvider cl
 
         for (var attempt = 0; ; attempt++)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await JudgingRound.WhyClosedUnderLockAsync(db, cycle.Id, BallotKind.Ranked, clock, cancellationToken) is { } closedMeanwhile)
+                return closedMeanwhile;
             var ballot = await db.RankedBallots.Include(b => b.Ranks)
                 .SingleOrDefaultAsync(b => b.RoundId == round.Id && b.CategoryId == input.CategoryId && b.JurorUserId == jurorId, cancellationToken);
             if (enteredBy is not null && ballot is { IsPaperBallot: false })
@@ -86,10 +89,12 @@ public sealed class CastRanking(AppDbContext db, AuditLog audit, TimeProvider cl
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return Outcome.Done;
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
             {
+                await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
             }

@@ -68,6 +68,9 @@ public sealed class CastScoreBallot(AppDbContext db, AuditLog audit, TimeProvide
 
         for (var attempt = 0; ; attempt++)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await JudgingRound.WhyClosedUnderLockAsync(db, cycle.Id, BallotKind.Score, clock, cancellationToken) is { } closedMeanwhile)
+                return closedMeanwhile;
             var ballot = await db.ScoreBallots.Include(b => b.Scores)
                 .SingleOrDefaultAsync(b => b.RoundId == round.Id && b.NominationId == nomination.Id && b.JurorUserId == jurorId, cancellationToken);
             // The juror's own electronic ballot is theirs: a paper ballot never replaces it (re-read on every attempt,
@@ -106,6 +109,7 @@ public sealed class CastScoreBallot(AppDbContext db, AuditLog audit, TimeProvide
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return Outcome.Done;
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
@@ -113,6 +117,7 @@ public sealed class CastScoreBallot(AppDbContext db, AuditLog audit, TimeProvide
                 // Another request of the same juror inserted or changed the ballot first (two tabs, a double click):
                 // the unique key kept one ballot and the version refused the stale change; apply this one again on
                 // top of it. Each failure means another write succeeded, so this ends.
+                await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
             }

@@ -38,6 +38,29 @@ public static class JudgingRound
             .ToListAsync(cancellationToken)).ToHashSet();
     }
 
+    /// <summary>
+    /// Inside a ballot's transaction: takes the cycle's row lock, then asks again whether the round is open. A phase
+    /// move and the count take the same lock (the move by updating the row, the count by <see cref="LockCycleAsync"/>),
+    /// so none can pass between this check and the ballot's commit: a ballot is either in before the round closes and
+    /// read by its count, or refused — never saved after a count that did not read it.
+    /// </summary>
+    public static async Task<Refusal?> WhyClosedUnderLockAsync(AppDbContext db, int cycleId, BallotKind kind, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        await LockCycleAsync(db, cycleId, cancellationToken);
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Schedule).Include(c => c.Rounds).AsSplitQuery()
+            .SingleAsync(c => c.Id == cycleId, cancellationToken);
+        // The time is read once the lock is held: the wait for it may have outlasted the round.
+        return WhyClosed(cycle, kind, clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Locks the cycle's row until the current transaction ends, with a write that changes nothing (on SQLite the
+    /// write takes the database's lock, which serialises the same way).
+    /// </summary>
+    public static Task LockCycleAsync(AppDbContext db, int cycleId, CancellationToken cancellationToken) =>
+        db.Cycles.Where(c => c.Id == cycleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version), cancellationToken);
+
     /// <summary>Why ballots of this kind cannot be cast now, or null.</summary>
     public static Refusal? WhyClosed(AwardCycle cycle, BallotKind kind, DateTimeOffset now)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using AwardVote.Application.Ballots;
 using AwardVote.Application.Cycles;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
@@ -51,6 +52,10 @@ public sealed class CountRound(AppDbContext db, AuditLog audit, TimeProvider clo
     {
         if (await db.RoundResults.AnyAsync(r => r.RoundId == round.Id && r.CategoryId == category.Id, cancellationToken))
             return false;
+        // The ballots are read under the cycle's row lock, which every ballot takes to check the round is open: a
+        // ballot still being saved is waited for and counted, and one after this sees the round closed.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await JudgingRound.LockCycleAsync(db, cycle.Id, cancellationToken);
 
         var candidates = await RoundCandidates.ForAsync(db, cycle, round, category.Id, cancellationToken);
         // A repeat ballot judges only the categories left undecided; the others keep the result they have.
@@ -133,10 +138,12 @@ public sealed class CountRound(AppDbContext db, AuditLog audit, TimeProvider clo
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Another run stored this count first: the unique key kept one result.
+            await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return false;
         }
