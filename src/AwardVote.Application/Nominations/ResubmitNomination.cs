@@ -1,10 +1,8 @@
-using AwardVote.Application.Libraries;
 using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Mail;
 using AwardVote.Infrastructure.Mail.Templates;
-using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.Application.Nominations;
 
@@ -33,7 +31,8 @@ public sealed class ResubmitNomination(AppDbContext db, LoadNomination load, Aud
         NominationText.Apply(next, input);
         var was = Parts(nomination);
         var will = Parts(next);
-        var changed = Enum.GetValues<NominationPart>().Where(part => was[part] != will[part]).ToList();
+        // The text's parts only: files change through UploadAttachment and DeleteAttachment, with their own receipt.
+        var changed = was.Keys.Where(part => was[part] != will[part]).ToList();
         if (changed.Count == 0)
             return Refusal.Conflict(RefusalCode.NothingChangedToResubmit);
         if (string.IsNullOrWhiteSpace(next.PublicSummary) || string.IsNullOrWhiteSpace(next.Achievements))
@@ -43,24 +42,7 @@ public sealed class ResubmitNomination(AppDbContext db, LoadNomination load, Aud
         NominationText.Apply(nomination, input);
         var at = clock.GetUtcNow();
         nomination.SubmittedAt = at;
-        var library = await db.Libraries.AsNoTracking().SingleAsync(x => x.Id == nomination.LibraryId, cancellationToken);
-        var category = cycle.Categories.Single(c => c.Id == nomination.CategoryId);
-        var url = links.To($"/Nominations/Edit?id={nomination.Id}");
-        foreach (var contact in await LibraryContacts.RepresentativesAsync(db, nomination.LibraryId, cancellationToken))
-        {
-            outbox.Enqueue(new NominationResubmissionMail(
-                    contact.Name,
-                    library.Name,
-                    MailTexts.Pick(cycle.Title, cycle.TitleEn, contact.Culture),
-                    MailTexts.Pick(category.Name, category.NameEn, contact.Culture),
-                    MailTexts.LocalTime(at, cycle.TimeZone),
-                    changed,
-                    nomination.PublicSummary,
-                    url),
-                contact.Email, contact.Name, contact.Culture,
-                // Each resubmission gets its own receipt; the same resubmission never two.
-                $"{nomination.Id}:{at.UtcTicks}:{contact.UserId}");
-        }
+        await ResubmissionReceipt.EnqueueAsync(db, outbox, links, cycle, nomination, changed, at, "text", cancellationToken);
         var outcome = await NominationChanges.CommitAsync(db, audit, clock, nomination, input.Version, "nomination.resubmitted", before, cancellationToken);
         if (outcome.Succeeded)
             mail.DeliverSoon();

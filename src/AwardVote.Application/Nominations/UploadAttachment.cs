@@ -3,6 +3,8 @@ using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Files;
+using AwardVote.Infrastructure.Mail;
+using AwardVote.Infrastructure.Mail.Templates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +39,8 @@ public sealed class UploadAttachmentInput
 /// The nominee's representative adds a photo or PDF to the nomination until the deadline. The file is judged by its
 /// content (never its name), stored outside the web root under a new key, and recorded with its fingerprint.
 /// </summary>
-public sealed class UploadAttachment(AppDbContext db, LoadNomination load, AttachmentStore store, AuditLog audit, TimeProvider clock) : IUseCase
+public sealed class UploadAttachment(AppDbContext db, LoadNomination load, AttachmentStore store, AuditLog audit, Outbox outbox,
+    MailSoon mail, PublicLinks links, TimeProvider clock) : IUseCase
 {
     /// <summary>The largest file allowed plus room for the form around it: the limit of a request that carries one.</summary>
     public const long RequestLimit = AttachmentRules.MaxPdfBytes + 1024 * 1024;
@@ -97,6 +100,10 @@ public sealed class UploadAttachment(AppDbContext db, LoadNomination load, Attac
             db.Attachments.Add(attachment);
             audit.Record("attachment.uploaded", "Nomination", nomination.Id,
                 after: new { attachment.SafeFileName, attachment.ContentType, attachment.SizeBytes, attachment.Sha256 }, cycleId: nomination.CycleId);
+            // A file added after submission changes what the jury will read: a receipt, as for a resubmitted text.
+            if (nomination.Status == NominationStatus.Submitted)
+                await ResubmissionReceipt.EnqueueAsync(db, outbox, links, cycle, nomination, [NominationPart.Files], attachment.UploadedAt,
+                    $"file-added:{attachment.Sha256}", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -106,6 +113,8 @@ public sealed class UploadAttachment(AppDbContext db, LoadNomination load, Attac
             store.Delete(key);
             throw;
         }
+        if (nomination.Status == NominationStatus.Submitted)
+            mail.DeliverSoon();
         return attachment;
     }
 }

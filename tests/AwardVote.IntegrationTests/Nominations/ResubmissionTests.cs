@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AwardVote.Application.Nominations;
 using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Demo;
 using AwardVote.IntegrationTests.Support;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static AwardVote.IntegrationTests.Nominations.NominationApiClient;
 
 namespace AwardVote.IntegrationTests.Nominations;
@@ -131,6 +134,37 @@ public sealed class ResubmissionTests(Apps apps)
     }
 
     /// <summary>A nomination of the library submitted through the API, as a library does, with its first receipt.</summary>
+    [Theory, AllProviders]
+    public async Task A_file_added_or_removed_after_submission_mails_a_receipt_as_a_resubmission_does(DatabaseProvider provider)
+    {
+        var world = await NominationWorld.CreateAsync(apps.Get(provider));
+        var (libraryId, email) = await world.LibraryAsync("Kārsavas bibliotēka");
+        var id = await SubmittedAsync(world, libraryId, email);
+        var userId = await world.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var png = AttachmentTests.Png(40, 30);
+
+        Attachment added;
+        await using (var scope = world.App.Scope())
+        {
+            using var stream = new MemoryStream(png);
+            var file = new FormFile(stream, 0, png.Length, "File", "lasitava.png") { Headers = new HeaderDictionary(), ContentType = "image/png" };
+            var upload = await scope.ServiceProvider.GetRequiredService<UploadAttachment>().RunAsync(id, userId,
+                new UploadAttachmentInput { File = file, Caption = "Lasītava", ConsentGiven = true }, CancellationToken.None);
+            Assert.True(upload.Succeeded, string.Join(", ", upload.Refusals));
+            added = upload.Value!;
+        }
+        Assert.Single(await ReceiptsAsync(world, email));
+        await using (var scope = world.App.Scope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<DeleteAttachment>().RunAsync(id, added.Id, CancellationToken.None)).Succeeded);
+
+        var receipts = await ReceiptsAsync(world, email);
+        Assert.Equal(2, receipts.Count);
+        Assert.All(receipts, body => Assert.Contains("Kopš iepriekšējās iesniegšanas mainīts: pievienotie faili.", body));
+    }
+
+    private static Task<List<string>> ReceiptsAsync(NominationWorld world, string email) => world.QueryAsync(db => db.Outbox
+        .Where(m => m.Purpose == "nomination-resubmission" && m.ToEmail == email).Select(m => m.TextBody).ToListAsync());
+
     private static async Task<int> SubmittedAsync(NominationWorld world, int libraryId, string email)
     {
         var id = await world.NominationAsync(libraryId, achievements: Submitted);

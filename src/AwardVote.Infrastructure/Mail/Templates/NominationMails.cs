@@ -40,6 +40,8 @@ public enum NominationPart
     Partners,
     Statistics,
     Links,
+    /// <summary>A file added to or removed from a submitted nomination.</summary>
+    Files,
 }
 
 /// <summary>
@@ -79,6 +81,7 @@ public sealed record NominationResubmissionMail(
         NominationPart.Partners => l["the partners"],
         NominationPart.Statistics => l["the statistics"],
         NominationPart.Links => l["the links"],
+        NominationPart.Files => l["the files"],
         _ => part.ToString(),
     };
 }
