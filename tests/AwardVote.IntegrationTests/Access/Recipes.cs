@@ -207,6 +207,9 @@ public static partial class Recipes
         Read("GET /Admin/Cycles/{id:int}", c => $"/Admin/Cycles/{c.C.CycleId}"),
         Statute("POST /Admin/Cycles/{id:int}?handler=Move", (c, cycle) => c.Form($"/Admin/Cycles/{cycle.Id}?handler=Move",
             ("Move.Version", $"{cycle.Version}"), ("Move.Direction", "next"), ("Move.Reason", "Pārbaude"))),
+        // Without a reason: refused in every phase (the repeat itself is tried in Cycles/RoundCloseTests).
+        Statute("POST /Admin/Cycles/{id:int}?handler=Repeat", (c, cycle) => c.Form($"/Admin/Cycles/{cycle.Id}?handler=Repeat",
+            ("Repeat.Reason", " "), ("RepeatClosesAt", "2040-01-01T12:00"))),
         Read("GET /Admin/Cycles/{id:int}/Categories", c => $"/Admin/Cycles/{c.C.CycleId}/Categories"),
         Statute("POST /Admin/Cycles/{id:int}/Categories", (c, cycle) => c.Form($"/Admin/Cycles/{cycle.Id}/Categories", CategoriesForm(cycle))),
         Statute("POST /Admin/Cycles/{id:int}/Categories?handler=Add", (c, cycle) => c.Form($"/Admin/Cycles/{cycle.Id}/Categories?handler=Add", CategoriesForm(cycle)), writes: false),

@@ -107,6 +107,43 @@ public sealed class RoundCloseTests(Apps apps)
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
+    [Theory, AllProviders]
+    public async Task The_administrator_repeats_a_round_from_the_cycles_page_with_the_same_refusals_as_the_api(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var cycle = await new CycleBuilder().Titled("Atkārtošana lapā").InPhase(CyclePhase.Judging, round: 1).CreateAsync(app);
+        var categoryId = cycle.Categories.Single().Id;
+        var nomination = await new NominationBuilder(cycle).Of(new LibraryBuilder()).Submitted().Eligible().Frozen().CreateAsync(app);
+        var juror = await new PersonBuilder("Juris Lapā").Juror(cycle.Id, categoryId).CreateAsync(app);
+        await new ScoreBallotBuilder(cycle.Rounds.Single().Id, nomination.Id, juror.Id).Scores(cycle.Criteria.Select(c => c.Id).ToList(), 3).CreateAsync(app);
+        using var client = await app.BearerClientAsync(DemoSeeder.AdministratorEmail);
+        using (var close = await MoveAsync(client, cycle.Id, "next"))
+            Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+        using var admin = await app.SignedInAdministratorAsync();
+        var page = await admin.GetPageAsync($"/Admin/Cycles/{cycle.Id}");
+        Assert.Contains("data-testid=\"repeat-round\"", page);
+        var closes = DateTimeOffset.UtcNow.AddDays(3);
+        var rigaCloses = TimeZoneInfo.ConvertTime(closes, TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga")).ToString("yyyy-MM-ddTHH:mm");
+        Dictionary<string, string> Form(string reason) => new()
+        {
+            ["__RequestVerificationToken"] = Browserless.AntiforgeryToken(page),
+            ["Repeat.Version"] = Browserless.InputValue(page, "Repeat.Version"),
+            ["Repeat.Reason"] = reason,
+            ["RepeatClosesAt"] = rigaCloses,
+        };
+
+        // No reason: the page and the API refuse it in the same words.
+        using (var pageRefused = await admin.SubmitFormAsync($"/Admin/Cycles/{cycle.Id}", Form(" "), $"/Admin/Cycles/{cycle.Id}?handler=Repeat"))
+        using (var apiRefused = await client.PostAsJsonAsync($"/api/admin/cycles/{cycle.Id}/repeat-round", new { reason = " ", closesAt = closes }))
+            await Parity.AssertSameRefusalAsync(pageRefused, apiRefused, HttpStatusCode.BadRequest, "Norādiet, kāpēc kārta tiek atkārtota");
+
+        using var repeated = await admin.SubmitFormAsync($"/Admin/Cycles/{cycle.Id}", Form("Biļeteni nebija pilnīgi"), $"/Admin/Cycles/{cycle.Id}?handler=Repeat");
+        Assert.Equal(HttpStatusCode.Redirect, repeated.StatusCode);
+        Assert.Equal((CyclePhase.Judging, 1), await PhaseAsync(app, cycle.Id));
+        Assert.Equal("Biļeteni nebija pilnīgi",
+            await app.QueryAsync(db => db.AuditEntries.Where(a => a.CycleId == cycle.Id && a.Action == "cycle.round-repeated").Select(a => a.Reason).SingleAsync()));
+    }
+
     private static Task<HttpResponseMessage> MoveAsync(HttpClient client, int cycleId, string direction) =>
         client.PostAsJsonAsync($"/api/admin/cycles/{cycleId}/phase", new { direction, reason = "Pārbaude" });
 
