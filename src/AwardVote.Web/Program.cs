@@ -121,6 +121,7 @@ app.UseDatabaseOutageResponses();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseJobsDashboardFormGuard();
 app.UseRateLimiter();
 app.UseAntiforgery();
 // After authentication (only anonymous reads are cached) and localization (one copy per language).

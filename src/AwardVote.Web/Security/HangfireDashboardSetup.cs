@@ -19,4 +19,20 @@ public static class HangfireDashboardSetup
             DashboardTitle = "AwardVote jobs",
             AppPath = "/admin",
         });
+
+    /// <summary>
+    /// Hangfire's dashboard reads a form for its statistics and its commands whatever the request carries, and throws
+    /// (a 500) when there is none: such a request gets a 415 before it reaches the dashboard. Placed after
+    /// authorization, so only administrators ever get this far.
+    /// </summary>
+    public static IApplicationBuilder UseJobsDashboardFormGuard(this IApplicationBuilder app) =>
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(Path, out var rest)
+                       && (HttpMethods.IsPost(context.Request.Method) || rest.Equals("/stats", StringComparison.OrdinalIgnoreCase))
+                       && !context.Request.HasFormContentType,
+            refused => refused.Run(context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+                return Task.CompletedTask;
+            }));
 }
