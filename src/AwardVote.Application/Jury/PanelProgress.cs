@@ -1,3 +1,4 @@
+using AwardVote.Application.Ballots;
 using AwardVote.Application.Counting;
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;
@@ -76,8 +77,9 @@ public sealed class PanelProgress(AppDbContext db) : IUseCase
         var ballotMeans = new Dictionary<string, List<decimal>>();
         if (round is { Kind: BallotKind.Ranked })
         {
-            // A first round ranks every judged nomination (JudgingRound.JudgedNominationsAsync); a later one its shortlist.
-            var shortlist = round.Number == 1 ? judgedIds.ToHashSet() : await ShortlistAsync(cycle, round, categoryId, cancellationToken);
+            // The ballots, the ranking page and the count ask the same: every judged nomination in a first round, the
+            // previous round's shortlist in a later one.
+            var shortlist = await JudgingRound.JudgedNominationsAsync(db, cycle, round, categoryId, cancellationToken);
             inRound = judged.Where(x => shortlist.Contains(x.Nomination.Id)).ToList();
             var ballots = await db.RankedBallots.AsNoTracking().Include(b => b.Ranks)
                 .Where(b => b.RoundId == round.Id && b.CategoryId == categoryId)
@@ -122,20 +124,5 @@ public sealed class PanelProgress(AppDbContext db) : IUseCase
             .OrderBy(n => n.LibraryName, StringComparer.CurrentCulture)
             .ToList();
         return new Report(cycle, category, round, roundNumber, closed, JudgingRules.RoundClosesAt(cycle, roundNumber), jurors, nominations, scoresOpen);
-    }
-
-    /// <summary>
-    /// The nominations a ranked round judges: the shortlist filed under this round, or else the one the previous
-    /// round's count produced (counting, issue 5, decides which it writes; both read the same here).
-    /// </summary>
-    private async Task<HashSet<int>> ShortlistAsync(AwardCycle cycle, Round round, int categoryId, CancellationToken cancellationToken)
-    {
-        var previous = cycle.Rounds.SingleOrDefault(r => r.Number == round.Number - 1)?.Id;
-        var entries = await db.Shortlist.AsNoTracking()
-            .Where(e => e.CategoryId == categoryId && (e.RoundId == round.Id || e.RoundId == previous))
-            .Select(e => new { e.RoundId, e.NominationId })
-            .ToListAsync(cancellationToken);
-        var own = entries.Where(e => e.RoundId == round.Id).Select(e => e.NominationId).ToHashSet();
-        return own.Count > 0 ? own : entries.Select(e => e.NominationId).ToHashSet();
     }
 }
