@@ -19,6 +19,7 @@ public static class RecurringJobs
     public const string CountPeoplesChoice = "count-peoples-choice";
     public const string DetectVoteAbuse = "detect-vote-abuse";
     public const string PublishDue = "publish-due";
+    public const string PurgeMailBodies = "purge-mail-bodies";
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -29,5 +30,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<DeliverOutboxJob>(DeliverOutbox, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
         jobs.AddOrUpdate<CountPeoplesChoiceJob>(CountPeoplesChoice, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
         jobs.AddOrUpdate<DetectVoteAbuseJob>(DetectVoteAbuse, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
+        jobs.AddOrUpdate<PurgeMailBodiesJob>(PurgeMailBodies, job => job.RunAsync(CancellationToken.None), Cron.Daily(3), utc);
     }
 }

@@ -214,6 +214,8 @@ public enum RefusalCode
     // --- Mail ----------------------------------------------------------------------------------------------------
     /// <summary>Only a failed message can be sent again; this one is queued or sent.</summary>
     MailNotFailed,
+    /// <summary>The failed message was kept past its retention period and its body (with its one-time links) is gone.</summary>
+    MailBodyRemoved,
 
     // --- Accounts ------------------------------------------------------------------------------------------------
     LanguageNotOffered,

@@ -34,13 +34,22 @@ public static class Commands
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseMigrator.MigrateAsync(db, Logger(scope), cancellationToken);
-        if (!await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken))
+        switch (await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken))
         {
-            Console.Error.WriteLine("The database already has data; demo data is only added to an empty database.");
-            return 1;
+            case DemoSeeding.NotEmpty:
+                Console.Error.WriteLine("The database already has data; demo data is only added to an empty database.");
+                return 1;
+            case DemoSeeding.RefusedOutsideDevelopment:
+                Console.Error.WriteLine("Demo data is for development (DOTNET_ENVIRONMENT=Development); elsewhere set " +
+                                        "Demo__AllowOutsideDevelopment=true, and it comes without the demo accounts.");
+                return 1;
+            case DemoSeeding.SeededWithoutAccounts:
+                Console.WriteLine("Demo data created, without accounts (not Development); create the administrator with create-admin.");
+                return 0;
+            default:
+                Console.WriteLine($"Demo data created. Sign in as {DemoSeeder.AdministratorEmail} with password {DemoSeeder.Password}.");
+                return 0;
         }
-        Console.WriteLine($"Demo data created. Sign in as {DemoSeeder.AdministratorEmail} with password {DemoSeeder.Password}.");
-        return 0;
     }
 
     public static async Task<int> CreateAdministratorAsync(CliSettings settings, string email, string name, CancellationToken cancellationToken)
@@ -58,6 +67,19 @@ public static class Commands
         var db = services.GetRequiredService<AppDbContext>();
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var clock = services.GetRequiredService<TimeProvider>();
+
+        // A first-run step (docker-compose.yml runs it before every start): an administrator who exists already is
+        // left as they are, password included, so running it again changes nothing.
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            if (await db.RoleGrants.AnyAsync(g => g.UserId == existing.Id && g.Role == ScopedRole.Administrator, cancellationToken))
+            {
+                Console.WriteLine($"Administrator {email} exists already; nothing changed.");
+                return 0;
+            }
+            Console.Error.WriteLine($"{email} has an account but is no administrator; an administrator grants the role on the site.");
+            return 1;
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = new AppUser

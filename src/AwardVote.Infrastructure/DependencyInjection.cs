@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddScoped<Outbox>();
         services.AddScoped<DeliverOutboxJob>();
+        services.AddScoped<PurgeMailBodiesJob>();
         services.AddSingleton<IMailTransport>(sp =>
         {
             var mail = sp.GetRequiredService<IOptions<MailOptions>>().Value;

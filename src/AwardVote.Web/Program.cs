@@ -28,6 +28,8 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
+// The public address: links in mails, host filtering, forwarded headers, Secure cookies and HSTS (Security/PublicAddress.cs).
+builder.AddPublicAddress();
 
 services.AddHttpContextAccessor();
 // Latvian letters as text in the HTML, not as numeric entities.
@@ -103,13 +105,11 @@ var app = builder.Build();
 
 await StartUp.PrepareDatabaseAsync(app);
 
+app.UsePublicAddress();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 if (app.Configuration.GetValue("Security:HttpsRedirection", true))
-{
-    app.UseHsts();
     app.UseHttpsRedirection();
-}
 app.UseSecurityHeaders(HangfireDashboardSetup.Path);
 // An error without a body: the API says what is wrong as a JSON problem, the pages show the error page.
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiProblems.WriteAsync));
@@ -120,6 +120,8 @@ app.UseRequestLocalization();
 app.UseDatabaseOutageResponses();
 app.UseRouting();
 app.UseAuthentication();
+// A cookie-signed-in change through the API must come from AwardVote's own pages (Security/ApiCookieGuard.cs).
+app.UseApiCookieGuard();
 app.UseAuthorization();
 app.UseJobsDashboardFormGuard();
 app.UseRateLimiter();

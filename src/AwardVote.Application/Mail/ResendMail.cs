@@ -18,12 +18,15 @@ public sealed class ResendMail(AppDbContext db, AuditLog audit, MailSoon mail, T
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var message = await db.Outbox.AsNoTracking()
             .Where(m => m.Id == id)
-            .Select(m => new { m.Status, m.Attempts, m.LastError, m.ToEmail, m.Purpose })
+            .Select(m => new { m.Status, m.Attempts, m.LastError, m.ToEmail, m.Purpose, BodyRemoved = m.TextBody == OutboxMessage.Removed })
             .SingleOrDefaultAsync(cancellationToken);
         if (message is null)
             return Refusal.NotFound;
         if (message.Status != OutboxStatus.Failed)
             return Refusal.Conflict(RefusalCode.MailNotFailed);
+        // Its secrets went with its body (PurgeMailBodiesJob): a resend would be an empty mail.
+        if (message.BodyRemoved)
+            return Refusal.Conflict(RefusalCode.MailBodyRemoved);
         var moved = await db.Outbox
             .Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
             .ExecuteUpdateAsync(s => s

@@ -9,31 +9,41 @@ using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace AwardVote.Infrastructure.Demo;
 
 /// <summary>
 /// Demo data: the Latvian Library Association, a dozen Latvian libraries, an open "Gada bibliotēka" cycle with the
 /// criteria of the association's own announcement, the 2019 laureate in the archive, and one account per role.
-/// Only for demonstrations: the accounts share a password printed in the README.
+/// Only for demonstrations: the accounts share a password printed in the README, so they are made in Development only.
+/// Anywhere else demo data needs <c>Demo:AllowOutsideDevelopment</c>, and even then comes without any account: an
+/// administrator whose password anyone can read is an installation anyone can take over.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock,
+    IHostEnvironment environment, IConfiguration configuration)
 {
+    public const string AllowOutsideDevelopmentSetting = "Demo:AllowOutsideDevelopment";
+
     public const string Password = "Demo-Parole-2026";
     public const string AdministratorEmail = "admin@lbb.example";
     public const string RepresentativeEmail = "lcb@lbb.example";
     public const string JurorEmail = "zurija@lbb.example";
     public const string ChairEmail = "priekssedetaja@lbb.example";
 
-    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    public async Task<DemoSeeding> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
     {
+        var withAccounts = environment.IsDevelopment();
+        if (!withAccounts && !configuration.GetValue<bool>(AllowOutsideDevelopmentSetting))
+            return DemoSeeding.RefusedOutsideDevelopment;
         if (await db.Association.AnyAsync(cancellationToken))
-            return false;
-        await SeedAsync(cancellationToken);
-        return true;
+            return DemoSeeding.NotEmpty;
+        await SeedAsync(withAccounts, cancellationToken);
+        return withAccounts ? DemoSeeding.Seeded : DemoSeeding.SeededWithoutAccounts;
     }
 
-    private async Task SeedAsync(CancellationToken cancellationToken)
+    private async Task SeedAsync(bool withAccounts, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -117,19 +127,22 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Audi
         db.Nominations.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
 
-        var admin = await CreateUserAsync(AdministratorEmail, "Administratore Anna", "lv", null);
-        var representative = await CreateUserAsync(RepresentativeEmail, "Inga Gedžūne", "lv", lcb.Id);
-        var juror = await CreateUserAsync(JurorEmail, "Jānis Žūrijs", "lv", rezekne.Id);
-        var chair = await CreateUserAsync(ChairEmail, "Chair Charlotte", "en", null);
-        var categoryId = open.Categories[0].Id;
-        db.RoleGrants.AddRange(
-            RoleGrant.Administrator(admin.Id, now, null),
-            RoleGrant.Representative(representative.Id, lcb.Id, now, admin.Id),
-            RoleGrant.Juror(juror.Id, open.Id, categoryId, now, admin.Id),
-            RoleGrant.Juror(chair.Id, open.Id, categoryId, now, admin.Id),
-            RoleGrant.Chair(chair.Id, open.Id, categoryId, now, admin.Id));
+        if (withAccounts)
+        {
+            var admin = await CreateUserAsync(AdministratorEmail, "Administratore Anna", "lv", null);
+            var representative = await CreateUserAsync(RepresentativeEmail, "Inga Gedžūne", "lv", lcb.Id);
+            var juror = await CreateUserAsync(JurorEmail, "Jānis Žūrijs", "lv", rezekne.Id);
+            var chair = await CreateUserAsync(ChairEmail, "Chair Charlotte", "en", null);
+            var categoryId = open.Categories[0].Id;
+            db.RoleGrants.AddRange(
+                RoleGrant.Administrator(admin.Id, now, null),
+                RoleGrant.Representative(representative.Id, lcb.Id, now, admin.Id),
+                RoleGrant.Juror(juror.Id, open.Id, categoryId, now, admin.Id),
+                RoleGrant.Juror(chair.Id, open.Id, categoryId, now, admin.Id),
+                RoleGrant.Chair(chair.Id, open.Id, categoryId, now, admin.Id));
+        }
 
-        audit.Record("demo.seeded", "Association", "LBB", after: new { Libraries = libraries.Count, Cycles = 2 });
+        audit.Record("demo.seeded", "Association", "LBB", after: new { Libraries = libraries.Count, Cycles = 2, Accounts = withAccounts });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -299,4 +312,14 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Audi
         cycle.Schedule = PhasePlan.NewSchedule(1);
         return cycle;
     }
+}
+
+public enum DemoSeeding
+{
+    Seeded,
+    /// <summary>Outside Development, with <c>Demo:AllowOutsideDevelopment</c>: the data, no accounts.</summary>
+    SeededWithoutAccounts,
+    NotEmpty,
+    /// <summary>Outside Development without <c>Demo:AllowOutsideDevelopment</c>.</summary>
+    RefusedOutsideDevelopment,
 }

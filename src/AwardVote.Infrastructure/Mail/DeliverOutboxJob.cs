@@ -158,12 +158,19 @@ public sealed class DeliverOutboxJob(
         return claimed == 1;
     }
 
+    /// <summary>
+    /// The body goes in the same statement that records "sent": it holds the one-time secrets of the mail (reset codes,
+    /// vote, letter and invitation links), whose hashes alone are meant to stay in the database. Kept until then, so a
+    /// message is sent whole however often it is tried.
+    /// </summary>
     private Task MarkSentAsync(long id, CancellationToken cancellationToken)
     {
         var sentAt = clock.GetUtcNow();
         return db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, OutboxStatus.Sent)
             .SetProperty(m => m.SentAt, sentAt)
+            .SetProperty(m => m.TextBody, OutboxMessage.Removed)
+            .SetProperty(m => m.HtmlBody, (string?)null)
             .SetProperty(m => m.Attempts, m => m.Attempts + 1)
             .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
             .SetProperty(m => m.LastError, (string?)null), cancellationToken);

@@ -10,8 +10,11 @@ public sealed class MailOptions
     public string FromName { get; set; } = "AwardVote";
     /// <summary>Where .eml files go; relative paths are under the data folder.</summary>
     public string PickupFolder { get; set; } = "mail";
-    /// <summary>The address links in mails point to.</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+    /// <summary>
+    /// The address people open AwardVote at; every link in every mail starts with it. No default: outside Development
+    /// the app does not start without it (AwardVote.Web.Security.PublicAddress).
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
     public SmtpOptions Smtp { get; set; } = new();
     public int BatchSize { get; set; } = 100;
     /// <summary>One delivery run goes on batch after batch while the outbox is full, for at most this long.</summary>
@@ -22,6 +25,10 @@ public sealed class MailOptions
     /// for others once this passes; longer than any one send may take, or two runs could both send it.
     /// </summary>
     public int ClaimLeaseSeconds { get; set; } = 300;
+    /// <summary>
+    /// How long a failed message keeps its body, for the administrator to send it again; a sent one keeps none.
+    /// </summary>
+    public int FailedRetentionDays { get; set; } = 30;
 }
 
 public sealed class SmtpOptions

@@ -13,6 +13,7 @@ public sealed class OutboxMessage
     public string? ToName { get; set; }
     public required string Culture { get; set; }
     public required string Subject { get; set; }
+    /// <summary>Until the message is sent; then <see cref="Removed"/> (see <see cref="DeliverOutboxJob"/>, <see cref="PurgeMailBodiesJob"/>).</summary>
     public required string TextBody { get; set; }
     public string? HtmlBody { get; set; }
     public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
@@ -23,6 +24,9 @@ public sealed class OutboxMessage
     public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>The text of a message once its body is gone: sent, or failed and kept past the retention period.</summary>
+    public const string Removed = "";
 }
 
 public enum OutboxStatus

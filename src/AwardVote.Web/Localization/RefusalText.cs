@@ -182,6 +182,7 @@ public static class RefusalText
 
             // Mail
             RefusalCode.MailNotFailed => l["Only a failed message can be sent again; this one is already queued or sent."],
+            RefusalCode.MailBodyRemoved => l["This message failed too long ago: its text, with the links it carried, has been removed and it cannot be sent again. Repeat the action that sent it."],
 
             // Accounts
             RefusalCode.LanguageNotOffered => l["Choose Latvian or English."],
