@@ -1,6 +1,5 @@
 using AwardVote.Infrastructure.Mail;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -44,8 +43,10 @@ public static class ApiCookieGuard
         context.Request.Path.StartsWithSegments("/api")
         && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
              || HttpMethods.IsOptions(context.Request.Method) || HttpMethods.IsTrace(context.Request.Method))
-        && context.User.Identity is { IsAuthenticated: true, AuthenticationType: var type }
-        && type == IdentityConstants.ApplicationScheme;
+        && context.User.Identity is { IsAuthenticated: true }
+        // With a bearer token the cookie is not read at all (AuthenticationSchemes.Select); both kinds of principal
+        // carry Identity's application type, so the header, not the principal, tells them apart.
+        && !context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSameOrigin(HttpContext context)
     {

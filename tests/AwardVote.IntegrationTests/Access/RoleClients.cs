@@ -49,7 +49,7 @@ public sealed class RoleClients(AccessWorld world)
     public HttpClient Client(Role role, bool isolated)
     {
         var cookies = isolated ? Copy(_cookies[role]) : _cookies[role];
-        return world.App.CreateDefaultClient(new CookieContainerHandler(cookies));
+        return Browserless.BrowserClient(world.App.CreateDefaultClient(new CookieContainerHandler(cookies)));
     }
 
     private static CookieContainer Copy(CookieContainer original)

@@ -8,11 +8,21 @@ namespace AwardVote.IntegrationTests.Support;
 /// <summary>An HTTP client that keeps cookies and fills forms the way a browser does (with the anti-forgery token).</summary>
 public sealed partial class Browserless(AwardVoteApp app) : IDisposable
 {
-    public HttpClient Http { get; } = app.CreateClient(new WebApplicationFactoryClientOptions
+    public HttpClient Http { get; } = BrowserClient(app.CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,
         HandleCookies = true,
-    });
+    }));
+
+    /// <summary>
+    /// Like a browser on AwardVote's own pages, which says so on every request (Sec-Fetch-Site): the API takes a
+    /// change signed in by the cookie only from them (Security/ApiCookieGuard.cs). A test of a foreign page removes it.
+    /// </summary>
+    public static HttpClient BrowserClient(HttpClient client)
+    {
+        client.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
+        return client;
+    }
 
     public async Task<string> GetPageAsync(string url)
     {
