@@ -113,7 +113,8 @@ start_app() {
   (cd src/AwardVote.Web && exec env \
     ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
     Database__Provider="$provider" ConnectionStrings__AwardVote="$conn" \
-    Database__MigrateOnStartup=true Demo__SeedWhenEmpty=true Security__HttpsRedirection=false \
+    Database__MigrateOnStartup=true Demo__SeedWhenEmpty=true Demo__AllowOutsideDevelopment=true Security__HttpsRedirection=false \
+    Mail__PublicBaseUrl=http://awardvote.bench AllowedHosts='*' \
     Mail__Transport=Smtp Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port="${SMTP_PORT:-25}" Mail__Smtp__Security=None \
     Storage__DataDirectory="$data" Logging__LogLevel__Default=Warning "$@" \
     dotnet "$WEB_DLL") >"$BENCH_TMP/$name.log" 2>&1 &
