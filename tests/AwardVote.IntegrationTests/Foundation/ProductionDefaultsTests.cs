@@ -1,4 +1,6 @@
+extern alias cli;
 using System.Net;
+using cli::AwardVote.Cli;
 using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
@@ -72,6 +74,23 @@ public sealed class ProductionDefaultsTests
         Assert.True(await app.QueryAsync(db => db.Association.AnyAsync()));
         Assert.Equal(0, await app.QueryAsync(db => db.Users.CountAsync()));
         Assert.False(await app.QueryAsync(db => db.RoleGrants.AnyAsync()));
+
+        // The first administrator comes from the installation step docker-compose.yml runs before every start:
+        // the second run finds them and changes nothing.
+        var email = Unique.Email("anna");
+        var cli = new CliSettings(provider.ToString(), app.ConnectionString, Path.Combine(Path.GetTempPath(), "awardvote-cli-" + Unique.Id()));
+        Environment.SetEnvironmentVariable("AWARDVOTE_ADMIN_PASSWORD", PersonBuilder.Password);
+        try
+        {
+            Assert.Equal(0, await Commands.CreateAdministratorAsync(cli, email, "Anna Administratore", CancellationToken.None));
+            Assert.Equal(0, await Commands.CreateAdministratorAsync(cli, email, "Anna Administratore", CancellationToken.None));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AWARDVOTE_ADMIN_PASSWORD", null);
+        }
+        Assert.Equal(1, await app.QueryAsync(db => db.RoleGrants.CountAsync(g => g.Role == AwardVote.Domain.Accounts.ScopedRole.Administrator)));
+        Assert.Equal(1, await app.QueryAsync(db => db.Users.CountAsync()));
     }
 
     [Theory, AllProviders]
