@@ -27,15 +27,16 @@ public static class PublicAddress
         if (!development && string.IsNullOrWhiteSpace(configuration["AllowedHosts"]) && address is not null)
             services.Configure<HostFilteringOptions>(o => o.AllowedHosts = [address.IdnHost]);
 
-        var proxies = configuration.GetSection("Security:KnownProxies").Get<string[]>() ?? [];
-        var networks = configuration.GetSection("Security:KnownNetworks").Get<string[]>() ?? [];
+        // Read now, so that a mistyped address stops the start instead of failing the first request.
+        var proxies = Read("Security:KnownProxies", configuration, IPAddress.Parse);
+        var networks = Read("Security:KnownNetworks", configuration, text => System.Net.IPNetwork.Parse(text));
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             foreach (var proxy in proxies)
-                o.KnownProxies.Add(IPAddress.Parse(proxy));
+                o.KnownProxies.Add(proxy);
             foreach (var network in networks)
-                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                o.KnownIPNetworks.Add(network);
         });
 
         var https = address?.Scheme == Uri.UriSchemeHttps;
@@ -74,6 +75,19 @@ public static class PublicAddress
             "address people open AwardVote at, e.g. https://gadabiblioteka.example.lv: every link in every mail is built " +
             "from it and only its host name is answered. It must be an absolute http(s) address and not localhost.");
     }
+
+    private static List<T> Read<T>(string key, IConfiguration configuration, Func<string, T> parse) =>
+        (configuration.GetSection(key).Get<string[]>() ?? []).Select(text =>
+        {
+            try
+            {
+                return parse(text.Trim());
+            }
+            catch (FormatException)
+            {
+                throw new InvalidOperationException($"{key}: '{text}' is not an IP address (KnownProxies) or network such as 10.0.0.0/8 (KnownNetworks).");
+            }
+        }).ToList();
 
     private static bool IsLocal(Uri address) =>
         address.IsLoopback

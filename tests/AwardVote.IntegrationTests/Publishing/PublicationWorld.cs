@@ -145,7 +145,17 @@ public sealed class PublicationWorld(JudgingWorld judging) : TestWorld(judging.A
 
     public Task<CyclePhase> PhaseAsync() => QueryAsync(db => db.Cycles.Where(c => c.Id == CycleId).Select(c => c.Phase).SingleAsync());
 
-    public Task<int> ResultMailsAsync() => QueryAsync(db => db.Outbox.CountAsync(m => m.Purpose.StartsWith("results-") && m.TextBody.Contains(Slug)));
+    /// <summary>
+    /// The results mails of this cycle's publications, told apart by the key they were queued with
+    /// ("purpose:publication:…"): a sent mail keeps no body to search.
+    /// </summary>
+    public async Task<int> ResultMailsAsync()
+    {
+        var publications = (await QueryAsync(db => db.Publications.Where(p => p.CycleId == CycleId).Select(p => p.Id).ToListAsync()))
+            .Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        var keys = await QueryAsync(db => db.Outbox.Where(m => m.Purpose.StartsWith("results-")).Select(m => m.DeduplicationKey).ToListAsync());
+        return keys.Count(key => key.Split(':') is [_, var publication, ..] && publications.Contains(publication));
+    }
 
     public string CitationPage => $"/Jury/Citation?cycleId={CycleId}&categoryId={CategoryId}";
     public string PublicationPage => $"/Admin/Results/Publication?cycleId={CycleId}";
