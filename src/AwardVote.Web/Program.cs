@@ -63,6 +63,8 @@ services.AddIdentityCore<AppUser>(AccountsSetup.Configure)
 services.AddSingleton<IEmailSender<AppUser>, IdentityApiEmailSender>();
 
 Policies.Configure(services.AddAuthorizationBuilder());
+// Administrators and chairs sign in with a second factor (Security:RequireSecondFactor); see SecondFactorAuthorization.
+services.AddSecondFactorRule(builder.Configuration);
 services.AddScoped<IAuthorizationHandler, LibraryAuthorizationHandler>();
 services.AddScoped<IAuthorizationHandler, NominationAuthorizationHandler>();
 services.AddScoped<IAuthorizationHandler, JuryAreaAuthorizationHandler>();
@@ -89,6 +91,8 @@ services.AddRazorPages(pages =>
         pages.Conventions.AllowAnonymousToPage("/Culture");
         pages.Conventions.AllowAnonymousToPage("/Error");
         pages.Conventions.AuthorizePage("/Account/Logout");
+        // The signed-in account's own security pages (second factor, passkeys): the /Account folder's anonymity ends here.
+        pages.Conventions.AuthorizeAccountManagement();
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
