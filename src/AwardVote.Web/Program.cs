@@ -133,6 +133,8 @@ app.UsePublicPageCache();
 
 app.MapRazorPages();
 app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>()
+    // Turning the second factor on or off and new recovery codes go through the account page's use cases (issue 15).
+    .AddEndpointFilter<IEndpointConventionBuilder, TwoFactorApiFilter>()
     // Open to anyone, except /manage, the signed-in account's own: Identity marks it as such, and an AllowAnonymous on
     // the whole group would override that and let anonymous requests in.
     .Add(endpoint =>

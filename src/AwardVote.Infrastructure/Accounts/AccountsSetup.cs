@@ -17,6 +17,8 @@ public static class AccountsSetup
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // Passkeys need Identity's third schema (AppDbContext builds its model with it too).
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
     }
 
     public static IdentityBuilder AddAwardVoteIdentityStores(this IdentityBuilder builder) =>
