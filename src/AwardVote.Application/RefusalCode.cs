@@ -233,6 +233,6 @@ public enum RefusalCode
     SecondFactorRequired,
     /// <summary>The browser's answer to the passkey request is not valid (cancelled, another site's, or tampered with).</summary>
     PasskeyNotAccepted,
-    /// <summary>A passkey name that is empty or too long.</summary>
-    PasskeyNameNotValid,
+    /// <summary>The password asked again before a change of the account's ways in is not the account's.</summary>
+    PasswordWrong,
 }

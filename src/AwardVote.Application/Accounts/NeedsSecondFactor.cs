@@ -1,7 +1,5 @@
 using AwardVote.Domain.Accounts;
-using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Data;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,19 +18,13 @@ public sealed class SecondFactorOptions
 }
 
 /// <summary>
-/// Whether an account holds a role that needs a second factor (administrator, chair) and has none yet. The one
-/// definition the authorization policy, the sign-in's claims and the account page read.
+/// Whether an account holds a role whose sign-in needs a second factor (administrator, chair): the one definition
+/// the authorization policy and the account page read.
 /// </summary>
-public sealed class NeedsSecondFactor(UserManager<AppUser> users, AppDbContext db, IOptions<SecondFactorOptions> options) : IUseCase
+public sealed class NeedsSecondFactor(AppDbContext db, IOptions<SecondFactorOptions> options) : IUseCase
 {
     public bool Required => options.Value.RequireSecondFactor;
 
-    public async Task<bool> RunAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        if (!Required)
-            return false;
-        if (!await db.RoleGrants.AnyAsync(g => g.UserId == userId && (g.Role == ScopedRole.Administrator || g.Role == ScopedRole.Chair), cancellationToken))
-            return false;
-        return await users.FindByIdAsync(userId) is not { } user || !await SecondFactor.IsPresentAsync(users, user);
-    }
+    public async Task<bool> RunAsync(string userId, CancellationToken cancellationToken = default) =>
+        Required && await db.RoleGrants.AnyAsync(g => g.UserId == userId && (g.Role == ScopedRole.Administrator || g.Role == ScopedRole.Chair), cancellationToken);
 }

@@ -22,6 +22,9 @@ public static class SecondFactor
     /// <summary>Authenticator apps show "123 456"; people type "123-456" too.</summary>
     public static string Normalize(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 
+    /// <summary>A recovery code as Identity keeps it ("ABCDE-12345"): the hyphen is part of it, spaces are not.</summary>
+    public static string RecoveryCode(string code) => code.Replace(" ", "", StringComparison.Ordinal);
+
     /// <summary>
     /// The account has a second factor: an authenticator app it proved with a code, or a passkey (which is itself
     /// something the person holds, so it counts as one).
@@ -36,9 +39,8 @@ public static class SecondFactor
     /// </summary>
     internal static async Task<bool> ProveAsync(UserManager<AppUser> users, AppUser user, string code)
     {
-        var normalized = Normalize(code);
-        if (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, normalized))
+        if (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Normalize(code)))
             return true;
-        return (await users.RedeemTwoFactorRecoveryCodeAsync(user, normalized)).Succeeded;
+        return (await users.RedeemTwoFactorRecoveryCodeAsync(user, RecoveryCode(code))).Succeeded;
     }
 }

@@ -195,7 +195,7 @@ public static class RefusalText
             RefusalCode.AuthenticatorNotOn => l["The authenticator app is not on for this account."],
             RefusalCode.SecondFactorRequired => l["Set up a second factor (an authenticator app or a passkey) on your account's security page first: this page needs it."],
             RefusalCode.PasskeyNotAccepted => l["The passkey was not accepted. Try again."],
-            RefusalCode.PasskeyNameNotValid => l["Give the passkey a name of up to 100 characters."],
+            RefusalCode.PasswordWrong => l["The password is not correct."],
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Code, "RefusalText has no words for this code."),
         };
     }

@@ -1,16 +1,19 @@
+using System.Security.Claims;
 using AwardVote.Application;
 using AwardVote.Application.Accounts;
 using AwardVote.Web.Localization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace AwardVote.Web.Security;
 
 /// <summary>
-/// Part of the administrator's and the chair's policies: an account that holds such a role has a second factor
-/// (an authenticator app or a passkey). Checked against the database on every request, so turning the factor off
-/// takes effect at once, whatever the cookie or token says.
+/// Part of the administrator's and the chair's policies: someone who holds such a role signed in with a second
+/// factor (a code from the authenticator app, or a passkey), not the password alone, so a stolen or guessed password
+/// opens none of their pages. The sign-in's method is Identity's "amr" claim, in the cookie and the bearer token alike.
 /// </summary>
 public sealed class SecondFactorRequirement : IAuthorizationRequirement;
 
@@ -20,8 +23,41 @@ public sealed class SecondFactorAuthorizationHandler(NeedsSecondFactor needs) : 
     {
         if (context.User.Identity?.IsAuthenticated != true)
             return;
-        if (!await needs.RunAsync(context.User.UserId()))
+        if (SecondFactorClaims.SignedInWithSecondFactor(context.User) || !await needs.RunAsync(context.User.UserId()))
             context.Succeed(requirement);
+    }
+}
+
+/// <summary>
+/// An administrator signed in with the password alone is no administrator in this request: the role claim is taken
+/// out, so no check anywhere that asks "is this an administrator?" (a draft cycle, another library's invitations)
+/// lets the password alone through, not only the pages behind <see cref="Policies.Administrator"/>.
+/// </summary>
+public sealed class SecondFactorClaims(IOptions<SecondFactorOptions> options) : IClaimsTransformation
+{
+    public const string NeedsSecondFactorClaim = "awardvote:needs-second-factor";
+
+    /// <summary>Identity's sign-in methods that include a second factor: the authenticator's or recovery code, a passkey.</summary>
+    private static readonly string[] SecondFactorMethods = ["mfa", "passkey"];
+
+    public static bool SignedInWithSecondFactor(ClaimsPrincipal user) =>
+        user.Claims.Any(c => c.Type is "amr" or ClaimTypes.AuthenticationMethod && SecondFactorMethods.Contains(c.Value));
+
+    public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        if (!options.Value.RequireSecondFactor || !principal.IsInRole(Roles.Administrator) || SignedInWithSecondFactor(principal)
+            || principal.HasClaim(c => c.Type == NeedsSecondFactorClaim))
+        {
+            return Task.FromResult(principal);
+        }
+        var transformed = principal.Clone();
+        foreach (var identity in transformed.Identities)
+        {
+            foreach (var role in identity.FindAll(c => c.Type == identity.RoleClaimType && c.Value == Roles.Administrator).ToList())
+                identity.RemoveClaim(role);
+        }
+        (transformed.Identity as ClaimsIdentity)?.AddClaim(new Claim(NeedsSecondFactorClaim, "true"));
+        return Task.FromResult(transformed);
     }
 }
 
@@ -65,6 +101,7 @@ public static class SecondFactorSetup
     {
         services.Configure<SecondFactorOptions>(configuration.GetSection(SecondFactorOptions.Section));
         services.AddScoped<IAuthorizationHandler, SecondFactorAuthorizationHandler>();
+        services.AddSingleton<IClaimsTransformation, SecondFactorClaims>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, SecondFactorAnswer>();
         return services;
     }

@@ -34,7 +34,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, IS
             return RedirectToPage("./Login", new { ReturnUrl });
         if (!ModelState.IsValid)
             return Page();
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Application.Accounts.SecondFactor.Normalize(Input.Code));
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Application.Accounts.SecondFactor.RecoveryCode(Input.Code));
         if (result.Succeeded)
         {
             if (Cultures.IsSupported(user.PreferredCulture))

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AwardVote.Application;
 using AwardVote.Application.Accounts;
 using AwardVote.Infrastructure.Accounts;
@@ -40,8 +41,10 @@ public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInM
         if (outcome.Succeeded)
         {
             RecoveryCodes = outcome.Value!;
+            // The person has just proved the app's code in this session: it is now a sign-in with a second factor,
+            // as if they had signed in with the code (Identity's "mfa"), so an administrator goes on without signing in again.
             if (await users.GetUserAsync(User) is { } user)
-                await signIn.RefreshSignInAsync(user);
+                await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
             return Page();
         }
         if (outcome.Is(RefusalCode.AuthenticatorAlreadyOn))

@@ -31,7 +31,13 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
 
     public bool AuthenticatorOn { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
+    /// <summary>The account has a role whose pages need a second factor, and this sign-in had none.</summary>
     public bool StillNeeded { get; private set; }
+
+    /// <summary>The account has a second factor (an authenticator or a passkey) to sign in with.</summary>
+    public bool HasSecondFactor { get; private set; }
+
+    public int PasskeyCount { get; private set; }
     public IReadOnlyList<string> NewRecoveryCodes { get; private set; } = [];
 
     public string? SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
@@ -68,7 +74,9 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
             return false;
         AuthenticatorOn = await users.GetTwoFactorEnabledAsync(user);
         RecoveryCodesLeft = AuthenticatorOn ? await users.CountRecoveryCodesAsync(user) : 0;
-        StillNeeded = await needs.RunAsync(user.Id, cancellationToken);
+        PasskeyCount = (await users.GetPasskeysAsync(user)).Count;
+        HasSecondFactor = AuthenticatorOn || PasskeyCount > 0;
+        StillNeeded = !SecondFactorClaims.SignedInWithSecondFactor(User) && await needs.RunAsync(user.Id, cancellationToken);
         return true;
     }
 
