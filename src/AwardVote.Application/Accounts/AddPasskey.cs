@@ -32,10 +32,10 @@ public sealed class AddPasskey(UserManager<AppUser> users, AppDbContext db, Audi
             return Outcome.Refused(invalid);
         if (await users.FindByIdAsync(userId) is not { } user)
             return Refusal.NotFound;
-        if (!await PasswordAgain.CheckAsync(users, user, input.Password))
-            return Refusal.Invalid(nameof(input.Password), RefusalCode.PasswordWrong);
         if (passkey is null)
             return Refusal.Invalid(nameof(input.Name), RefusalCode.PasskeyNotAccepted);
+        if (!await PasswordAgain.CheckAsync(users, user, input.Password))
+            return Refusal.Invalid(nameof(input.Password), RefusalCode.PasswordWrong);
 
         passkey.Name = input.Name.Trim();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -30,7 +30,16 @@ public sealed class LoginWithPasskeyModel(SignInManager<AppUser> signIn) : PageM
     {
         if (!string.IsNullOrEmpty(Credential) && Credential.Length <= 64 * 1024)
         {
-            var result = await signIn.PasskeySignInAsync(Credential);
+            Microsoft.AspNetCore.Identity.SignInResult result;
+            try
+            {
+                result = await signIn.PasskeySignInAsync(Credential);
+            }
+            catch (Exception e) when (e is InvalidOperationException or PasskeyException or System.Text.Json.JsonException)
+            {
+                // No challenge was asked for in this browser, or the answer is not JSON: the same "not accepted".
+                result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+            }
             if (result.Succeeded)
             {
                 if (await signIn.UserManager.GetUserAsync(signIn.Context.User) is { } user && Cultures.IsSupported(user.PreferredCulture))

@@ -56,9 +56,17 @@ public sealed class PasskeysModel(UserManager<AppUser> users, SignInManager<AppU
         UserPasskeyInfo? passkey = null;
         if (!string.IsNullOrEmpty(Credential) && Credential.Length <= 64 * 1024)
         {
-            var attestation = await signIn.PerformPasskeyAttestationAsync(Credential);
-            if (attestation.Succeeded)
-                passkey = attestation.Passkey;
+            try
+            {
+                var attestation = await signIn.PerformPasskeyAttestationAsync(Credential);
+                if (attestation.Succeeded)
+                    passkey = attestation.Passkey;
+            }
+            catch (Exception e) when (e is InvalidOperationException or PasskeyException or System.Text.Json.JsonException)
+            {
+                // No passkey was being made in this browser (the options were never asked), or the answer is not JSON:
+                // refused below like any answer Identity does not accept, not a 500.
+            }
         }
         var outcome = await add.RunAsync(User.UserId(), Input, passkey, cancellationToken);
         if (outcome.Succeeded)
