@@ -18,13 +18,16 @@ public sealed class SecondFactorOptions
 }
 
 /// <summary>
-/// Whether an account holds a role whose sign-in needs a second factor (administrator, chair): the one definition
-/// the authorization policy and the account page read.
+/// Whether an account holds a role whose sign-in needs a second factor: an administrator or a chair (unless
+/// Security:RequireSecondFactor is off), or a juror of a cycle whose statute asks it of its jurors (always: it is the
+/// statute's rule). The one definition the authorization policies and the account page read.
 /// </summary>
 public sealed class NeedsSecondFactor(AppDbContext db, IOptions<SecondFactorOptions> options) : IUseCase
 {
     public bool Required => options.Value.RequireSecondFactor;
 
     public async Task<bool> RunAsync(string userId, CancellationToken cancellationToken = default) =>
-        Required && await db.RoleGrants.AnyAsync(g => g.UserId == userId && (g.Role == ScopedRole.Administrator || g.Role == ScopedRole.Chair), cancellationToken);
+        (Required && await db.RoleGrants.AnyAsync(g => g.UserId == userId && (g.Role == ScopedRole.Administrator || g.Role == ScopedRole.Chair), cancellationToken))
+        || await db.RoleGrants.AnyAsync(g => g.UserId == userId && (g.Role == ScopedRole.Juror || g.Role == ScopedRole.Chair)
+            && db.Cycles.Any(c => c.Id == g.CycleId && c.JurorsNeedSecondFactor), cancellationToken);
 }

@@ -40,9 +40,10 @@ public static class Policies
                 .RequireRole(Roles.Administrator)
                 .AddRequirements(new SecondFactorRequirement()))
             // The one place a rule for every juror and chair attaches (e.g. "signs in with a second factor").
+            // A juror of a cycle whose statute asks it signs in with a second factor too.
             .AddPolicy(Juror, policy => policy
                 .RequireAuthenticatedUser()
-                .AddRequirements(new JuryAreaRequirement(chairOnly: false)))
+                .AddRequirements(new JuryAreaRequirement(chairOnly: false), new SecondFactorRequirement()))
             .AddPolicy(Chair, policy => policy
                 .RequireAuthenticatedUser()
                 .AddRequirements(new JuryAreaRequirement(chairOnly: false), new JuryAreaRequirement(chairOnly: true), new SecondFactorRequirement()));
