@@ -206,6 +206,9 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                     b.Property<bool>("FeedbackToNominees")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("JurorsNeedSecondFactor")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("LaureateCooldownYears")
                         .HasColumnType("integer");
 

@@ -206,6 +206,9 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.Property<bool>("FeedbackToNominees")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("JurorsNeedSecondFactor")
+                        .HasColumnType("bit");
+
                     b.Property<int?>("LaureateCooldownYears")
                         .HasColumnType("int");
 

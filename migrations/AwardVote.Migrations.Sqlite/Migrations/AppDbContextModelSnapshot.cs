@@ -193,6 +193,9 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.Property<bool>("FeedbackToNominees")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("JurorsNeedSecondFactor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LaureateCooldownYears")
                         .HasColumnType("INTEGER");
 
