@@ -51,6 +51,6 @@ public sealed class StatuteSecondFactorTests(Apps apps)
         // The API shows the statute's rule.
         using var admin = await app.BearerClientAsync(AwardVote.Infrastructure.Demo.DemoSeeder.AdministratorEmail);
         var cycle = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/cycles/{strict.Id}");
-        Assert.True(cycle.GetProperty("statute").GetProperty("jurorsNeedSecondFactor").GetBoolean());
+        Assert.True(cycle.GetProperty("cycle").GetProperty("statute").GetProperty("jurorsNeedSecondFactor").GetBoolean());
     }
 }
