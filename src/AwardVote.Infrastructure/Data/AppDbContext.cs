@@ -10,7 +10,6 @@ using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Mail;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -145,12 +144,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             await Database.CloseConnectionAsync();
         }
     }
-
-    /// <summary>
-    /// Identity's schema with the passkeys table (issue 15). Fixed here rather than read from IdentityOptions, so the
-    /// design-time factories that build the migrations see the same model as the running app.
-    /// </summary>
-    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
