@@ -1,3 +1,4 @@
+using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -11,6 +12,8 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseAwardVoteDatabase(DatabaseProvider.SqlServer, DesignTimeConnectionString);
+        // Identity's schema version (passkeys) comes from its options, as in the running app.
+        options.UseApplicationServiceProvider(AccountsSetup.ModelServices);
         return new AppDbContext(options.Options);
     }
 

@@ -223,4 +223,18 @@ public enum RefusalCode
     PasswordNotAccepted,
     /// <summary>Identity refused to create the account. Args: its description, already in the person's language.</summary>
     AccountNotCreated,
+
+    // --- Accounts: second factor and passkeys (issue 15, item 2) -----------------------------------------------
+    /// <summary>The code is not the authenticator's current one (nor, where it is accepted, an unused recovery code).</summary>
+    SecondFactorCodeWrong,
+    /// <summary>The authenticator is already on: setting it up again would break the app the person has.</summary>
+    AuthenticatorAlreadyOn,
+    /// <summary>The authenticator is not on, so there is nothing to turn off or codes to replace.</summary>
+    AuthenticatorNotOn,
+    /// <summary>An administrator's or chair's page (or the statute's jurors'): the account needs a second factor or a passkey first.</summary>
+    SecondFactorRequired,
+    /// <summary>The browser's answer to the passkey request is not valid (cancelled, another site's, or tampered with).</summary>
+    PasskeyNotAccepted,
+    /// <summary>The password asked again before a change of the account's ways in is not the account's.</summary>
+    PasswordWrong,
 }

@@ -65,6 +65,8 @@ services.AddIdentityCore<AppUser>(AccountsSetup.Configure)
 services.AddSingleton<IEmailSender<AppUser>, IdentityApiEmailSender>();
 
 Policies.Configure(services.AddAuthorizationBuilder());
+// Administrators and chairs sign in with a second factor (Security:RequireSecondFactor); see SecondFactorAuthorization.
+services.AddSecondFactorRule(builder.Configuration);
 services.AddScoped<IAuthorizationHandler, LibraryAuthorizationHandler>();
 services.AddScoped<IAuthorizationHandler, NominationAuthorizationHandler>();
 services.AddScoped<IAuthorizationHandler, JuryAreaAuthorizationHandler>();
@@ -91,6 +93,8 @@ services.AddRazorPages(pages =>
         pages.Conventions.AllowAnonymousToPage("/Culture");
         pages.Conventions.AllowAnonymousToPage("/Error");
         pages.Conventions.AuthorizePage("/Account/Logout");
+        // The signed-in account's own security pages (second factor, passkeys): the /Account folder's anonymity ends here.
+        pages.Conventions.AuthorizeAccountManagement();
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -131,6 +135,8 @@ app.UsePublicPageCache();
 
 app.MapRazorPages();
 app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>()
+    // Turning the second factor on or off and new recovery codes go through the account page's use cases (issue 15).
+    .AddEndpointFilter<IEndpointConventionBuilder, TwoFactorApiFilter>()
     // Open to anyone, except /manage, the signed-in account's own: Identity marks it as such, and an AllowAnonymous on
     // the whole group would override that and let anonymous requests in.
     .Add(endpoint =>

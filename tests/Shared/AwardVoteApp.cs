@@ -66,6 +66,7 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
         ["ConnectionStrings__AwardVote"] = ConnectionString,
         ["Storage__DataDirectory"] = _dataDirectory,
         ["Security__HttpsRedirection"] = "false",
+        ["Security__RequireSecondFactor"] = "false",
         ["Mail__Transport"] = "Smtp",
         ["Mail__Smtp__Host"] = TestEnvironment.SmtpHost,
         ["Mail__Smtp__Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -83,6 +84,8 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedWhenEmpty", "true");
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Security:HttpsRedirection", "false");
+        // The demo accounts sign in with a password; the second factor's own tests switch this on for their app.
+        builder.UseSetting("Security:RequireSecondFactor", "false");
         builder.UseSetting("Mail:Transport", "Smtp");
         builder.UseSetting("Mail:Smtp:Host", TestEnvironment.SmtpHost);
         builder.UseSetting("Mail:Smtp:Port", TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -53,6 +53,9 @@ public class StatuteGeneralInput
     [Display(Name = "Jurors from the nominee's region have a conflict of interest")]
     public bool RegionIsConflict { get; set; }
 
+    [Display(Name = "Jurors sign in with a second factor (an authenticator app or a passkey)")]
+    public bool JurorsNeedSecondFactor { get; set; }
+
     [StringLength(50, ErrorMessage = "The list of days is too long.")]
     [Display(Name = "Remind late jurors … days before a round closes")]
     public string? ReminderDaysBeforeClose { get; set; }
@@ -149,6 +152,7 @@ public sealed class SaveStatuteGeneral(AppDbContext db, AuditLog audit) : IUseCa
         cycle.FeedbackToNominees = input.FeedbackToNominees;
         cycle.LaureateCooldownYears = input.LaureateCooldownYears;
         cycle.RegionIsConflict = input.RegionIsConflict;
+        cycle.JurorsNeedSecondFactor = input.JurorsNeedSecondFactor;
         cycle.ReminderDaysBeforeClose = input.ReminderDaysBeforeClose?.Trim() ?? "";
         StatuteChanges.SetEligibilityRules(cycle, (input.EligibilityRules ?? [])
             .Where(r => !r.Remove && !(string.IsNullOrWhiteSpace(r.Text) && string.IsNullOrWhiteSpace(r.TextEn)))

@@ -85,7 +85,7 @@ public static class StatuteEditor
     {
         cycle.Title, cycle.TitleEn, cycle.Year, cycle.Slug, cycle.Description, cycle.DescriptionEn, cycle.Secrecy, cycle.PublicCountFiles,
         cycle.NomineesPublicAfterNominationsClose, cycle.FeedbackToNominees, cycle.LaureateCooldownYears,
-        cycle.RegionIsConflict, cycle.ReminderDaysBeforeClose,
+        cycle.RegionIsConflict, cycle.ReminderDaysBeforeClose, cycle.JurorsNeedSecondFactor,
         WinRule = new { cycle.WinRule.MinimumFirstPlaces, cycle.WinRule.MinimumLead },
         PeoplesChoice = new
         {

@@ -35,6 +35,11 @@ public sealed class AwardCycle
     public int? LaureateCooldownYears { get; set; }
     /// <summary>Conflict proposals also match jurors from the nominee's region.</summary>
     public bool RegionIsConflict { get; set; }
+    /// <summary>
+    /// The jurors of this cycle sign in with a second factor (an authenticator app or a passkey) before they reach the
+    /// jury's pages and endpoints, as administrators and chairs do (issue 15).
+    /// </summary>
+    public bool JurorsNeedSecondFactor { get; set; }
     public WinRule WinRule { get; set; } = new();
     public PeoplesChoiceSettings PeoplesChoice { get; set; } = new();
     /// <summary>Days before a round closes on which late jurors get one digest reminder, e.g. "7,1".</summary>

@@ -224,7 +224,7 @@ public static class StatuteChanges
             Description = source.Description, DescriptionEn = source.DescriptionEn, Secrecy = source.Secrecy, PublicCountFiles = source.PublicCountFiles,
             NomineesPublicAfterNominationsClose = source.NomineesPublicAfterNominationsClose,
             FeedbackToNominees = source.FeedbackToNominees, LaureateCooldownYears = source.LaureateCooldownYears,
-            RegionIsConflict = source.RegionIsConflict, TimeZone = source.TimeZone,
+            RegionIsConflict = source.RegionIsConflict, TimeZone = source.TimeZone, JurorsNeedSecondFactor = source.JurorsNeedSecondFactor,
             ReminderDaysBeforeClose = source.ReminderDaysBeforeClose,
             WinRule = new WinRule { MinimumFirstPlaces = source.WinRule.MinimumFirstPlaces, MinimumLead = source.WinRule.MinimumLead },
             // The vote's dates belong to the old year; the new year sets its own.

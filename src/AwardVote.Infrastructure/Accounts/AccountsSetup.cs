@@ -17,7 +17,16 @@ public static class AccountsSetup
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // Passkeys need Identity's third schema (AppDbContext builds its model with it too).
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
     }
+
+    /// <summary>
+    /// Identity builds its part of the model from these options (the schema version: passkeys). A context made outside
+    /// a host, as dotnet ef's design-time factories make one, is given them so its migrations match the running app.
+    /// </summary>
+    public static IServiceProvider ModelServices { get; } =
+        new ServiceCollection().AddOptions().Configure<IdentityOptions>(Configure).BuildServiceProvider();
 
     public static IdentityBuilder AddAwardVoteIdentityStores(this IdentityBuilder builder) =>
         builder.AddEntityFrameworkStores<AppDbContext>()

@@ -80,7 +80,8 @@ public static class CycleEndpoints
         [property: JsonConverter(typeof(JsonStringEnumConverter<PublicCountFiles>))] PublicCountFiles PublicCountFiles,
         bool NomineesPublicAfterNominationsClose, bool FeedbackToNominees, int? LaureateCooldownYears, bool RegionIsConflict,
         string? ReminderDaysBeforeClose, WinRuleDto WinRule, PeoplesChoiceDto PeoplesChoice, List<CategoryDto> Categories,
-        List<CriterionDto> Criteria, List<RoundDto> Rounds, List<TieBreakDto> TieBreakChain, List<EligibilityRuleDto> EligibilityRules);
+        List<CriterionDto> Criteria, List<RoundDto> Rounds, List<TieBreakDto> TieBreakChain, List<EligibilityRuleDto> EligibilityRules,
+        bool JurorsNeedSecondFactor);
 
     public sealed record StepDto(int Sequence,
         [property: JsonConverter(typeof(JsonStringEnumConverter<CyclePhase>))] CyclePhase Phase, int RoundNumber, DateTimeOffset? StartsAt);
@@ -137,7 +138,7 @@ public static class CycleEndpoints
                 [new ScaleLabelDto(1, "vāji", null), new ScaleLabelDto(2, "labi", null), new ScaleLabelDto(3, "izcili", null)])],
             [new RoundDto(BallotKind.Score, CountingMethod.WeightedMean, 3, false), new RoundDto(BallotKind.Ranked, CountingMethod.Schulze, null, false)],
             [new TieBreakDto(TieBreakRule.HigherMeanOnCriterion, 1), new TieBreakDto(TieBreakRule.ChairCastingVote, null)],
-            [new EligibilityRuleDto("Latvijas Bibliotekāru biedrības biedre", "A member of the association")]),
+            [new EligibilityRuleDto("Latvijas Bibliotekāru biedrības biedre", "A member of the association")], true),
         [new StepDto(0, CyclePhase.Draft, 0, null), new StepDto(1, CyclePhase.NominationsOpen, 0, ExampleTime)]);
 
     private static async Task<IResult> GetCycle(string slug, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
@@ -200,7 +201,7 @@ public static class CycleEndpoints
                 x.ScaleMax, x.IsOptional, x.Levels.OrderBy(v => v.Value).Select(v => new ScaleLabelDto(v.Value, v.Label, v.LabelEn)).ToList())).ToList(),
             c.Rounds.OrderBy(x => x.Number).Select(x => new RoundDto(x.Kind, x.Method, x.ShortlistSize, x.AllowEqualRanks)).ToList(),
             c.TieBreakChain.OrderBy(x => x.Order).Select(x => new TieBreakDto(x.Rule, StatuteChanges.CriterionPosition(c, x.CriterionId))).ToList(),
-            c.EligibilityRules.OrderBy(x => x.Order).Select(x => new EligibilityRuleDto(x.Text, x.TextEn)).ToList());
+            c.EligibilityRules.OrderBy(x => x.Order).Select(x => new EligibilityRuleDto(x.Text, x.TextEn)).ToList(), c.JurorsNeedSecondFactor);
         return new CycleDetailDto(c.Id, c.Slug, c.Year, c.Phase, c.RoundNumber, c.TimeZone, c.StatuteLockedAt, c.CopiedFromCycleId,
             statute, c.Schedule.OrderBy(s => s.Sequence).Select(s => new StepDto(s.Sequence, s.Phase, s.RoundNumber, s.StartsAt)).ToList());
     }

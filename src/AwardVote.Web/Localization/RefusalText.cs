@@ -190,6 +190,13 @@ public static class RefusalText
             RefusalCode.PasswordNotAccepted or RefusalCode.AccountNotCreated when refusal.Args.FirstOrDefault() is string described => described,
             RefusalCode.PasswordNotAccepted => l["Choose a password."],
             RefusalCode.AccountNotCreated => l["The value is not valid."],
+            // Accounts: second factor and passkeys
+            RefusalCode.SecondFactorCodeWrong => l["The code is not correct. Enter the code your authenticator app shows now."],
+            RefusalCode.AuthenticatorAlreadyOn => l["The authenticator app is already on for this account."],
+            RefusalCode.AuthenticatorNotOn => l["The authenticator app is not on for this account."],
+            RefusalCode.SecondFactorRequired => l["Set up a second factor (an authenticator app or a passkey) on your account's security page first: this page needs it."],
+            RefusalCode.PasskeyNotAccepted => l["The passkey was not accepted. Try again."],
+            RefusalCode.PasswordWrong => l["The password is not correct."],
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Code, "RefusalText has no words for this code."),
         };
     }

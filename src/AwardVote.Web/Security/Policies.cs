@@ -34,15 +34,18 @@ public static class Policies
             // The default is nobody: a page or endpoint that says nothing requires a signed-in account.
             .SetFallbackPolicy(signedIn)
             .AddPolicy(SignedIn, signedIn)
+            // An administrator and a chair hold an award's secrets: their pages need a second factor too (issue 15).
             .AddPolicy(Administrator, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireRole(Roles.Administrator))
+                .RequireRole(Roles.Administrator)
+                .AddRequirements(new SecondFactorRequirement()))
             // The one place a rule for every juror and chair attaches (e.g. "signs in with a second factor").
+            // A juror of a cycle whose statute asks it signs in with a second factor too.
             .AddPolicy(Juror, policy => policy
                 .RequireAuthenticatedUser()
-                .AddRequirements(new JuryAreaRequirement(chairOnly: false)))
+                .AddRequirements(new JuryAreaRequirement(chairOnly: false), new SecondFactorRequirement()))
             .AddPolicy(Chair, policy => policy
                 .RequireAuthenticatedUser()
-                .AddRequirements(new JuryAreaRequirement(chairOnly: false), new JuryAreaRequirement(chairOnly: true)));
+                .AddRequirements(new JuryAreaRequirement(chairOnly: false), new JuryAreaRequirement(chairOnly: true), new SecondFactorRequirement()));
     }
 }

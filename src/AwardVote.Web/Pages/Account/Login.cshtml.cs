@@ -50,6 +50,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<S
                 Cultures.AppendCookie(Response, user.PreferredCulture);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
+        // The password was right; the second factor is the next page's (issue 15: the page used to stop here).
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
         if (result.IsLockedOut)
             return RedirectToPage("./Lockout");
         if (result.IsNotAllowed)

@@ -52,6 +52,7 @@ public sealed class GeneralModel(AppDbContext db, SaveStatuteGeneral save, IStri
             FeedbackToNominees = cycle.FeedbackToNominees,
             LaureateCooldownYears = cycle.LaureateCooldownYears,
             RegionIsConflict = cycle.RegionIsConflict,
+            JurorsNeedSecondFactor = cycle.JurorsNeedSecondFactor,
             ReminderDaysBeforeClose = cycle.ReminderDaysBeforeClose,
             PeoplesChoice = new PeoplesChoiceInput
             {

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AwardVote.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class JurorsNeedSecondFactor : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "JurorsNeedSecondFactor",
+                table: "Cycles",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "JurorsNeedSecondFactor",
+                table: "Cycles");
+        }
+    }
+}
