@@ -75,6 +75,9 @@ services.AddMemoryCache();
 services.AddScoped<IHumanCheck, AllowEveryoneHumanCheck>();
 services.AddVoteRateLimiting(builder.Configuration);
 services.AddPublicPageCache(builder.Configuration);
+// Bad input refused with a message, never a 500 (issue 15): text a database cannot hold, forms past the limits.
+services.AddStorableTextGuards();
+services.AddRequestLimits();
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>
@@ -119,6 +122,9 @@ app.UseRequestLocalization();
 // After localization, so the outage message is in the reader's language.
 app.UseDatabaseOutageResponses();
 app.UseRouting();
+// Before any endpoint reads a body: a NUL in a JSON body or an address is refused with a 400 naming the field, a
+// form past its endpoint's limit gets a 413 that says so.
+app.UseStorableTextGuards();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseJobsDashboardFormGuard();
