@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using AwardVote.Application.Nominations;
 using AwardVote.Infrastructure.Data;
 using AwardVote.IntegrationTests.Access;
@@ -172,6 +173,27 @@ public sealed class BadInputTests(Apps apps)
         Assert.Equal(400, tooManyLinks.Status);
         Assert.Contains("\"links\"", tooManyLinks.Body);
         Assert.False(tooManyLinks.Saved, tooManyLinks.ToString());
+    }
+
+    [Theory, AllProviders]
+    public async Task A_statute_with_twenty_thousand_categories_is_refused_with_the_cap(DatabaseProvider provider)
+    {
+        var hostile = await HostileWorld.GetAsync(apps.Get(provider));
+        var cycle = await AccessWorld.NewCycle("Garie saraksti", "saraksti", Phase.Draft).CreateAsync(hostile.App);
+        var cycleId = cycle.Id;
+        var cell = new Cell(hostile.World, hostile.Clients, Role.Admin, Phase.Draft);
+        var statute = (await cell.AdminJsonAsync($"/api/cycles/{cycle.Slug}"))["statute"]!.AsObject();
+        statute["categories"] = new JsonArray([.. Enumerable.Range(1, 20_000).Select(i => (JsonNode)new JsonObject { ["name"] = $"Kategorija {i}" })]);
+
+        var answer = await hostile.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/admin/cycles/{cycleId}/statute")
+        {
+            Content = new StringContent(statute.ToJsonString(), Encoding.UTF8, "application/json"),
+        }, Role.Admin);
+
+        Assert.Equal(400, answer.Status);
+        Assert.Contains("\"categories\"", answer.Body);
+        Assert.Contains("ne vairāk kā 100", HostileWorld.Message(answer.Body));
+        Assert.False(answer.Saved, answer.ToString());
     }
 
     [Theory, AllProviders]
