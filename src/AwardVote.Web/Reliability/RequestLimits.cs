@@ -9,7 +9,7 @@ namespace AwardVote.Web.Reliability;
 /// </summary>
 public static class RequestLimits
 {
-    /// <summary>Kestrel's limit on a request's body (its default, 30 MB), which no form value needs to stay under apart.</summary>
+    /// <summary>Kestrel's limit on a request's body (its default, 30 MB): the one limit a form's text meets.</summary>
     public const long MaxRequestBytes = 30 * 1024 * 1024;
 
     public static IServiceCollection AddRequestLimits(this IServiceCollection services) =>
