@@ -122,11 +122,12 @@ app.UseRequestLocalization();
 // After localization, so the outage message is in the reader's language.
 app.UseDatabaseOutageResponses();
 app.UseRouting();
-// Before any endpoint reads a body: a NUL in a JSON body or an address is refused with a 400 naming the field, a
-// form past its endpoint's limit gets a 413 that says so.
-app.UseStorableTextGuards();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization (a stranger's body is not read for a page they may not post to), before any endpoint reads a
+// body: a NUL in a JSON body or an address is refused with a 400 naming the field, a form past its endpoint's limit
+// gets a 413 that says so.
+app.UseStorableTextGuards();
 app.UseJobsDashboardFormGuard();
 app.UseRateLimiter();
 app.UseAntiforgery();

@@ -28,7 +28,10 @@ public static class StorableTextGuards
     /// <summary>The fields of a page's form whose NUL characters were taken out before the framework read it.</summary>
     private static readonly object CleanedFields = new();
 
-    /// <summary>After routing, so that an endpoint's own size limits apply when its form is read here.</summary>
+    /// <summary>
+    /// After routing, so that an endpoint's own size limits apply when its form is read here, and after authorization,
+    /// so that nobody's body is read for an endpoint they may not use.
+    /// </summary>
     public static IApplicationBuilder UseStorableTextGuards(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
