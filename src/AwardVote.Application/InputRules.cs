@@ -1,6 +1,7 @@
 using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
+using AwardVote.Application.Validation;
 
 namespace AwardVote.Application;
 
@@ -32,6 +33,13 @@ public static class InputRules
             var name = property.GetCustomAttribute<DisplayAttribute>()?.Name ?? property.Name;
             // With the record as context: [Compare] reads the other property through it.
             var context = new ValidationContext(model) { MemberName = property.Name, DisplayName = name };
+            // Before the attributes: a text the database cannot hold is refused whatever else it breaks.
+            if (value is string text && !StorableText.IsStorable(text))
+            {
+                refusals.Add(Refusal.Invalid(field, RefusalCode.InputNotValid, [new InputMessage(StorableText.FieldMessage, name)]));
+                continue;
+            }
+            var refused = false;
             foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
             {
                 if (attribute.GetValidationResult(value, context) == ValidationResult.Success)
@@ -41,13 +49,16 @@ public static class InputRules
                 {
                     StringLengthAttribute length => [length.MaximumLength, length.MinimumLength],
                     RangeAttribute range => [range.Minimum, range.Maximum],
+                    MaxLengthAttribute max => [max.Length],
                     _ => [],
                 };
                 refusals.Add(Refusal.Invalid(field, RefusalCode.InputNotValid,
                     [new InputMessage(attribute.ErrorMessage ?? "The value is not valid.", name), .. bounds]));
+                refused = true;
                 break;
             }
-            if (value is IEnumerable rows and not string && property.PropertyType.IsGenericType
+            // Rows past their cap are not checked one by one: 20,000 rows would be 20,000 refusals.
+            if (!refused && value is IEnumerable rows and not string && property.PropertyType.IsGenericType
                 && property.PropertyType.GetGenericArguments() is [{ IsClass: true } row] && row != typeof(string))
             {
                 var i = 0;

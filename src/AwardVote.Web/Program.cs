@@ -79,6 +79,9 @@ services.AddMemoryCache();
 services.AddScoped<IHumanCheck, AllowEveryoneHumanCheck>();
 services.AddVoteRateLimiting(builder.Configuration);
 services.AddPublicPageCache(builder.Configuration);
+// Bad input refused with a message, never a 500 (issue 15): text a database cannot hold, forms past the limits.
+services.AddStorableTextGuards();
+services.AddRequestLimits();
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 services.AddRazorPages(pages =>
@@ -127,6 +130,10 @@ app.UseAuthentication();
 // A cookie-signed-in change through the API must come from AwardVote's own pages (Security/ApiCookieGuard.cs).
 app.UseApiCookieGuard();
 app.UseAuthorization();
+// After authorization (a stranger's body is not read for a page they may not post to), before any endpoint reads a
+// body: a NUL in a JSON body or an address is refused with a 400 naming the field, a form past its endpoint's limit
+// gets a 413 that says so.
+app.UseStorableTextGuards();
 app.UseJobsDashboardFormGuard();
 app.UseRateLimiter();
 app.UseAntiforgery();

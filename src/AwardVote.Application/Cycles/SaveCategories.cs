@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AwardVote.Application.Validation;
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
@@ -11,6 +12,7 @@ public sealed class SaveCategoriesInput
     public Guid Version { get; set; }
 
     /// <summary>In the statute's order; rows marked <c>Remove</c>, and new rows left without a name, are not kept.</summary>
+    [MaxLength(ListCap.Rows, ErrorMessage = ListCap.Message)]
     public List<CategoryInput> Categories { get; set; } = [];
 }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AwardVote.Application.Validation;
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
@@ -11,6 +12,7 @@ public sealed class SaveCriteriaInput
     public Guid Version { get; set; }
 
     /// <summary>In the statute's order; rows marked <c>Remove</c>, and new rows left without a name, are not kept.</summary>
+    [MaxLength(ListCap.Rows, ErrorMessage = ListCap.Message)]
     public List<CriterionInput> Criteria { get; set; } = [];
 }
 
@@ -52,6 +54,7 @@ public sealed class CriterionInput
     [Display(Name = "Remove this criterion")]
     public bool Remove { get; set; }
 
+    [MaxLength(ListCap.Rows, ErrorMessage = ListCap.Message)]
     public List<ScaleLabelInput> Labels { get; set; } = [];
 }
 

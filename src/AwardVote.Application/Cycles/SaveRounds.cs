@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using AwardVote.Application.Validation;
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
@@ -12,9 +13,11 @@ public sealed class SaveRoundsInput
     public Guid Version { get; set; }
 
     /// <summary>In order; rows marked <c>Remove</c> are not kept.</summary>
+    [MaxLength(ListCap.Rows, ErrorMessage = ListCap.Message)]
     public List<RoundInput> Rounds { get; set; } = [];
 
     /// <summary>In order; rows marked <c>Remove</c> are not kept.</summary>
+    [MaxLength(ListCap.Rows, ErrorMessage = ListCap.Message)]
     public List<TieBreakInput> TieBreakChain { get; set; } = [];
 
     public WinRuleInput? WinRule { get; set; }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using AwardVote.Application.Validation;
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
@@ -12,9 +14,13 @@ namespace AwardVote.Application.Cycles;
 public sealed class StatuteInput : StatuteGeneralInput
 {
     public WinRuleInput? WinRule { get; set; }
+    [MaxLength(ListCap.Rows, ErrorMessage = ListCap.Message)]
     public List<CategoryInput> Categories { get; set; } = [];
+    [MaxLength(ListCap.Rows, ErrorMessage = ListCap.Message)]
     public List<CriterionInput> Criteria { get; set; } = [];
+    [MaxLength(ListCap.Rows, ErrorMessage = ListCap.Message)]
     public List<RoundInput> Rounds { get; set; } = [];
+    [MaxLength(ListCap.Rows, ErrorMessage = ListCap.Message)]
     public List<TieBreakInput> TieBreakChain { get; set; } = [];
 }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using AwardVote.Application.Validation;
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
@@ -64,6 +65,7 @@ public class StatuteGeneralInput
     public PeoplesChoiceInput? PeoplesChoice { get; set; }
 
     /// <summary>Rows marked <c>Remove</c>, and rows left empty, are not kept.</summary>
+    [MaxLength(ListCap.Rows, ErrorMessage = ListCap.Message)]
     public List<EligibilityRuleInput> EligibilityRules { get; set; } = [];
 }
 

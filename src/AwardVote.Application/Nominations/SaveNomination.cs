@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AwardVote.Application.Validation;
 using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
@@ -16,15 +17,31 @@ public sealed class NominationInput
     public string? PublicSummary { get; set; }
 
     [StringLength(50_000, ErrorMessage = "The achievements can be at most {1} characters long.")]
+    [ShowableMarkdown]
     [Display(Name = "Achievements")]
     public string? Achievements { get; set; }
 
     [StringLength(50_000, ErrorMessage = "The projects can be at most {1} characters long.")]
+    [ShowableMarkdown]
     [Display(Name = "Projects")]
     public string? Projects { get; set; }
 
+    // Caps far above any real nomination (the form shows a few rows): 20,000 partners once saved made the form take
+    // minutes and 27 MB to open. The form's fields stay under the server's 1,024 form values as well.
+    public const int MaxPartners = 100;
+    public const int MaxStatistics = 100;
+    public const int MaxLinks = 50;
+
+    [MaxLength(MaxPartners, ErrorMessage = "A nomination can list at most {1} partners.")]
+    [Display(Name = "Partners")]
     public List<PartnerRow> Partners { get; set; } = [];
+
+    [MaxLength(MaxStatistics, ErrorMessage = "A nomination can give at most {1} numbers.")]
+    [Display(Name = "Statistics")]
     public List<StatisticRow> Statistics { get; set; } = [];
+
+    [MaxLength(MaxLinks, ErrorMessage = "A nomination can give at most {1} links.")]
+    [Display(Name = "Links")]
     public List<LinkRow> Links { get; set; } = [];
 }
 

@@ -1,3 +1,5 @@
+using System.Net;
+using AwardVote.Application.Validation;
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
@@ -6,23 +8,39 @@ namespace AwardVote.Web.Nominations;
 
 /// <summary>
 /// Nomination texts are Markdown written by libraries: Markdig renders them with raw HTML switched off, and
-/// HtmlSanitizer cleans the result once more, so no script, style or event handler ever reaches a page.
+/// HtmlSanitizer cleans the result once more, so no script, style or event handler ever reaches a page. A text nested
+/// too deeply to render (saved before <see cref="ShowableMarkdownAttribute"/> refused it) is shown as plain text: a
+/// page that shows it never fails.
 /// </summary>
 public sealed class MarkdownRenderer
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UseAutoLinks()
-        .UsePipeTables()
-        .UseEmphasisExtras()
-        .Build();
-
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public IHtmlContent Render(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown)
-            ? HtmlString.Empty
-            : new HtmlString(_sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline)));
+    public IHtmlContent Render(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+            return HtmlString.Empty;
+        if (MarkdownText.Parse(markdown) is { } document)
+        {
+            try
+            {
+                return new HtmlString(_sanitizer.Sanitize(document.ToHtml(MarkdownText.Pipeline)));
+            }
+            catch (Exception e) when (e is ArgumentException or InsufficientExecutionStackException)
+            {
+                // Markdig's own limits, should they ever be stricter than MarkdownText's: plain text below.
+            }
+        }
+        return PlainText(markdown);
+    }
+
+    /// <summary>The text as written, its paragraphs and lines kept, every character shown as itself.</summary>
+    private static HtmlString PlainText(string text)
+    {
+        var paragraphs = text.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => "<p>" + WebUtility.HtmlEncode(p).Replace("\n", "<br>") + "</p>");
+        return new HtmlString(string.Join("", paragraphs));
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {

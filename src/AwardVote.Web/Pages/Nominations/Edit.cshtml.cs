@@ -150,11 +150,15 @@ public sealed class EditModel(
         Input.Partners.RemoveAll(p => string.IsNullOrWhiteSpace(p.Name) && string.IsNullOrWhiteSpace(p.Role));
         Input.Statistics.RemoveAll(s => s.Value is null && s.Year is null && string.IsNullOrWhiteSpace(s.Label) && string.IsNullOrWhiteSpace(s.Unit));
         Input.Links.RemoveAll(x => string.IsNullOrWhiteSpace(x.Url) && string.IsNullOrWhiteSpace(x.Title));
+        // Never past a list's cap: a nomination with all its rows filled must still save with its blank rows.
         for (var i = 0; i < BlankRows; i++)
         {
-            Input.Partners.Add(new PartnerRow());
-            Input.Statistics.Add(new StatisticRow());
-            Input.Links.Add(new LinkRow());
+            if (Input.Partners.Count < NominationInput.MaxPartners)
+                Input.Partners.Add(new PartnerRow());
+            if (Input.Statistics.Count < NominationInput.MaxStatistics)
+                Input.Statistics.Add(new StatisticRow());
+            if (Input.Links.Count < NominationInput.MaxLinks)
+                Input.Links.Add(new LinkRow());
         }
     }
 }
