@@ -221,4 +221,8 @@ public enum RefusalCode
     PasswordNotAccepted,
     /// <summary>Identity refused to create the account. Args: its description, already in the person's language.</summary>
     AccountNotCreated,
+    /// <summary>A reset link that is wrong, used or expired, or for an address without an account (told apart by nothing).</summary>
+    ResetLinkNotValid,
+    ConfirmationLinkNotValid,
+    AccountChangedMeanwhile,
 }

@@ -55,7 +55,8 @@ services.ConfigureApplicationCookie(cookie =>
     cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
 });
 services.AddIdentityCore<AppUser>(AccountsSetup.Configure)
-    .AddSignInManager()
+    // The password sign-in's rules (same answer and work for every wrong try, waits instead of a lockout).
+    .AddSignInManager<AwardVote.Application.Accounts.SignInWithPassword>()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
     .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
     .AddAwardVoteIdentityStores()
@@ -74,6 +75,8 @@ services.AddMemoryCache();
 // No CAPTCHA service is reachable: see PeoplesChoice/HumanCheck.cs for plugging one in.
 services.AddScoped<IHumanCheck, AllowEveryoneHumanCheck>();
 services.AddVoteRateLimiting(builder.Configuration);
+// Account flows: per-client limits, sign-in waits, sessions checked against the security stamp (AccountRateLimiting).
+services.AddAccountProtection(builder.Configuration);
 services.AddPublicPageCache(builder.Configuration);
 
 services.Configure<RequestLocalizationOptions>(Cultures.Configure);
@@ -128,7 +131,10 @@ app.UseAntiforgery();
 app.UsePublicPageCache();
 
 app.MapRazorPages();
-app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>()
+app.MapGroup("/api/auth").WithTags("Accounts")
+    // Every post (sign-in, refresh, reset, confirmation mails) limited per client (AccountRateLimiting).
+    .RequireRateLimiting(AccountRateLimiting.Policy)
+    .MapIdentityApi<AppUser>()
     // Open to anyone, except /manage, the signed-in account's own: Identity marks it as such, and an AllowAnonymous on
     // the whole group would override that and let anonymous requests in.
     .Add(endpoint =>

@@ -1,4 +1,5 @@
 using AwardVote.Application.Accounts;
+using AwardVote.Web.Accounts;
 using AwardVote.Web.UseCases;
 
 namespace AwardVote.Web.Api;
@@ -16,12 +17,13 @@ public static class AccountEndpoints
         endpoints.MapPost("/api/auth/register", Register)
             .WithTags("Accounts")
             .AllowAnonymous()
+            .RequireRateLimiting(AccountRateLimiting.Policy)
             .WithOrder(-1)
             .WithSummary("Create an account; a link to confirm the address is mailed. The answer is the same for an address that already has an account.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .WithExample(new RegisterAccountInput
             {
-                DisplayName = ExampleValues.Applicant, Email = "ilze@biblioteka.example", Password = "Gada-Bibliot3ka", ConfirmPassword = "Gada-Bibliot3ka",
+                DisplayName = ExampleValues.Applicant, Email = "ilze@biblioteka.example", Password = "Ozols-Lasa-Grāmatu-7", ConfirmPassword = "Ozols-Lasa-Grāmatu-7",
                 PreferredCulture = "lv",
             }, null);
     }
