@@ -225,4 +225,6 @@ public enum RefusalCode
     ResetLinkNotValid,
     ConfirmationLinkNotValid,
     AccountChangedMeanwhile,
+    /// <summary>A refresh token that is unreadable, expired, of an ended session, or used before.</summary>
+    RefreshTokenNotValid,
 }

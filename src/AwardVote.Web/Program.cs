@@ -141,8 +141,8 @@ app.MapGroup("/api/auth").WithTags("Accounts")
     {
         if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && !route.Contains("/manage/", StringComparison.Ordinal))
             endpoint.Metadata.Add(new AllowAnonymousAttribute());
-        // AwardVote's own register (AccountEndpoints) answers POST /api/auth/register; Identity's is not described.
-        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } path } && path.EndsWith("/register", StringComparison.Ordinal))
+        // AwardVote's own register and refresh (AccountEndpoints) answer POST /api/auth/register and /refresh; Identity's are not described.
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } path } && (path.EndsWith("/register", StringComparison.Ordinal) || path.EndsWith("/refresh", StringComparison.Ordinal)))
             endpoint.Metadata.Add(new ExcludeFromDescriptionAttribute());
     });
 // Every AwardVote API endpoint refuses enum values its types do not define (see DefinedValuesFilter).

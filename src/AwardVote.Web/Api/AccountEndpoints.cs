@@ -1,4 +1,8 @@
+using System.Security.Claims;
 using AwardVote.Application.Accounts;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.Data;
 using AwardVote.Web.Accounts;
 using AwardVote.Web.UseCases;
 
@@ -26,7 +30,38 @@ public static class AccountEndpoints
                 DisplayName = ExampleValues.Applicant, Email = "ilze@biblioteka.example", Password = "Ozols-Lasa-Grāmatu-7", ConfirmPassword = "Ozols-Lasa-Grāmatu-7",
                 PreferredCulture = "lv",
             }, null);
+        MapSessions(endpoints);
     }
+
+    private static void MapSessions(IEndpointRouteBuilder endpoints)
+    {
+        // Identity's POST /api/auth/refresh trades one refresh token any number of times; this one comes first in
+        // routing (the same request and answer), and Identity's is left out of the description (Program.cs).
+        endpoints.MapPost("/api/auth/refresh", Refresh)
+            .WithTags("Accounts")
+            .AllowAnonymous()
+            .RequireRateLimiting(AccountRateLimiting.Policy)
+            .WithOrder(-1)
+            .WithSummary("Trade a refresh token for new tokens. Each refresh token works once: a second use ends every session of the account.")
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithExample(new RefreshRequest { RefreshToken = "CfDJ8…" },
+                new AccessTokenResponse { AccessToken = "CfDJ8…", ExpiresIn = 3600, RefreshToken = "CfDJ8…" });
+        endpoints.MapPost("/api/auth/logout", Logout)
+            .WithTags("Accounts")
+            .RequireAuthorization()
+            .WithSummary("Sign out everywhere: every session of the account ends (cookies, bearer and refresh tokens), this one too.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithExample(null, null, StatusCodes.Status204NoContent);
+    }
+
+    private static async Task<IResult> Refresh(RefreshRequest request, RefreshSession refresh, CancellationToken cancellationToken) =>
+        await refresh.RunAsync(request.RefreshToken, cancellationToken) is { Succeeded: true, Value: { } principal }
+            ? TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme)
+            : TypedResults.Unauthorized();
+
+    private static async Task<IResult> Logout(ClaimsPrincipal user, HttpContext http, UserManager<Infrastructure.Accounts.AppUser> users,
+        EndAllSessions endAll, CancellationToken cancellationToken) =>
+        (await endAll.RunAsync(users.GetUserId(user) ?? "", cancellationToken)).Answer(http, () => TypedResults.NoContent());
 
     private static async Task<IResult> Register(RegisterAccountInput input, HttpContext http, RegisterAccount register,
         CancellationToken cancellationToken) =>

@@ -190,6 +190,7 @@ public static class RefusalText
             RefusalCode.PasswordNotAccepted => l["Choose a password."],
             RefusalCode.AccountNotCreated => l["The value is not valid."],
             RefusalCode.ResetLinkNotValid or RefusalCode.ConfirmationLinkNotValid => l["The link is not valid or has expired."],
+            RefusalCode.RefreshTokenNotValid => l["Sign in again."],
             RefusalCode.AccountChangedMeanwhile => l["Someone else changed this at the same time. Please try again."],
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Code, "RefusalText has no words for this code."),
         };
