@@ -55,12 +55,14 @@ services.ConfigureApplicationCookie(cookie =>
     cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
 });
 services.AddIdentityCore<AppUser>(AccountsSetup.Configure)
-    // The password sign-in's rules (same answer and work for every wrong try, waits instead of a lockout).
-    .AddSignInManager<AwardVote.Application.Accounts.SignInWithPassword>()
+    .AddSignInManager()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
     .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
     .AddAwardVoteIdentityStores()
-    .AddApiEndpoints();
+    .AddApiEndpoints()
+    // The password sign-in's rules (same answer and work for every wrong try, waits instead of a lockout); after
+    // AddApiEndpoints, which registers Identity's own SignInManager again.
+    .AddSignInManager<AwardVote.Application.Accounts.SignInWithPassword>();
 services.AddSingleton<IEmailSender<AppUser>, IdentityApiEmailSender>();
 
 Policies.Configure(services.AddAuthorizationBuilder());
@@ -141,8 +143,8 @@ app.MapGroup("/api/auth").WithTags("Accounts")
     {
         if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && !route.Contains("/manage/", StringComparison.Ordinal))
             endpoint.Metadata.Add(new AllowAnonymousAttribute());
-        // AwardVote's own register and refresh (AccountEndpoints) answer POST /api/auth/register and /refresh; Identity's are not described.
-        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } path } && (path.EndsWith("/register", StringComparison.Ordinal) || path.EndsWith("/refresh", StringComparison.Ordinal)))
+        // AwardVote's own register, refresh, reset and resend (AccountEndpoints) answer these routes; Identity's are not described.
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } path } && AccountEndpoints.IdentityRoutesReplaced.Any(own => path.EndsWith(own, StringComparison.Ordinal)))
             endpoint.Metadata.Add(new ExcludeFromDescriptionAttribute());
     });
 // Every AwardVote API endpoint refuses enum values its types do not define (see DefinedValuesFilter).

@@ -98,6 +98,7 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(AuditedSaves));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
     }
 
     /// <summary>Fails every save of AwardVote's own code that changes an audited entity without its audit entry.</summary>

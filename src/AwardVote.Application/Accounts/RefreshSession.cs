@@ -33,12 +33,18 @@ public sealed class RefreshSession(SignInManager<AppUser> signIn, IOptionsMonito
             || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
             return refused;
 
-        // Used tokens past their expiry are refused by their date anyway: their rows go.
+        var fingerprint = Fingerprint(refreshToken!);
         var used = await db.UserTokens.Where(t => t.UserId == user.Id && t.LoginProvider == UsedRefreshTokens).ToListAsync(cancellationToken);
-        db.UserTokens.RemoveRange(used.Where(t => !DateTimeOffset.TryParse(t.Value, out var until) || until < now));
+        if (used.Any(t => t.Name == fingerprint))
+        {
+            await RevokeEverySessionAsync(user.Id);
+            return refused;
+        }
+        // Used tokens past their expiry are refused by their date anyway: their rows go.
+        db.UserTokens.RemoveRange(used.Where(t => !DateTimeOffset.TryParse(t.Value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var until) || until < now));
         db.UserTokens.Add(new IdentityUserToken<string>
         {
-            UserId = user.Id, LoginProvider = UsedRefreshTokens, Name = Fingerprint(refreshToken!), Value = expires.ToString("O"),
+            UserId = user.Id, LoginProvider = UsedRefreshTokens, Name = fingerprint, Value = expires.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         });
         try
         {
@@ -46,6 +52,7 @@ public sealed class RefreshSession(SignInManager<AppUser> signIn, IOptionsMonito
         }
         catch (DbUpdateException)
         {
+            // The same token used twice at the same moment: the key let one through.
             db.ChangeTracker.Clear();
             await RevokeEverySessionAsync(user.Id);
             return refused;

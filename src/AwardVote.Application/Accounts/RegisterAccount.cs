@@ -55,6 +55,10 @@ public sealed class RegisterAccountInput
 public sealed class RegisterAccount(UserManager<AppUser> users, AppDbContext db, AccountMail mail, AuditLog audit,
     PublicLinks links, TimeProvider clock) : IUseCase
 {
+    /// <summary>The page a confirmation mail links to, with the account and its token (Base64url, as Identity's API takes it).</summary>
+    internal static string ConfirmationPath(AppUser user, string token) =>
+        $"/Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}";
+
     public async Task<Outcome> RunAsync(RegisterAccountInput input, CancellationToken cancellationToken)
     {
         if (InputRules.Check(input) is { Count: > 0 } invalid)
@@ -103,8 +107,7 @@ public sealed class RegisterAccount(UserManager<AppUser> users, AppDbContext db,
         if (!created.Succeeded)
             return Outcome.Refused(created.Errors.Select(e => new Refusal(RefusalCode.AccountNotCreated, RefusalKind.Invalid, null, [e.Description])));
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        await mail.QueueConfirmationAsync(user, links.To($"/Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={code}"), cancellationToken);
+        await mail.QueueConfirmationAsync(user, links.To(ConfirmationPath(user, token)), cancellationToken);
         audit.Record("account.registered", "User", user.Id, after: new { user.Email, user.DisplayName, user.PreferredCulture });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

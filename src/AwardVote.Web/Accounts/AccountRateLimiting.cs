@@ -1,8 +1,7 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using AwardVote.Application.Accounts;
 using AwardVote.Infrastructure.Accounts;
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -33,28 +32,28 @@ public static class AccountRateLimiting
                 : RateLimitPartition.GetNoLimiter("read")));
         // A cookie is checked against the account's security stamp on every request, not every 30 minutes.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
-        services.AddScoped<IClaimsTransformation, BearerStampCheck>();
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.Events.OnMessageReceived = BearerStampCheck.OnMessageReceivedAsync);
         return services;
     }
 }
 
 /// <summary>
 /// ASP.NET Core's bearer tokens carry the security stamp but their handler never compares it: a token taken before
-/// sign-out or a password reset would work until it expires. This compares it once per request.
+/// sign-out or a password reset would work until it expires. This compares it before the handler accepts the token,
+/// and fails the authentication (a 401, as for an expired token) when the stamp has changed since.
 /// </summary>
-public sealed class BearerStampCheck(IHttpContextAccessor http, SignInManager<AppUser> signIn) : IClaimsTransformation
+public static class BearerStampCheck
 {
-    private static readonly object Checked = new();
-
-    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    public static async Task OnMessageReceivedAsync(MessageReceivedContext context)
     {
-        if (principal.Identity?.IsAuthenticated != true || http.HttpContext is not { } context
-            || !context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return principal;
-        if (context.Items.TryGetValue(Checked, out var known) && known is ClaimsPrincipal answer)
-            return answer;
-        var result = await signIn.ValidateSecurityStampAsync(principal) is null ? new ClaimsPrincipal(new ClaimsIdentity()) : principal;
-        context.Items[Checked] = result;
-        return result;
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return;
+        var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
+        if (ticket is null)
+            return; // the handler refuses it itself
+        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>();
+        if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is null)
+            context.Fail("The session has ended: signed out or a new password since the token was issued.");
     }
 }

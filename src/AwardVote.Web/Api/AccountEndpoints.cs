@@ -14,6 +14,9 @@ namespace AwardVote.Web.Api;
 /// </summary>
 public static class AccountEndpoints
 {
+    /// <summary>Identity's /api/auth endpoints these replace (same route, same body): left out of the API description.</summary>
+    public static readonly string[] IdentityRoutesReplaced = ["/register", "/refresh", "/forgotPassword", "/resetPassword", "/resendConfirmationEmail"];
+
     public static void MapAccountApi(this IEndpointRouteBuilder endpoints)
     {
         // Identity's API maps its own POST /api/auth/register (no name, no language, and "already taken" for a known
@@ -31,6 +34,7 @@ public static class AccountEndpoints
                 PreferredCulture = "lv",
             }, null);
         MapSessions(endpoints);
+        MapResets(endpoints);
     }
 
     private static void MapSessions(IEndpointRouteBuilder endpoints)
@@ -53,6 +57,44 @@ public static class AccountEndpoints
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithExample(null, null, StatusCodes.Status204NoContent);
     }
+
+    /// <summary>
+    /// Identity's reset and resend endpoints answer an unknown address at once and a known one after making a token
+    /// and a mail: the time tells them apart. These run the pages' use cases instead, on the same routes and bodies.
+    /// </summary>
+    private static void MapResets(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/auth/forgotPassword", ForgotPassword)
+            .WithTags("Accounts").AllowAnonymous().RequireRateLimiting(AccountRateLimiting.Policy).WithOrder(-1)
+            .WithSummary("Ask for a password reset mail (its link carries the code /api/auth/resetPassword takes). The answer is the same for every address.")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .WithExample(new ForgotPasswordRequest { Email = "ilze@biblioteka.example" }, null);
+        endpoints.MapPost("/api/auth/resetPassword", ResetPasswordWithCode)
+            .WithTags("Accounts").AllowAnonymous().RequireRateLimiting(AccountRateLimiting.Policy).WithOrder(-1)
+            .WithSummary("Choose a new password with the mailed code. Every session of the account ends.")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .WithExample(new ResetPasswordRequest { Email = "ilze@biblioteka.example", ResetCode = "Q2ZESjh…", NewPassword = "Ozols-Lasa-Grāmatu-7" }, null);
+        endpoints.MapPost("/api/auth/resendConfirmationEmail", ResendConfirmationEmail)
+            .WithTags("Accounts").AllowAnonymous().RequireRateLimiting(AccountRateLimiting.Policy).WithOrder(-1)
+            .WithSummary("Ask for the confirmation mail again. The answer is the same for every address.")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .WithExample(new ResendConfirmationEmailRequest { Email = "ilze@biblioteka.example" }, null);
+    }
+
+    private static async Task<IResult> ForgotPassword(ForgotPasswordRequest request, HttpContext http, RequestPasswordReset reset,
+        CancellationToken cancellationToken) =>
+        (await reset.RunAsync(new RequestPasswordResetInput { Email = request.Email ?? "" }, cancellationToken)).Answer(http, () => TypedResults.Ok());
+
+    private static async Task<IResult> ResetPasswordWithCode(ResetPasswordRequest request, HttpContext http, ResetPassword reset,
+        CancellationToken cancellationToken) =>
+        (await reset.RunAsync(new ResetPasswordInput
+        {
+            Email = request.Email ?? "", Code = request.ResetCode ?? "", Password = request.NewPassword ?? "", ConfirmPassword = request.NewPassword ?? "",
+        }, cancellationToken)).Answer(http, () => TypedResults.Ok());
+
+    private static async Task<IResult> ResendConfirmationEmail(ResendConfirmationEmailRequest request, HttpContext http, ResendConfirmation resend,
+        CancellationToken cancellationToken) =>
+        (await resend.RunAsync(new RequestPasswordResetInput { Email = request.Email ?? "" }, cancellationToken)).Answer(http, () => TypedResults.Ok());
 
     private static async Task<IResult> Refresh(RefreshRequest request, RefreshSession refresh, CancellationToken cancellationToken) =>
         await refresh.RunAsync(request.RefreshToken, cancellationToken) is { Succeeded: true, Value: { } principal }
