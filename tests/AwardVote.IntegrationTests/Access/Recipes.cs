@@ -54,6 +54,9 @@ public static partial class Recipes
         Read("GET /Account/Logout", _ => "/Account/Logout", perPhase: false),
         Post("POST /Account/Logout", c => c.Form("/Account/Logout"), perPhase: false, writes: false, isolated: true,
             prepare: c => c.SignInAgainAfterAsync()),
+        Read("GET /Account/Manage/Sessions", _ => "/Account/Manage/Sessions", perPhase: false),
+        Post("POST /Account/Manage/Sessions", c => c.Form("/Account/Manage/Sessions"), perPhase: false, writes: false, isolated: true,
+            prepare: c => c.SignInAgainAfterAsync()),
         Read("GET /Account/Register", _ => "/Account/Register", perPhase: false),
         Post("POST /Account/Register", c => c.Form("/Account/Register", ("Input.DisplayName", "Jauna lasītāja"), ("Input.Email", Unknown()),
                 ("Input.Password", AccessWorld.Password), ("Input.ConfirmPassword", AccessWorld.Password), ("Input.PreferredCulture", "lv")),
@@ -454,7 +457,10 @@ public static partial class Recipes
         Post("POST /api/auth/forgotPassword", _ => Json(HttpMethod.Post, "/api/auth/forgotPassword", new { email = Unknown() }), perPhase: false, writes: false),
         Post("POST /api/auth/resetPassword", c => Json(HttpMethod.Post, "/api/auth/resetPassword",
             new { email = c.World.Spare.Email, resetCode = "bad", newPassword = AccessWorld.Password }), perPhase: false, writes: false),
-        Post("POST /api/auth/manage/2fa", _ => Json(HttpMethod.Post, "/api/auth/manage/2fa", new { }), perPhase: false, writes: false),
+        // Identity makes the account's authenticator key on the first ask, which changes its security stamp: every
+        // session of the account ends (checked on each request), so the role signs in again after.
+        Post("POST /api/auth/manage/2fa", _ => Json(HttpMethod.Post, "/api/auth/manage/2fa", new { }), perPhase: false, writes: false, isolated: true,
+            prepare: c => c.SignInAgainAfterAsync()),
         Read("GET /api/auth/manage/info", _ => "/api/auth/manage/info", perPhase: false),
         Post("POST /api/auth/manage/info", _ => Json(HttpMethod.Post, "/api/auth/manage/info", new { }), perPhase: false, writes: false),
     ];
