@@ -23,11 +23,15 @@ public sealed class CommonPasswordValidator<TUser>(IdentityErrorDescriber errors
         if (string.IsNullOrEmpty(password))
             return IdentityResult.Success;
         var personal = new List<string>();
-        if (await manager.GetEmailAsync(user) is { } email)
+        var email = await manager.GetEmailAsync(user);
+        if (email is not null)
             personal.AddRange(email.Split('@', '.', '-', '_', '+').Where(part => part.Length >= 3));
         if (user is AppUser { DisplayName: { } name })
             personal.AddRange(name.Split(' ', '-', '.').Where(part => part.Length >= 3));
-        return Score(password, personal) < MinimumScore
+        // The address's own name anywhere in it ("Berzina-Anna-77" for berzina@…) is the first thing a colleague tries.
+        var local = email is null ? "" : Fold(email.Split('@')[0]);
+        var ownName = local.Length >= 4 && Fold(password).Contains(local, StringComparison.Ordinal);
+        return ownName || Score(password, personal) < MinimumScore
             ? IdentityResult.Failed(new IdentityError { Code = Code, Description = Describe(errors) })
             : IdentityResult.Success;
     }
