@@ -237,4 +237,12 @@ public enum RefusalCode
     PasskeyNotAccepted,
     /// <summary>The password asked again before a change of the account's ways in is not the account's.</summary>
     PasswordWrong,
+
+    // --- Accounts: sign-in, reset, confirmation, sessions (issue 15) ---------------------------------------------
+    /// <summary>A reset link that is wrong, used or expired, or for an address without an account (told apart by nothing).</summary>
+    ResetLinkNotValid,
+    ConfirmationLinkNotValid,
+    AccountChangedMeanwhile,
+    /// <summary>A refresh token that is unreadable, expired, of an ended session, or used before.</summary>
+    RefreshTokenNotValid,
 }

@@ -61,7 +61,10 @@ services.AddIdentityCore<AppUser>(AccountsSetup.Configure)
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
     .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
     .AddAwardVoteIdentityStores()
-    .AddApiEndpoints();
+    .AddApiEndpoints()
+    // The password sign-in's rules (same answer and work for every wrong try, waits instead of a lockout); after
+    // AddApiEndpoints, which registers Identity's own SignInManager again.
+    .AddSignInManager<AwardVote.Application.Accounts.SignInWithPassword>();
 services.AddSingleton<IEmailSender<AppUser>, IdentityApiEmailSender>();
 
 Policies.Configure(services.AddAuthorizationBuilder());
@@ -78,6 +81,8 @@ services.AddMemoryCache();
 // No CAPTCHA service is reachable: see PeoplesChoice/HumanCheck.cs for plugging one in.
 services.AddScoped<IHumanCheck, AllowEveryoneHumanCheck>();
 services.AddVoteRateLimiting(builder.Configuration);
+// Account flows: per-client limits, sign-in waits, sessions checked against the security stamp (AccountRateLimiting).
+services.AddAccountProtection(builder.Configuration);
 services.AddPublicPageCache(builder.Configuration);
 // Bad input refused with a message, never a 500 (issue 15): text a database cannot hold, forms past the limits.
 services.AddStorableTextGuards();
@@ -141,7 +146,10 @@ app.UseAntiforgery();
 app.UsePublicPageCache();
 
 app.MapRazorPages();
-app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>()
+app.MapGroup("/api/auth").WithTags("Accounts")
+    // Every post (sign-in, refresh, reset, confirmation mails) limited per client (AccountRateLimiting).
+    .RequireRateLimiting(AccountRateLimiting.Policy)
+    .MapIdentityApi<AppUser>()
     // Turning the second factor on or off and new recovery codes go through the account page's use cases (issue 15).
     .AddEndpointFilter<IEndpointConventionBuilder, TwoFactorApiFilter>()
     // Open to anyone, except /manage, the signed-in account's own: Identity marks it as such, and an AllowAnonymous on
@@ -150,8 +158,8 @@ app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<AppUser>()
     {
         if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && !route.Contains("/manage/", StringComparison.Ordinal))
             endpoint.Metadata.Add(new AllowAnonymousAttribute());
-        // AwardVote's own register (AccountEndpoints) answers POST /api/auth/register; Identity's is not described.
-        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } path } && path.EndsWith("/register", StringComparison.Ordinal))
+        // AwardVote's own register, refresh, reset and resend (AccountEndpoints) answer these routes; Identity's are not described.
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } path } && AccountEndpoints.IdentityRoutesReplaced.Any(own => path.EndsWith(own, StringComparison.Ordinal)))
             endpoint.Metadata.Add(new ExcludeFromDescriptionAttribute());
     });
 // Every AwardVote API endpoint refuses enum values its types do not define (see DefinedValuesFilter).

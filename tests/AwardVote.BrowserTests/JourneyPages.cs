@@ -16,7 +16,7 @@ public sealed record Person(string Name, string Email, string Culture, IPage Pag
 /// </summary>
 public sealed partial class JourneyPages(BrowserSession session, string language)
 {
-    public const string Password = "Gada-Bibliotēka-2027";
+    public const string Password = "Pūce-Lasa-Naktī-2027";
     private int _step;
 
     public string Language => language;

@@ -92,6 +92,8 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
         builder.UseSetting("Mail:Smtp:Security", "None");
         // Every test's requests come from one client address; the per-IP limit has its own test on its own host.
         builder.UseSetting("PeoplesChoice:RequestsPerIpPerMinute", "100000");
+        // Likewise the account endpoints' per-client limit (Accounts/AccountLimitTests proves the default on its own host).
+        builder.UseSetting("Accounts:RequestsPerClientPerMinute", "100000");
         // Unique-key violations are expected in tests; EF's error log of each would bury the real failures.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical");
         // Tests read public pages right after a job changed what they show; the cache has its own tests.
@@ -99,6 +101,7 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(AuditedSaves));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
     }
 
     /// <summary>Fails every save of AwardVote's own code that changes an audited entity without its audit entry.</summary>

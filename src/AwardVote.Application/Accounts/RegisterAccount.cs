@@ -4,7 +4,6 @@ using AwardVote.Application.Validation;
 using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
-using AwardVote.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +12,14 @@ namespace AwardVote.Application.Accounts;
 
 public sealed class RegisterAccountInput
 {
+    /// <summary>Letters (any alphabet) with spaces, hyphens, apostrophes and initials' dots; no "a.b" (a domain).</summary>
+    public const string PersonName = @"^(?!.*\p{L}\.\p{L})[\p{L}\p{M}][\p{L}\p{M} .'’-]{0,79}$";
+
     [Required(ErrorMessage = "Enter your name.")]
     [StringLength(200, ErrorMessage = "The name is too long.")]
+    // The name goes into the confirmation mail to an address nobody has shown to be theirs yet: no links, no line
+    // breaks, nothing long enough to carry a message of a stranger's choice in the association's name.
+    [RegularExpression(PersonName, ErrorMessage = "Enter your name with letters, spaces, hyphens and apostrophes only (at most 80 characters).")]
     [Display(Name = "Your name")]
     public string DisplayName { get; set; } = "";
 
@@ -47,9 +52,13 @@ public sealed class RegisterAccountInput
 /// is new or already has an account (then its owner is told by mail instead), so the form tells nobody who has one;
 /// and the password is judged before that, for both, so a refused password tells nothing either.
 /// </summary>
-public sealed class RegisterAccount(UserManager<AppUser> users, AppDbContext db, AccountMail mail, Outbox outbox, AuditLog audit,
+public sealed class RegisterAccount(UserManager<AppUser> users, AppDbContext db, AccountMail mail, AuditLog audit,
     PublicLinks links, TimeProvider clock) : IUseCase
 {
+    /// <summary>The page a confirmation mail links to, with the account and its token (Base64url, as Identity's API takes it).</summary>
+    internal static string ConfirmationPath(AppUser user, string token) =>
+        $"/Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}";
+
     public async Task<Outcome> RunAsync(RegisterAccountInput input, CancellationToken cancellationToken)
     {
         if (InputRules.Check(input) is { Count: > 0 } invalid)
@@ -76,9 +85,10 @@ public sealed class RegisterAccount(UserManager<AppUser> users, AppDbContext db,
 
         if (await users.FindByEmailAsync(email) is { } existing)
         {
-            // The same answer as for a new address; the owner is told. A second such mail on one day is one too many.
-            outbox.Enqueue(new AccountExistsMail(existing.DisplayName, links.To("/Account/ForgotPassword")),
-                existing.Email!, existing.DisplayName, existing.PreferredCulture, $"{existing.Id}:{clock.GetUtcNow():yyyy-MM-dd}");
+            // The same answer as for a new address, after the same work (a new account's password is hashed); the
+            // owner is told. A second such mail on one day is one too many.
+            users.PasswordHasher.HashPassword(user, input.Password);
+            await mail.QueueAccountExistsAsync(existing, links.To("/Account/ForgotPassword"), cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -97,8 +107,7 @@ public sealed class RegisterAccount(UserManager<AppUser> users, AppDbContext db,
         if (!created.Succeeded)
             return Outcome.Refused(created.Errors.Select(e => new Refusal(RefusalCode.AccountNotCreated, RefusalKind.Invalid, null, [e.Description])));
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        mail.QueueConfirmation(user, links.To($"/Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={code}"));
+        await mail.QueueConfirmationAsync(user, links.To(ConfirmationPath(user, token)), cancellationToken);
         audit.Record("account.registered", "User", user.Id, after: new { user.Email, user.DisplayName, user.PreferredCulture });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

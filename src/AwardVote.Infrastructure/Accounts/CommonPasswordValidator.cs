@@ -1,54 +1,64 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Identity;
 
 namespace AwardVote.Infrastructure.Accounts;
 
 /// <summary>
-/// Refuses passwords that appear on lists of the most used (and so first guessed) passwords, including the ones that
-/// pass the length and character rules ("Password123", "Qwerty12345"), Latvian ones ("Parole123"), and passwords
-/// made of the person's own e-mail name.
+/// Refuses a password an attacker would guess early: zxcvbn (its dictionaries of common and breached passwords,
+/// names, English words, keyboard patterns, years and dates) judges it, with Latvian words added and the person's own
+/// address and name, and anything below <see cref="MinimumScore"/> is refused. "Summer2026!", "Aaaaaaaaa1" and
+/// "Bibliotekas1" pass the length and character rules and are refused here.
 /// </summary>
 public sealed class CommonPasswordValidator<TUser>(IdentityErrorDescriber errors) : IPasswordValidator<TUser>
     where TUser : class
 {
     public const string Code = "PasswordTooCommon";
 
-    // Lower-cased, digits and symbols at the end stripped: "Password123!" and "password" are the same guess.
-    private static readonly HashSet<string> Common = new(StringComparer.Ordinal)
-    {
-        "password", "passw0rd", "qwerty", "qwertyuiop", "asdfgh", "asdfghjkl", "zxcvbnm", "letmein", "welcome", "admin",
-        "administrator", "iloveyou", "monkey", "dragon", "football", "baseball", "sunshine", "princess", "starwars",
-        "trustno", "master", "shadow", "superman", "batman", "michael", "jennifer", "charlie", "whatever", "freedom",
-        "abc", "abcdef", "abcdefg", "qazwsx", "qwe", "qweasd", "changeme", "secret", "default", "login", "test", "user",
-        "parole", "parolite", "slepens", "latvija", "riga", "bibliotek", "biblioteka", "library", "awardvote", "lbb",
-        "gadabiblioteka", "zurija", "juris", "janis", "anna", "liga", "ilze", "inese", "andris", "martins", "karlis",
-    };
+    /// <summary>zxcvbn's 3: "safely unguessable", about 10^10 guesses, beyond an offline attack on a slow hash.</summary>
+    public const int MinimumScore = 3;
 
     public async Task<IdentityResult> ValidateAsync(UserManager<TUser> manager, TUser user, string? password)
     {
         if (string.IsNullOrEmpty(password))
             return IdentityResult.Success;
-        var stem = Stem(password);
+        var personal = new List<string>();
         var email = await manager.GetEmailAsync(user);
-        var local = email is null ? null : Stem(email.Split('@')[0]);
-        return stem.Length == 0 || Common.Contains(stem) || (local is { Length: >= 3 } && stem.Contains(local, StringComparison.Ordinal))
+        if (email is not null)
+            personal.AddRange(email.Split('@', '.', '-', '_', '+').Where(part => part.Length >= 3));
+        if (user is AppUser { DisplayName: { } name })
+            personal.AddRange(name.Split(' ', '-', '.').Where(part => part.Length >= 3));
+        // The address's own name anywhere in it ("Berzina-Anna-77" for berzina@…) is the first thing a colleague tries.
+        var local = email is null ? "" : Fold(email.Split('@')[0]);
+        var ownName = local.Length >= 4 && Fold(password).Contains(local, StringComparison.Ordinal);
+        return ownName || Score(password, personal) < MinimumScore
             ? IdentityResult.Failed(new IdentityError { Code = Code, Description = Describe(errors) })
             : IdentityResult.Success;
     }
 
+    /// <summary>
+    /// The lower of the scores of the password as typed and without its Latvian marks: "Bibliotēka2026!" is as easy
+    /// to guess as "Biblioteka2026!", but zxcvbn's dictionaries hold only the latter.
+    /// </summary>
+    public static int Score(string password, IEnumerable<string> personal)
+    {
+        var inputs = LatvianWords.Common.Concat(personal.Select(Fold)).ToList();
+        var folded = Fold(password);
+        var score = Zxcvbn.Zxcvbn.MatchPassword(password, inputs).Score;
+        return folded == password ? score : Math.Min(score, Zxcvbn.Zxcvbn.MatchPassword(folded, inputs).Score);
+    }
+
     /// <summary>The describer may be the localised one; a plain one gets the English text.</summary>
     private static string Describe(IdentityErrorDescriber errors) =>
-        errors is ICommonPasswordDescriber localised ? localised.PasswordTooCommon() : "This password is too common or too easy to guess. Choose another.";
+        errors is ICommonPasswordDescriber localised ? localised.PasswordTooCommon() : LatvianWords.Advice;
 
-    private static string Stem(string password)
+    private static string Fold(string text)
     {
-        var lower = password.Trim().ToLowerInvariant();
-        var end = lower.Length;
-        while (end > 0 && !char.IsLetter(lower[end - 1]))
-            end--;
-        var start = 0;
-        while (start < end && !char.IsLetter(lower[start]))
-            start++;
-        return lower[start..end].Replace("0", "o", StringComparison.Ordinal);
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                builder.Append(c);
+        return builder.ToString().Normalize(NormalizationForm.FormC).ToLowerInvariant();
     }
 }
 

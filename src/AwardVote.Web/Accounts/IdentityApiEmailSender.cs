@@ -16,13 +16,13 @@ public sealed class IdentityApiEmailSender(IServiceScopeFactory scopes) : IEmail
     // Identity's API hands over HTML-encoded links built from the request's Host header, which whoever calls it
     // chooses: only their path and query are kept, on the configured public address.
     public Task SendConfirmationLinkAsync(AppUser user, string email, string confirmationLink) =>
-        QueueAsync((mail, links) => mail.QueueConfirmation(user, links.To(PathAndQuery(confirmationLink))));
+        QueueAsync((mail, links) => mail.QueueConfirmationAsync(user, links.To(PathAndQuery(confirmationLink))));
 
     public Task SendPasswordResetLinkAsync(AppUser user, string email, string resetLink) =>
-        QueueAsync((mail, links) => mail.QueuePasswordReset(user, links.To(PathAndQuery(resetLink))));
+        QueueAsync((mail, links) => mail.QueuePasswordResetAsync(user, links.To(PathAndQuery(resetLink))));
 
     public Task SendPasswordResetCodeAsync(AppUser user, string email, string resetCode) =>
-        QueueAsync((mail, _) => mail.QueuePasswordReset(user, resetCode));
+        QueueAsync((mail, _) => mail.QueuePasswordResetAsync(user, resetCode));
 
     private static string PathAndQuery(string link)
     {
@@ -30,11 +30,11 @@ public sealed class IdentityApiEmailSender(IServiceScopeFactory scopes) : IEmail
         return Uri.TryCreate(decoded, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : decoded;
     }
 
-    private async Task QueueAsync(Action<AccountMail, PublicLinks> queue)
+    private async Task QueueAsync(Func<AccountMail, PublicLinks, Task> queue)
     {
         await using var scope = scopes.CreateAsyncScope();
         var mail = scope.ServiceProvider.GetRequiredService<AccountMail>();
-        queue(mail, scope.ServiceProvider.GetRequiredService<PublicLinks>());
+        await queue(mail, scope.ServiceProvider.GetRequiredService<PublicLinks>());
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
         mail.DeliverSoon();
     }

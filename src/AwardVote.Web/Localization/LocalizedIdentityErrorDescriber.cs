@@ -22,6 +22,6 @@ public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResou
     public override IdentityError PasswordRequiresUpper() => Error(nameof(PasswordRequiresUpper), l["The password must contain an uppercase letter."]);
     public override IdentityError PasswordRequiresNonAlphanumeric() => Error(nameof(PasswordRequiresNonAlphanumeric), l["The password must contain a symbol."]);
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => Error(nameof(PasswordRequiresUniqueChars), l["The password must have at least {0} different characters.", uniqueChars]);
-    public string PasswordTooCommon() => l["This password is too common or too easy to guess. Choose another."];
+    public string PasswordTooCommon() => l["This password is too easy to guess: it is made of common words, names, dates or patterns. Choose a longer one, for example three or four unrelated words."];
     public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure), l["Someone else changed this at the same time. Please try again."]);
 }

@@ -197,6 +197,10 @@ public static class RefusalText
             RefusalCode.SecondFactorRequired => l["Set up a second factor (an authenticator app or a passkey) on your account's security page first: this page needs it."],
             RefusalCode.PasskeyNotAccepted => l["The passkey was not accepted. Try again."],
             RefusalCode.PasswordWrong => l["The password is not correct."],
+            // Accounts: sign-in, reset, confirmation, sessions
+            RefusalCode.ResetLinkNotValid or RefusalCode.ConfirmationLinkNotValid => l["The link is not valid or has expired."],
+            RefusalCode.RefreshTokenNotValid => l["Sign in again."],
+            RefusalCode.AccountChangedMeanwhile => l["Someone else changed this at the same time. Please try again."],
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Code, "RefusalText has no words for this code."),
         };
     }

@@ -31,6 +31,13 @@ public sealed class Cell(AccessWorld world, RoleClients clients, Role role, Phas
     public string TargetText { get; set; } = "";
     public Func<Task>? Restore { get; set; }
 
+    /// <summary>Signs the role in again after the request (one that ends every session of the account).</summary>
+    public Task SignInAgainAfterAsync()
+    {
+        Restore = () => clients.SignInAgainAsync(role);
+        return Task.CompletedTask;
+    }
+
     public static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
 
     /// <summary>A form post as the role's browser sends it, anti-forgery token included.</summary>

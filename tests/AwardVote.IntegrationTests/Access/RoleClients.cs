@@ -18,23 +18,30 @@ public sealed class RoleClients(AccessWorld world)
     public async Task SignInAllAsync()
     {
         foreach (var role in Enum.GetValues<Role>())
+            await SignInAgainAsync(role);
+    }
+
+    /// <summary>
+    /// A fresh session for the role: signing out ends every session of the account, the shared one too, so a request
+    /// that signs out is followed by this.
+    /// </summary>
+    public async Task SignInAgainAsync(Role role)
+    {
+        _cookies[role] = new CookieContainer();
+        if (role != Role.Anonymous)
         {
-            _cookies[role] = new CookieContainer();
-            if (role != Role.Anonymous)
+            var password = role == Role.Admin ? DemoSeeder.Password : AccessWorld.Password;
+            using var client = Client(role, isolated: false);
+            var login = await client.GetStringAsync("/Account/Login");
+            using var signedIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                var password = role == Role.Admin ? DemoSeeder.Password : AccessWorld.Password;
-                using var client = Client(role, isolated: false);
-                var login = await client.GetStringAsync("/Account/Login");
-                using var signedIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["Input.Email"] = world.People[role].Email,
-                    ["Input.Password"] = password,
-                    ["__RequestVerificationToken"] = Browserless.AntiforgeryToken(login),
-                }));
-                Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"{role} could not sign in: {signedIn.StatusCode}");
-            }
-            await RefreshTokenAsync(role);
+                ["Input.Email"] = world.People[role].Email,
+                ["Input.Password"] = password,
+                ["__RequestVerificationToken"] = Browserless.AntiforgeryToken(login),
+            }));
+            Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"{role} could not sign in: {signedIn.StatusCode}");
         }
+        await RefreshTokenAsync(role);
     }
 
     /// <summary>The token every form of this role's pages carries (read from the sign-in form, which everyone gets).</summary>

@@ -1,13 +1,21 @@
 using System.ComponentModel.DataAnnotations;
+using AwardVote.Application.Accounts;
 using AwardVote.Infrastructure.Accounts;
+using AwardVote.Web.Accounts;
 using AwardVote.Web.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace AwardVote.Web.Pages.Account;
 
+/// <summary>
+/// Password sign-in: the rule (one answer for every wrong try, waits instead of a lock) is <see cref="SignInWithPassword"/>,
+/// the SignInManager this page and POST /api/auth/login are given.
+/// </summary>
+[EnableRateLimiting(AccountRateLimiting.Policy)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -43,7 +51,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<S
         if (!ModelState.IsValid)
             return Page();
 
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             if (await signIn.UserManager.FindByEmailAsync(Input.Email) is { } user && Cultures.IsSupported(user.PreferredCulture))
@@ -55,6 +63,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<S
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
         if (result.IsLockedOut)
             return RedirectToPage("./Lockout");
+        // Only after the right password: a wrong one gets the answer below, whatever the account's state.
         if (result.IsNotAllowed)
         {
             ModelState.AddModelError("", l["Confirm your e-mail address first: open the link in the mail we sent you."]);

@@ -1,3 +1,4 @@
+using AwardVote.Application.Accounts;
 using AwardVote.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -5,14 +6,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AwardVote.Web.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+/// <summary>Signing out ends every session of the account, not just this browser's (<see cref="EndAllSessions"/>).</summary>
+public sealed class LogoutModel(SignInManager<AppUser> signIn, EndAllSessions endAll) : PageModel
 {
     public void OnGet()
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (signIn.UserManager.GetUserId(User) is { } userId)
+            await endAll.RunAsync(userId, cancellationToken);
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }

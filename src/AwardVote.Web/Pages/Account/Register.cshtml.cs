@@ -1,12 +1,15 @@
 using AwardVote.Application;
 using AwardVote.Application.Accounts;
+using AwardVote.Web.Accounts;
 using AwardVote.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace AwardVote.Web.Pages.Account;
 
 /// <summary>Someone creates an account (<see cref="RegisterAccount"/>, as POST /api/auth/register does).</summary>
+[EnableRateLimiting(AccountRateLimiting.Policy)]
 public sealed class RegisterModel(RegisterAccount register) : PageModel
 {
     [BindProperty]
