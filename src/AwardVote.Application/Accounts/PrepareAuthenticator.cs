@@ -12,9 +12,11 @@ public sealed record AuthenticatorKey(string SharedKey, string Uri);
 /// Gives the person the key to set up an authenticator app with. An account whose authenticator is on keeps its key
 /// (a new one would silently break the app the person has); one that is off gets a fresh key each time it has none.
 /// </summary>
-public sealed class PrepareAuthenticator(UserManager<AppUser> users, AppDbContext db, AuditLog audit) : IUseCase
+public sealed class PrepareAuthenticator(UserManager<AppUser> users, IUserStore<AppUser> store, AppDbContext db, AuditLog audit) : IUseCase
 {
     public const string Issuer = "AwardVote";
+
+    private readonly IUserAuthenticatorKeyStore<AppUser> keys = (IUserAuthenticatorKeyStore<AppUser>)store;
 
     public async Task<Outcome<AuthenticatorKey>> RunAsync(string userId, CancellationToken cancellationToken)
     {
@@ -26,7 +28,11 @@ public sealed class PrepareAuthenticator(UserManager<AppUser> users, AppDbContex
         if (string.IsNullOrEmpty(key))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await users.ResetAuthenticatorKeyAsync(user);
+            // Not UserManager.ResetAuthenticatorKeyAsync: it also changes the security stamp, which every request checks,
+            // so merely showing the key would sign the person out (page and bearer token alike). A key of an account
+            // whose authenticator is off opens nothing; turning it on (EnableAuthenticator) changes the stamp.
+            await keys.SetAuthenticatorKeyAsync(user, users.GenerateNewAuthenticatorKey(), cancellationToken);
+            await users.UpdateAsync(user);
             audit.Record("account.authenticator-key-made", "User", user.Id);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

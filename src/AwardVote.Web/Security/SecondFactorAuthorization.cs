@@ -5,6 +5,7 @@ using AwardVote.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -42,6 +43,24 @@ public sealed class SecondFactorClaims(IOptions<SecondFactorOptions> options) : 
 
     public static bool SignedInWithSecondFactor(ClaimsPrincipal user) =>
         user.Claims.Any(c => c.Type is "amr" or ClaimTypes.AuthenticationMethod && SecondFactorMethods.Contains(c.Value));
+
+    /// <summary>
+    /// The cookie is checked against the security stamp on every request, and Identity then rebuilds the principal
+    /// from the database, which forgets how this sign-in was made: kept here, or every request after the first would
+    /// count as a sign-in with the password alone.
+    /// </summary>
+    public static Task KeepSignInMethod(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.CurrentPrincipal?.Identity is ClaimsIdentity current && context.NewPrincipal?.Identity is ClaimsIdentity fresh)
+        {
+            foreach (var method in current.FindAll(c => c.Type is "amr" or ClaimTypes.AuthenticationMethod).ToList())
+            {
+                if (!fresh.HasClaim(method.Type, method.Value))
+                    fresh.AddClaim(new Claim(method.Type, method.Value));
+            }
+        }
+        return Task.CompletedTask;
+    }
 
     public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
@@ -103,6 +122,7 @@ public static class SecondFactorSetup
         services.AddScoped<IAuthorizationHandler, SecondFactorAuthorizationHandler>();
         services.AddSingleton<IClaimsTransformation, SecondFactorClaims>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, SecondFactorAnswer>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SecondFactorClaims.KeepSignInMethod);
         return services;
     }
 }
