@@ -33,7 +33,7 @@ public static class VoteRateLimiting
                 var http = rejected.HttpContext;
                 var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(VoteRateLimiting))
-                    .LogWarning("Vote requests from {Ip} over the limit of {Permits} a minute", http.Connection.RemoteIpAddress, permits);
+                    .LogWarning("Requests from {Ip} to {Path} over their limit a minute", http.Connection.RemoteIpAddress, http.Request.Path);
                 http.Response.Headers.RetryAfter = "60";
                 // Pages get the error page (re-executed for an empty 429 body); the API gets a problem in the page's language.
                 if (http.Request.Path.StartsWithSegments("/api"))

@@ -2,6 +2,7 @@ using System.Net;
 using AwardVote.Infrastructure.Mail;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
 
 namespace AwardVote.Web.Security;
 
@@ -26,6 +27,10 @@ public static class PublicAddress
 
         if (!development && string.IsNullOrWhiteSpace(configuration["AllowedHosts"]) && address is not null)
             services.Configure<HostFilteringOptions>(o => o.AllowedHosts = [address.IdnHost]);
+        // A passkey belongs to a host name: the public one, not whatever Host a request names (in Development the
+        // request's, so that localhost works).
+        if (!development && address is not null)
+            services.Configure<IdentityPasskeyOptions>(o => o.ServerDomain = address.IdnHost);
 
         // Read now, so that a mistyped address stops the start instead of failing the first request.
         var proxies = Read("Security:KnownProxies", configuration, IPAddress.Parse);

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace AwardVote.IntegrationTests.Foundation;
 
@@ -40,6 +41,8 @@ public sealed class ProductionDefaultsTests
         await using var app = new AwardVoteApp(provider, onKestrel: true, settings: Production($"https://{PublicHost}"));
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
         Assert.Equal(Environments.Production, app.Services.GetRequiredService<IHostEnvironment>().EnvironmentName);
+        // A passkey is made for the public host name, not for whatever Host a request names.
+        Assert.Equal(PublicHost, app.Services.GetRequiredService<IOptions<IdentityPasskeyOptions>>().Value.ServerDomain);
 
         // A foreign Host header is refused before any page or endpoint sees it (host filtering from the public address).
         using (var foreign = await SendAsync(http, "evil.example", forwardedProto: "https"))
