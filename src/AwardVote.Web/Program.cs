@@ -131,6 +131,7 @@ app.UseRequestLocalization();
 // After localization, so the outage message is in the reader's language.
 app.UseDatabaseOutageResponses();
 app.UseRouting();
+app.UseNotFoundForUnknownAddresses();
 app.UseAuthentication();
 // A cookie-signed-in change through the API must come from AwardVote's own pages (Security/ApiCookieGuard.cs).
 app.UseApiCookieGuard();
