@@ -63,9 +63,3 @@ public sealed class SignInWithPassword(UserManager<AppUser> userManager, IHttpCo
     /// <summary>The caller's address (the proxy's forwarded one once forwarded headers are configured).</summary>
     private string Client() => ClientAddress.Of(Context);
 }
-
-/// <summary>The key of "one client" for the account limits: the connection's address.</summary>
-public static class ClientAddress
-{
-    public static string Of(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-}

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using AwardVote.Application.Accounts;
 using AwardVote.Application.PeoplesChoice;
 using AwardVote.Infrastructure.PeoplesChoice;
 using Microsoft.AspNetCore.RateLimiting;
@@ -25,7 +26,7 @@ public static class VoteRateLimiting
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(RequestPolicy, context =>
                 HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    ? RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("read"));
             limiter.OnRejected = async (rejected, cancellationToken) =>
