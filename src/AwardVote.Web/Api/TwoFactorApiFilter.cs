@@ -35,6 +35,15 @@ public sealed class TwoFactorApiFilter : IEndpointFilter
         var userId = user.Id;
         var cancellationToken = http.RequestAborted;
 
+        // The first key as the account page makes it (PrepareAuthenticator): Identity's endpoint would make it with a
+        // new security stamp, which every request checks, and so end the very token that asked for the key.
+        if (!on && !request.ResetSharedKey)
+        {
+            var prepared = await services.GetRequiredService<PrepareAuthenticator>().RunAsync(userId, cancellationToken);
+            if (!prepared.Succeeded)
+                return OutcomeResults.Problem(prepared, http);
+        }
+
         if (request.Enable == true && !request.ResetSharedKey && !on)
         {
             var enabled = await services.GetRequiredService<EnableAuthenticator>().RunAsync(userId, code, cancellationToken);
