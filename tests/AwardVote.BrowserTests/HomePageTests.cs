@@ -26,7 +26,7 @@ public sealed class HomePageTests(BrowserSession session) : IClassFixture<Browse
         await page.GetByTestId("sign-in-link").ClickAsync();
         await page.GetByLabel("E-pasts").FillAsync(DemoSeeder.AdministratorEmail);
         await page.GetByLabel("Parole").FillAsync(DemoSeeder.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Pieteikties" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties" }).ClickAsync();
 
         await page.GetByTestId("signed-in-as").WaitForAsync();
         Assert.Equal("Administratore Anna", await page.GetByTestId("signed-in-as").InnerTextAsync());

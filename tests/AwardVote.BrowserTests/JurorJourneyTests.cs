@@ -31,7 +31,7 @@ public sealed class JurorJourneyTests(BrowserSession session) : IClassFixture<Br
         await juror.GotoAsync("/Account/Login");
         await juror.Locator("#Input_Email").FillAsync(world.JurorAEmail);
         await juror.Locator("#Input_Password").FillAsync(JudgingScenario.Password);
-        await juror.GetByRole(AriaRole.Button, new() { Name = "Pieteikties" }).ClickAsync();
+        await juror.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties" }).ClickAsync();
         await juror.GetByTestId("signed-in-as").WaitForAsync();
 
         var desk = $"/Jury?cycleId={world.CycleId}&categoryId={world.CategoryId}";

@@ -143,7 +143,7 @@ public sealed partial class NominationJourneyTests(BrowserSession session) : ICl
         await page.GotoAsync("/Account/Login");
         await page.Locator("#Input_Email").FillAsync(email);
         await page.Locator("#Input_Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Pieteikties" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties" }).ClickAsync();
         await page.GetByTestId("signed-in-as").WaitForAsync();
     }
 

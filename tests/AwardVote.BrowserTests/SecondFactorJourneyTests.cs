@@ -46,7 +46,7 @@ public sealed class SecondFactorJourneyTests(BrowserSession session) : IClassFix
         await SignInWithPasswordAsync(second.Page, person.Email);
         await second.Page.GetByTestId("two-factor-code").FillAsync(Totp.Code(key));
         await BrowserSession.ScreenshotAsync(second.Page, "31-sign-in-code");
-        await second.Page.GetByRole(AriaRole.Button, new() { Name = "Pieteikties" }).ClickAsync();
+        await second.Page.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties" }).ClickAsync();
         await second.Page.GetByTestId("signed-in-as").WaitForAsync();
 
         // A passkey, made by the browser's (virtual) authenticator.
@@ -92,6 +92,6 @@ public sealed class SecondFactorJourneyTests(BrowserSession session) : IClassFix
         await page.GotoAsync("/Account/Login");
         await page.Locator("#Input_Email").FillAsync(email);
         await page.Locator("#Input_Password").FillAsync(PersonBuilder.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Pieteikties", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties", Exact = true }).ClickAsync();
     }
 }

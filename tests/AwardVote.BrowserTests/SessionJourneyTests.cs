@@ -48,7 +48,7 @@ public sealed class SessionJourneyTests(BrowserSession session) : IClassFixture<
         await page.GotoAsync("/Account/Login");
         await page.Locator("#Input_Email").FillAsync(email);
         await page.Locator("#Input_Password").FillAsync(PersonBuilder.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Pieteikties" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties" }).ClickAsync();
         await page.GetByTestId("signed-in-as").WaitForAsync();
         return page;
     }

@@ -28,7 +28,7 @@ public sealed class AccessibilitySession : IAsyncLifetime
             await page.GotoAsync("/Account/Login");
             await page.Locator("#Input_Email").FillAsync(email);
             await page.Locator("#Input_Password").FillAsync(password);
-            await page.Locator("form button[type=submit]", new() { HasTextString = "Pieteikties" }).ClickAsync();
+            await page.Locator("form button[type=submit]", new() { HasTextString = "Pieslēgties" }).ClickAsync();
             await page.GetByTestId("signed-in-as").WaitForAsync();
         }
         else

@@ -109,7 +109,7 @@ public sealed class AccessibilityTests(AccessibilitySession session) : IClassFix
         await visitor.GotoAsync("/Account/Login");
         await visitor.Locator("#Input_Email").FillAsync("neviens@lasitaji.example");
         await visitor.Locator("#Input_Password").FillAsync("Nepareiza-Parole-1");
-        await visitor.GetByRole(AriaRole.Button, new() { Name = "Pieteikties" }).ClickAsync();
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties" }).ClickAsync();
         await visitor.Locator(".error-summary li").First.WaitForAsync();
         problems.AddRange(await Axe.SeriousViolationsAsync(visitor, "login, wrong password"));
 
