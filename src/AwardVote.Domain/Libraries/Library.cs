@@ -3,7 +3,14 @@ namespace AwardVote.Domain.Libraries;
 public sealed class Library
 {
     public int Id { get; set; }
+    /// <summary>The name as registered: the nominative.</summary>
     public required string Name { get; set; }
+    /// <summary>The name's other cases for Latvian sentences (see <see cref="LibraryName"/>); null on libraries
+    /// registered before the forms were kept, which get the proposal of <see cref="LatvianDeclension"/>.</summary>
+    public string? NameGenitive { get; set; }
+    public string? NameDative { get; set; }
+    public string? NameAccusative { get; set; }
+    public string? NameLocative { get; set; }
     public required string Region { get; set; }
     /// <summary>City or municipality: conflict-of-interest proposals match on it, never on generic words.</summary>
     public string? Municipality { get; set; }

@@ -9,6 +9,10 @@ internal sealed class LibraryConfiguration : IEntityTypeConfiguration<Library>
     public void Configure(EntityTypeBuilder<Library> library)
     {
         library.Property(l => l.Name).HasMaxLength(300);
+        library.Property(l => l.NameGenitive).HasMaxLength(300);
+        library.Property(l => l.NameDative).HasMaxLength(300);
+        library.Property(l => l.NameAccusative).HasMaxLength(300);
+        library.Property(l => l.NameLocative).HasMaxLength(300);
         library.Property(l => l.Region).HasMaxLength(100);
         library.Property(l => l.Municipality).HasMaxLength(100);
         library.Property(l => l.RegistrationNumber).HasMaxLength(50);
