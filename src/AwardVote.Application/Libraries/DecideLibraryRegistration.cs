@@ -69,8 +69,8 @@ public sealed class DecideLibraryRegistration(AppDbContext db, AuditLog audit, O
         foreach (var representative in await LibraryContacts.RepresentativesAsync(db, libraryId, cancellationToken))
         {
             MailTemplate message = decision == LibraryDecision.Approve
-                ? new LibraryApprovedMail(representative.Name, library.Name, librariesUrl)
-                : new LibraryRefusedMail(representative.Name, library.Name, refusalReason!, librariesUrl);
+                ? new LibraryApprovedMail(representative.Name, LibraryName.Of(library), librariesUrl)
+                : new LibraryRefusedMail(representative.Name, LibraryName.Of(library), refusalReason!, librariesUrl);
             outbox.Enqueue(message, representative.Email, representative.Name, representative.Culture,
                 $"{libraryId}:{representative.UserId}:{now.ToUnixTimeMilliseconds()}");
         }

@@ -67,7 +67,7 @@ public sealed class InviteRepresentative(AppDbContext db, AuditLog audit, Outbox
         var culture = await db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant())
             .Select(u => u.PreferredCulture).FirstOrDefaultAsync(cancellationToken) ?? Languages.Current();
         var inviterName = await db.Users.Where(u => u.Id == inviterUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "";
-        outbox.Enqueue(new LibraryInvitationMail(name, inviterName, library.Name, email, links.To($"/Invitations/Accept?token={token}"), ValidDays),
+        outbox.Enqueue(new LibraryInvitationMail(name, inviterName, LibraryName.Of(library), email, links.To($"/Invitations/Accept?token={token}"), ValidDays),
             email, name, culture, invitation.TokenHash[..16]);
         await db.SaveChangesAsync(cancellationToken);
         mail.DeliverSoon();

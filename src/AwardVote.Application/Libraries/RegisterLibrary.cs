@@ -17,6 +17,23 @@ public sealed class RegisterLibraryInput
     [Display(Name = "Name of the library")]
     public string Name { get; set; } = "";
 
+    /// <summary>The name's other cases for Latvian sentences ("Lēmums par … (ko?)"); left empty, the proposal stands.</summary>
+    [StringLength(300, ErrorMessage = "A form of the name is too long.")]
+    [Display(Name = "Genitive (kā?), as in “… pieteikums”")]
+    public string? NameGenitive { get; set; }
+
+    [StringLength(300, ErrorMessage = "A form of the name is too long.")]
+    [Display(Name = "Dative (kam?), as in “vēstule …”")]
+    public string? NameDative { get; set; }
+
+    [StringLength(300, ErrorMessage = "A form of the name is too long.")]
+    [Display(Name = "Accusative (ko?), as in “lēmums par …”")]
+    public string? NameAccusative { get; set; }
+
+    [StringLength(300, ErrorMessage = "A form of the name is too long.")]
+    [Display(Name = "Locative (kur?), as in “pasākums …”")]
+    public string? NameLocative { get; set; }
+
     [Required(ErrorMessage = "Choose the region.")]
     [StringLength(100, ErrorMessage = "Choose a region from the list.")]
     [Display(Name = "Region")]
@@ -80,9 +97,15 @@ public sealed class RegisterLibrary(AppDbContext db, AuditLog audit, TimeProvide
             return Outcome<Library>.Refused(refusals);
 
         var now = clock.GetUtcNow();
+        var name = input.Name.Trim();
+        var proposed = LatvianDeclension.Propose(name).Name;
         var library = new Library
         {
-            Name = input.Name.Trim(),
+            Name = name,
+            NameGenitive = Optional(input.NameGenitive) ?? proposed.Genitive,
+            NameDative = Optional(input.NameDative) ?? proposed.Dative,
+            NameAccusative = Optional(input.NameAccusative) ?? proposed.Accusative,
+            NameLocative = Optional(input.NameLocative) ?? proposed.Locative,
             Region = region,
             Municipality = Optional(input.Municipality),
             Type = input.Type,
@@ -103,7 +126,7 @@ public sealed class RegisterLibrary(AppDbContext db, AuditLog audit, TimeProvide
             db.RoleGrants.Add(RoleGrant.Representative(userId, library.Id, now, userId));
             audit.Record("library.registered", nameof(Library), library.Id, after: new
             {
-                library.Name, library.Region, library.Municipality, library.Type, library.RegistrationNumber, library.Status,
+                library.Name, library.NameGenitive, library.NameDative, library.NameAccusative, library.NameLocative, library.Region, library.Municipality, library.Type, library.RegistrationNumber, library.Status,
             });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using AwardVote.Domain.Libraries;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using AwardVote.Application.Libraries;
@@ -62,7 +63,7 @@ public sealed class DecideEligibility(AppDbContext db, AuditLog audit, Outbox ou
         var link = links.To("/Nominations");
         foreach (var contact in await LibraryContacts.RepresentativesAsync(db, nomination.LibraryId, cancellationToken))
         {
-            outbox.Enqueue(new EligibilityDecisionMail(contact.Name, library.Name, MailTexts.Pick(cycle.Title, cycle.TitleEn, contact.Culture),
+            outbox.Enqueue(new EligibilityDecisionMail(contact.Name, LibraryName.Of(library), MailTexts.Pick(cycle.Title, cycle.TitleEn, contact.Culture),
                     nomination.Eligibility == EligibilityDecision.Eligible, nomination.EligibilityReason, link),
                 contact.Email, contact.Name, contact.Culture,
                 // A changed decision is told again; the same decision once.

@@ -1,3 +1,4 @@
+using AwardVote.Domain.Libraries;
 using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Security;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AwardVote.Application.Nominations;
 
 /// <summary>What a letter-of-support link is about: whose nomination, and who was asked.</summary>
-public sealed record EndorsementLink(int EndorsementId, int NominationId, string LibraryName, string EndorserName);
+public sealed record EndorsementLink(int EndorsementId, int NominationId, LibraryName LibraryName, string EndorserName);
 
 /// <summary>
 /// The endorser opens the one-time link: it works once, until it expires, and while the nomination still takes
@@ -33,7 +34,7 @@ public sealed class OpenEndorsementLink(AppDbContext db, TimeProvider clock) : I
         // A closed nomination takes no more letters; one still waiting for its nominee's confirmation gathers them as before.
         if (NominationLock.WhyClosed(cycle, nomination, clock.GetUtcNow()) is not null && nomination.Status != NominationStatus.AwaitingNomineeConfirmation)
             return Refusal.Conflict(RefusalCode.EndorsementsClosed);
-        var library = await db.Libraries.Where(x => x.Id == nomination.LibraryId).Select(x => x.Name).SingleAsync(cancellationToken);
+        var library = LibraryName.Of(await db.Libraries.AsNoTracking().SingleAsync(x => x.Id == nomination.LibraryId, cancellationToken));
         return new EndorsementLink(endorsement.Id, nomination.Id, library, endorsement.EndorserName);
     }
 

@@ -1,3 +1,4 @@
+using AwardVote.Domain.Libraries;
 using System.ComponentModel.DataAnnotations;
 using AwardVote.Application.Validation;
 using AwardVote.Domain.Nominations;
@@ -77,7 +78,7 @@ public sealed class RequestEndorsement(AppDbContext db, LoadNomination load, Aud
             RequestedByUserId = requesterUserId,
         };
         nomination.Endorsements.Add(endorsement);
-        var library = await db.Libraries.Where(x => x.Id == nomination.LibraryId).Select(x => x.Name).SingleAsync(cancellationToken);
+        var library = LibraryName.Of(await db.Libraries.AsNoTracking().SingleAsync(x => x.Id == nomination.LibraryId, cancellationToken));
         var requester = await db.Users.Where(u => u.Id == requesterUserId).Select(u => u.DisplayName == "" ? u.UserName : u.DisplayName)
             .SingleOrDefaultAsync(cancellationToken) ?? "";
         outbox.Enqueue(new EndorsementRequestMail(endorsement.EndorserName, library, MailTexts.Pick(cycle.Title, cycle.TitleEn, culture), requester,

@@ -91,7 +91,7 @@ public sealed class StartNomination(AppDbContext db, AuditLog audit, Outbox outb
             var link = links.To("/Nominations");
             foreach (var contact in await LibraryContacts.RepresentativesAsync(db, nomineeId, cancellationToken))
             {
-                outbox.Enqueue(new NominatedByAnotherLibraryMail(contact.Name, nominee.Name, acting.Name,
+                outbox.Enqueue(new NominatedByAnotherLibraryMail(contact.Name, LibraryName.Of(nominee), acting.Name,
                         MailTexts.Pick(cycle.Title, cycle.TitleEn, contact.Culture), link),
                     contact.Email, contact.Name, contact.Culture, $"{nomination.Id}:{contact.UserId}");
             }

@@ -1,3 +1,4 @@
+using AwardVote.Domain.Libraries;
 using AwardVote.Application.Libraries;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
@@ -47,7 +48,7 @@ public sealed class SubmitNomination(AppDbContext db, LoadNomination load, Audit
         {
             outbox.Enqueue(new NominationReceiptMail(
                     contact.Name,
-                    library.Name,
+                    LibraryName.Of(library),
                     MailTexts.Pick(cycle.Title, cycle.TitleEn, contact.Culture),
                     MailTexts.Pick(category.Name, category.NameEn, contact.Culture),
                     MailTexts.LocalTime(now, cycle.TimeZone),

@@ -1,3 +1,4 @@
+using AwardVote.Domain.Libraries;
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
@@ -31,7 +32,8 @@ internal sealed class ResultsMailer(AppDbContext db, Outbox outbox, PublicLinks 
             var nominees = await db.Nominations.AsNoTracking()
                 .Where(n => n.CycleId == cycle.Id && n.CategoryId == category.Id
                             && n.Status == NominationStatus.Submitted && n.Eligibility == EligibilityDecision.Eligible)
-                .Join(db.Libraries, n => n.LibraryId, l => l.Id, (n, l) => new { n.Id, n.LibraryId, LibraryName = l.Name })
+                .Join(db.Libraries, n => n.LibraryId, l => l.Id, (n, l) => new { n.Id, n.LibraryId, Library = l })
+                .Select(x => new { x.Id, x.LibraryId, LibraryName = LibraryName.Of(x.Library) })
                 .ToListAsync(cancellationToken);
             var laureateName = await db.Nominations.Where(n => n.Id == publication.LaureateNominationId)
                 .Join(db.Libraries, n => n.LibraryId, l => l.Id, (n, l) => l.Name)

@@ -92,5 +92,5 @@ public static class EndorsementEndpoints
         new(e.Id, e.Name, e.Email, e.Title, e.Organisation, e.Culture, e.Status, e.RequestedAt, e.ReceivedAt);
 
     private static EndorsementLinkDto ToDto(EndorsementLink link, bool received) =>
-        new(link.NominationId, link.LibraryName, link.EndorserName, received);
+        new(link.NominationId, link.LibraryName.Nominative, link.EndorserName, received);
 }

@@ -26,7 +26,7 @@ public static class LibraryEndpoints
             .Produces<LibraryDto>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithExample(new RegisterLibraryInput
             {
-                Name = ExampleValues.Library, Region = "Latgale", Municipality = "Daugavpils", Type = LibraryType.RegionalMain,
+                Name = ExampleValues.Library, NameAccusative = "Latgales Centrālo bibliotēku", Region = "Latgale", Municipality = "Daugavpils", Type = LibraryType.RegionalMain,
                 RegistrationNumber = "LV-0123", Website = "https://lcb.lv", Email = "info@lcb.example",
             }, ExampleLibrary, StatusCodes.Status201Created);
         libraries.MapGet("/mine", GetMine).WithSummary("The libraries the signed-in person represents");
@@ -51,7 +51,7 @@ public static class LibraryEndpoints
     private static readonly DateTimeOffset ExampleTime = new(2027, 1, 6, 10, 0, 0, TimeSpan.Zero);
 
     private static readonly LibraryDto ExampleLibrary = new(12, ExampleValues.Library, "Latgale", "Daugavpils", LibraryType.RegionalMain,
-        "LV-0123", LibraryStatus.PendingApproval, null, ExampleTime, null);
+        "LV-0123", LibraryStatus.PendingApproval, null, ExampleTime, null, NameFormsDto.Of(LatvianDeclension.Propose(ExampleValues.Library).Name));
 
     public sealed record LibraryDto(
         int Id,
@@ -63,7 +63,14 @@ public static class LibraryEndpoints
         [property: JsonConverter(typeof(JsonStringEnumConverter<LibraryStatus>))] LibraryStatus Status,
         string? RefusalReason,
         DateTimeOffset RegisteredAt,
-        DateTimeOffset? DecidedAt);
+        DateTimeOffset? DecidedAt,
+        NameFormsDto NameForms);
+
+    /// <summary>The name's other cases, as Latvian sentences use it (stored, or proposed from the name).</summary>
+    public sealed record NameFormsDto(string Genitive, string Dative, string Accusative, string Locative)
+    {
+        public static NameFormsDto Of(LibraryName name) => new(name.Genitive, name.Dative, name.Accusative, name.Locative);
+    }
 
     public sealed record MyLibraryDto(
         int Id,
@@ -121,5 +128,5 @@ public static class LibraryEndpoints
         (await decide.RunAsync(id, LibraryDecision.Refuse, body?.Reason, cancellationToken)).Answer(http, library => TypedResults.Ok(ToDto(library)));
 
     private static LibraryDto ToDto(Library x) => new(x.Id, x.Name, x.Region, x.Municipality, x.Type, x.RegistrationNumber,
-        x.Status, x.RefusalReason, x.RegisteredAt, x.DecidedAt);
+        x.Status, x.RefusalReason, x.RegisteredAt, x.DecidedAt, NameFormsDto.Of(LibraryName.Of(x)));
 }

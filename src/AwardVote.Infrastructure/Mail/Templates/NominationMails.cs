@@ -1,3 +1,4 @@
+using AwardVote.Domain.Libraries;
 using Microsoft.Extensions.Localization;
 
 namespace AwardVote.Infrastructure.Mail.Templates;
@@ -5,7 +6,7 @@ namespace AwardVote.Infrastructure.Mail.Templates;
 /// <summary>The receipt a library gets each time it submits (or resubmits) its nomination.</summary>
 public sealed record NominationReceiptMail(
     string RecipientName,
-    string LibraryName,
+    LibraryName LibraryName,
     string CycleTitle,
     string CategoryName,
     string SubmittedAtLocal,
@@ -22,7 +23,7 @@ public sealed record NominationReceiptMail(
         l["Nomination received: {0}", LibraryName],
         [
             l["Hello, {0}!", RecipientName],
-            l["The nomination of {0} for \"{1}\" ({2}) was submitted on {3}.", LibraryName, CycleTitle, CategoryName, SubmittedAtLocal],
+            l["The nomination of {0} for \"{1}\" ({2}) was submitted on {3}.", LibraryName.In(GrammaticalCase.Genitive), CycleTitle, CategoryName, SubmittedAtLocal],
             l["Summary: {0}", PublicSummary ?? "—"],
             l["Partners: {0}. Statistics: {1}. Attachments: {2}. Letters of support received: {3}.", Partners, Statistics, Attachments, EndorsementsReceived],
             l["You can change and resubmit the nomination until the deadline."],
@@ -87,7 +88,7 @@ public sealed record NominationResubmissionMail(
 }
 
 /// <summary>Asks a partner, official or reader for a letter of support through a one-time link.</summary>
-public sealed record EndorsementRequestMail(string EndorserName, string LibraryName, string CycleTitle, string RequestedBy, string Link, string ExpiresLocal)
+public sealed record EndorsementRequestMail(string EndorserName, LibraryName LibraryName, string CycleTitle, string RequestedBy, string Link, string ExpiresLocal)
     : MailTemplate
 {
     public override string Purpose => "endorsement-request";
@@ -96,7 +97,7 @@ public sealed record EndorsementRequestMail(string EndorserName, string LibraryN
         l["{0} asks you for a letter of support", LibraryName],
         [
             l["Hello, {0}!", EndorserName],
-            l["{0} of {1} is nominating the library for \"{2}\" and asks you for a letter of support.", RequestedBy, LibraryName, CycleTitle],
+            l["{0} of {1} is nominating the library for \"{2}\" and asks you for a letter of support.", RequestedBy, LibraryName.In(GrammaticalCase.Genitive), CycleTitle],
             l["You do not need an account: open the link below and write your letter. The link works once, until {0}.", ExpiresLocal],
         ],
         (l["Write the letter of support"], Link),
@@ -104,7 +105,7 @@ public sealed record EndorsementRequestMail(string EndorserName, string LibraryN
 }
 
 /// <summary>Tells a library that another library nominated it; the nomination counts only once it confirms.</summary>
-public sealed record NominatedByAnotherLibraryMail(string RecipientName, string LibraryName, string NominatingLibrary, string CycleTitle, string Link)
+public sealed record NominatedByAnotherLibraryMail(string RecipientName, LibraryName LibraryName, string NominatingLibrary, string CycleTitle, string Link)
     : MailTemplate
 {
     public override string Purpose => "nominated-by-another-library";
@@ -113,7 +114,7 @@ public sealed record NominatedByAnotherLibraryMail(string RecipientName, string 
         l["{0} nominated your library", NominatingLibrary],
         [
             l["Hello, {0}!", RecipientName],
-            l["{0} nominated {1} for \"{2}\".", NominatingLibrary, LibraryName, CycleTitle],
+            l["{0} nominated {1} for \"{2}\".", NominatingLibrary, LibraryName.In(GrammaticalCase.Accusative), CycleTitle],
             l["The nomination counts only after your library confirms it. Then you can complete and submit it."],
         ],
         (l["Confirm or decline"], Link),
@@ -121,18 +122,18 @@ public sealed record NominatedByAnotherLibraryMail(string RecipientName, string 
 }
 
 /// <summary>The outcome of eligibility screening, with the reason the library is entitled to see.</summary>
-public sealed record EligibilityDecisionMail(string RecipientName, string LibraryName, string CycleTitle, bool Eligible, string? Reason, string Link)
+public sealed record EligibilityDecisionMail(string RecipientName, LibraryName LibraryName, string CycleTitle, bool Eligible, string? Reason, string Link)
     : MailTemplate
 {
     public override string Purpose => "eligibility-decision";
 
     public override RenderedMail Render(IStringLocalizer<MailResource> l) => Compose(
-        Eligible ? l["The nomination of {0} is eligible", LibraryName] : l["The nomination of {0} is not eligible", LibraryName],
+        Eligible ? l["The nomination of {0} is eligible", LibraryName.In(GrammaticalCase.Genitive)] : l["The nomination of {0} is not eligible", LibraryName.In(GrammaticalCase.Genitive)],
         [
             l["Hello, {0}!", RecipientName],
             Eligible
-                ? l["The association screened the nomination of {0} for \"{1}\": it meets the statute's eligibility rules and goes to the jury.", LibraryName, CycleTitle]
-                : l["The association screened the nomination of {0} for \"{1}\": it does not meet the statute's eligibility rules.", LibraryName, CycleTitle],
+                ? l["The association screened the nomination of {0} for \"{1}\": it meets the statute's eligibility rules and goes to the jury.", LibraryName.In(GrammaticalCase.Genitive), CycleTitle]
+                : l["The association screened the nomination of {0} for \"{1}\": it does not meet the statute's eligibility rules.", LibraryName.In(GrammaticalCase.Genitive), CycleTitle],
             l["Reason: {0}", string.IsNullOrWhiteSpace(Reason) ? "—" : Reason],
         ],
         (l["Open the nomination"], Link),

@@ -1,3 +1,4 @@
+using AwardVote.Domain.Libraries;
 using AwardVote.Application;
 using AwardVote.Application.Nominations;
 using AwardVote.Web.Localization;
@@ -26,7 +27,7 @@ public sealed class IndexModel(OpenEndorsementLink open, WriteEndorsement write,
     public WriteEndorsementInput Input { get; set; } = new();
 
     public string? Refusal { get; private set; }
-    public string LibraryName { get; private set; } = "";
+    public LibraryName LibraryName { get; private set; } = new("", "", "", "", "");
     public string? EndorserName { get; private set; }
     public bool Done { get; private set; }
 

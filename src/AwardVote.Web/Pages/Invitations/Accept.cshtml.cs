@@ -1,3 +1,4 @@
+using AwardVote.Domain.Libraries;
 using AwardVote.Application.Invitations;
 using AwardVote.Domain.Accounts;
 using AwardVote.Infrastructure.Accounts;
@@ -33,7 +34,7 @@ public sealed class AcceptModel(
 
     public string? Error { get; private set; }
     public string InvitedEmail { get; private set; } = "";
-    public string LibraryName { get; private set; } = "";
+    public LibraryName LibraryName { get; private set; } = new("", "", "", "", "");
     public ScopedRole Role { get; private set; }
     public string CycleTitle { get; private set; } = "";
     public string CategoryName { get; private set; } = "";
@@ -100,7 +101,7 @@ public sealed class AcceptModel(
             }
             else
             {
-                LibraryName = await db.Libraries.Where(x => x.Id == invitation.LibraryId).Select(x => x.Name).SingleAsync(cancellationToken);
+                LibraryName = LibraryName.Of(await db.Libraries.AsNoTracking().SingleAsync(x => x.Id == invitation.LibraryId, cancellationToken));
             }
         }
         Error = InvitationLinks.WhyNotUsable(invitation, clock.GetUtcNow()) is { } unusable ? RefusalText.Describe(unusable, l) : null;

@@ -1,3 +1,4 @@
+using AwardVote.Domain.Libraries;
 using AwardVote.Application.Ballots;
 using AwardVote.Application.Jury;
 using AwardVote.Domain.Judging;
@@ -21,7 +22,7 @@ public sealed class DeclareModel(AppDbContext db, DeclareConflict declare, Withd
     [BindProperty]
     public DeclareConflictInput Input { get; set; } = new();
 
-    public string LibraryName { get; private set; } = "";
+    public LibraryName LibraryName { get; private set; } = new("", "", "", "", "");
     public int CycleId { get; private set; }
     public int CategoryId { get; private set; }
     /// <summary>The juror's own declaration on this nomination, if they made one.</summary>
@@ -65,7 +66,7 @@ public sealed class DeclareModel(AppDbContext db, DeclareConflict declare, Withd
             return NotFound();
         if (await this.ForbidUnlessAsync(nomination, PanelOperations.JudgeNomination) is { } denied)
             return denied;
-        LibraryName = await db.Libraries.Where(x => x.Id == nomination.LibraryId).Select(x => x.Name).SingleAsync(cancellationToken);
+        LibraryName = LibraryName.Of(await db.Libraries.AsNoTracking().SingleAsync(x => x.Id == nomination.LibraryId, cancellationToken));
         CycleId = nomination.CycleId;
         CategoryId = nomination.CategoryId;
         var userId = User.UserId();

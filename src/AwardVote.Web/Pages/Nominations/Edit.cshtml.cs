@@ -1,3 +1,4 @@
+using AwardVote.Domain.Libraries;
 using AwardVote.Application;
 using AwardVote.Application.Nominations;
 using AwardVote.Domain.Cycles;
@@ -39,7 +40,7 @@ public sealed class EditModel(
 
     public Nomination Nomination { get; private set; } = null!;
     public AwardCycle Cycle { get; private set; } = null!;
-    public string LibraryName { get; private set; } = "";
+    public LibraryName LibraryName { get; private set; } = new("", "", "", "", "");
     public string? Locked { get; private set; }
 
     [TempData]
@@ -119,7 +120,7 @@ public sealed class EditModel(
             return Forbid();
         Nomination = nomination;
         Cycle = await NominationLock.CycleAsync(db, nomination.CycleId, cancellationToken);
-        LibraryName = await db.Libraries.Where(x => x.Id == nomination.LibraryId).Select(x => x.Name).SingleAsync(cancellationToken);
+        LibraryName = LibraryName.Of(await db.Libraries.AsNoTracking().SingleAsync(x => x.Id == nomination.LibraryId, cancellationToken));
         Locked = NominationLock.WhyLocked(Cycle, nomination, clock.GetUtcNow()) is { } locked ? RefusalText.Describe(locked, l) : null;
         return null;
     }

@@ -1,3 +1,4 @@
+using AwardVote.Domain.Libraries;
 using AwardVote.Application.Nominations;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
@@ -64,8 +65,8 @@ public sealed class IndexModel(
             await LoadAsync(cancellationToken);
             return Page();
         }
-        var library = await db.Libraries.Where(x => x.Id == nomination.LibraryId).Select(x => x.Name).SingleAsync(cancellationToken);
-        Message = l["Decision saved for {0}; the library was told by e-mail.", library];
+        var library = LibraryName.Of(await db.Libraries.AsNoTracking().SingleAsync(x => x.Id == nomination.LibraryId, cancellationToken));
+        Message = l["Decision saved for {0}; the library was told by e-mail.", library.In(GrammaticalCase.Accusative)];
         return RedirectToPage(new { cycleId = nomination.CycleId });
     }
 
