@@ -442,7 +442,7 @@ public sealed class YearJourneyTests
         AssertMails(endorserEmail, Culture(), ["endorsement-request", "results-endorser"]);
 
         var laureateMail = Mailbox.To(reps[0].Email).Single(m => Purpose(m) == "results-laureate");
-        Assert.Equal(lv ? $"{libraries[0]} — konkursa “Gada bibliotēka {Year}” laureāts" : $"{libraries[0]} is the laureate of Library of the Year {Year}", laureateMail.Subject);
+        Assert.Equal(lv ? $"Konkursa „Gada bibliotēka {Year}” laureāte: {libraries[0]}" : $"{libraries[0]} is the laureate of Library of the Year {Year}", laureateMail.Subject);
         var englishJuror = Mailbox.To(jurors[2].Email).Single(m => Purpose(m) == "results-juror");
         Assert.Equal($"Results of Library of the Year {Year}", englishJuror.Subject);
         var nomineeMail = Mailbox.To(reps[3].Email).Single(m => Purpose(m) == "results-nominee");

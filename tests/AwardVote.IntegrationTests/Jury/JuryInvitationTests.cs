@@ -53,7 +53,7 @@ public sealed partial class JuryInvitationTests(Apps apps)
         var world = await JuryWorld.CreateAsync(apps.Get(provider));
         var invitedEmail = $"jauns-{Guid.NewGuid():N}@biblioteka.example";
         var link = await InviteAsync(world, invitedEmail, asChair: false);
-        Assert.Equal("Uzaicinājums darboties Žūrijas pārbaudes cikls žūrijā", Assert.Single(Mailbox.To(invitedEmail)).Subject);
+        Assert.Equal("Uzaicinājums darboties žūrijā: Žūrijas pārbaudes cikls", Assert.Single(Mailbox.To(invitedEmail)).Subject);
         var first = await world.PersonAsync("Pirmais");
         using (var browser = await world.SignedInAsync(first))
         using (var accepted = await browser.SubmitFormAsync(link, new Dictionary<string, string> { ["Token"] = TokenOf(link) }))

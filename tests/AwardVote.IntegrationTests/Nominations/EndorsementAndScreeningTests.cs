@@ -102,7 +102,7 @@ public sealed partial class EndorsementAndScreeningTests(Apps apps)
         Assert.Contains("Nav publiskā bibliotēka", await library.GetPageAsync("/Nominations"));
         await world.DeliverMailAsync();
         var mail = Assert.Single(await Mailbox.WaitForAsync(email));
-        Assert.Equal("Kārsavas bibliotēka pieteikums neatbilst nolikumam", mail.Subject);
+        Assert.Equal("Kārsavas bibliotēkas pieteikums neatbilst nolikumam", mail.Subject);
         Assert.Contains("Nav publiskā bibliotēka", mail.TextBody);
         Assert.True(await world.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "nomination.eligibility-decided" && a.EntityId == id.ToString())));
     }

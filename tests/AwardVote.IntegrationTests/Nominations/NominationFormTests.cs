@@ -148,7 +148,7 @@ public sealed class NominationFormTests(Apps apps)
 
         using var second = await browser.SubmitFormAsync("/Nominations", fields, "/Nominations?handler=Start");
 
-        Assert.Contains("Limbažu bibliotēka šajā kategorijā jau ir pieteikums.", await second.Content.ReadAsStringAsync());
+        Assert.Contains("Šajā kategorijā jau ir pieteikums: Limbažu bibliotēka.", await second.Content.ReadAsStringAsync());
         Assert.Equal(1, await world.QueryAsync(db => db.Nominations.CountAsync(n => n.LibraryId == libraryId)));
     }
 

@@ -34,7 +34,7 @@ public sealed class NominationParityTests(Apps apps)
         using (var page = await browser.SubmitFormAsync("/Nominations", form, "/Nominations?handler=Start"))
         using (var api = await client.PostAsJsonAsync($"/api/cycles/{world.CycleId}/nominations", body))
         {
-            await Parity.AssertSameRefusalAsync(page, api, HttpStatusCode.Conflict, "Limbažu bibliotēka šajā kategorijā jau ir pieteikums.");
+            await Parity.AssertSameRefusalAsync(page, api, HttpStatusCode.Conflict, "Šajā kategorijā jau ir pieteikums: Limbažu bibliotēka.");
             Assert.Equal("NominationAlreadyExists", await Parity.ProblemCodeAsync(api));
         }
 
@@ -198,7 +198,7 @@ public sealed class NominationParityTests(Apps apps)
             new Dictionary<string, string> { ["Input.Name"] = "Novada dome", ["Input.Email"] = address, ["Input.Culture"] = "lv" },
             $"/Nominations/Endorsements?id={id}&handler=Request");
         using var againApi = await client.PostAsJsonAsync($"/api/nominations/{id}/endorsements", new { name = "Novada dome", email = address });
-        await Parity.AssertSameRefusalAsync(againPage, againApi, HttpStatusCode.BadRequest, $"{address} jau tika lūgts uzrakstīt vēstuli šim pieteikumam.");
+        await Parity.AssertSameRefusalAsync(againPage, againApi, HttpStatusCode.BadRequest, $"Lūgums uzrakstīt vēstuli šim pieteikumam jau ir nosūtīts: {address}.");
         Assert.Equal(1, await world.QueryAsync(db => db.Endorsements.CountAsync(e => e.NominationId == id)));
     }
 

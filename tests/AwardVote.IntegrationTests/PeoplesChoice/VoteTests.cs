@@ -93,7 +93,7 @@ public sealed class VoteTests(Apps apps)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var message = await world.QueryAsync(db => db.Outbox.SingleAsync(m => m.ToEmail == voter));
         Assert.Equal("lv", message.Culture);
-        Assert.Equal($"Apstipriniet savu balsi par {world.NameOf(0)}", message.Subject);
+        Assert.Equal($"Apstipriniet savu balsi: {world.NameOf(0)}", message.Subject);
         Assert.Contains("/Vote/Confirm?token=", message.TextBody);
     }
 
@@ -141,7 +141,7 @@ public sealed class VoteTests(Apps apps)
         Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
         var (code, detail) = await VoteWorld.ProblemAsync(changed);
         Assert.Equal("already-voted", code);
-        Assert.Equal("Jūs jau esat balsojis ar šo e-pasta adresi. Apstiprinātu balsi mainīt nevar.", detail);
+        Assert.Equal("Ar šo e-pasta adresi jau ir nobalsots. Apstiprinātu balsi mainīt nevar.", detail);
         Assert.Equal(world.NominationIds[0], await world.QueryAsync(db => db.PeoplesChoiceVotes.Where(v => v.CycleId == world.CycleId).Select(v => v.NominationId).SingleAsync()));
         // Nothing of the refused save stays: the second link is not spent and no second vote is audited.
         Assert.Equal(1, await world.QueryAsync(db => db.VoteRequests.CountAsync(r => r.CycleId == world.CycleId && r.ConfirmedAt != null)));

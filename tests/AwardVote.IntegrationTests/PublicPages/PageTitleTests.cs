@@ -18,7 +18,7 @@ public sealed partial class PageTitleTests(Apps apps)
     {
         using var reader = new Browserless(apps.Get(provider));
 
-        Assert.Equal("Laureāti · AwardVote", await TitleAsync(reader, "/Laureates"));
+        Assert.Equal("Laureātes · AwardVote", await TitleAsync(reader, "/Laureates"));
         Assert.Equal("Gada bibliotēka · AwardVote", await TitleAsync(reader, "/"));
 
         using (var switched = await reader.SubmitFormAsync("/", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" }, "/Culture"))

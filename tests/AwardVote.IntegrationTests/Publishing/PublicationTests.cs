@@ -155,7 +155,7 @@ public sealed class PublicationTests(Apps apps)
         await world.DeliverMailAsync();
         var (a, b, c) = (world.Laureate, world.Others[0], world.Others[1]);
         var laureateMail = Assert.Single(await Mailbox.WaitForAsync(world.Representatives[a].Email));
-        Assert.Equal($"{Laureate} — konkursa “Vērtēšanas pārbaude” laureāts", laureateMail.Subject);
+        Assert.Equal($"Konkursa „Vērtēšanas pārbaude” laureāte: {Laureate}", laureateMail.Subject);
         Assert.Contains(world.Citation, laureateMail.TextBody);
         Assert.Contains(PublicationWorld.CommentOnAlsunga, laureateMail.TextBody);
         var bauska = Assert.Single(await Mailbox.WaitForAsync(world.Representatives[b].Email));
