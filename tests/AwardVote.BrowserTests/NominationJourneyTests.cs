@@ -54,6 +54,12 @@ public sealed partial class NominationJourneyTests(BrowserSession session) : ICl
         await rep.Locator("#Input_RegistrationNumber").FillAsync($"GUL-{Guid.NewGuid():N}"[..12]);
         await rep.Locator("#Input_Region").SelectOptionAsync("Vidzeme");
         await rep.Locator("#Input_Municipality").FillAsync("Gulbene");
+        // The name as Latvian sentences need it: proposed from the name, for the person to check before registering.
+        await rep.Locator("[data-testid=name-forms] summary").ClickAsync();
+        await rep.GetByTestId("propose-name-forms").ClickAsync();
+        Assert.Equal("Gulbenes novada bibliotēkas", await rep.GetByTestId("name-NameGenitive").InputValueAsync());
+        Assert.Equal("Gulbenes novada bibliotēku", await rep.GetByTestId("name-NameAccusative").InputValueAsync());
+        await BrowserSession.ScreenshotAsync(rep, "10-library-name-forms");
         await rep.GetByTestId("register-library").ClickAsync();
         await rep.GetByTestId("registered-notice").WaitForAsync();
         await BrowserSession.ScreenshotAsync(rep, "10-library-registered");

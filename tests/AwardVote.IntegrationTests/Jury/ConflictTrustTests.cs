@@ -19,7 +19,7 @@ namespace AwardVote.IntegrationTests.Jury;
 public sealed class ConflictTrustTests(Apps apps)
 {
     private const string OwnConflict =
-        "Par interešu konfliktu, kas attiecas uz jums pašu, lēmumu nepieņemat jūs: to pieņem administrators (ja esat administrators — cits administrators).";
+        "Lēmumu par interešu konfliktu, kas attiecas uz jums, nepieņemat jūs: to pieņem administrators (ja esat administrators — cits administrators).";
 
     private const string AwaitsDecision =
         "Iespējamais interešu konflikts ar šo pieteikumu vēl gaida priekšsēdētāja lēmumu: līdz lēmumam par šo pieteikumu nevar balsot.";

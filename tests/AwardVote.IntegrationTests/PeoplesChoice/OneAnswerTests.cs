@@ -73,7 +73,7 @@ public sealed partial class OneAnswerTests(Apps apps)
         Assert.All(mails.Where(m => m.ToEmail == voted), m =>
         {
             Assert.Equal(("peoples-choice-already-voted", "lv"), (m.Purpose, m.Culture));
-            Assert.Equal($"Jūsu balsojuma pieprasījums par {world.NameOf(1)}", m.Subject);
+            Assert.Equal($"Jūsu balsojuma pieprasījums: {world.NameOf(1)}", m.Subject);
             Assert.Contains("No šīs pastkastes šajā balsojumā jau ir nobalsots", m.TextBody);
             Assert.DoesNotContain("/Vote/Confirm", m.TextBody);
         });
