@@ -59,7 +59,7 @@ public sealed partial class JuryParityTests(Apps apps)
 
         using (var page = await browser.SubmitFormAsync($"/Jury/Declare?id={nomination}", new Dictionary<string, string> { ["Input.Reason"] = "Vēlreiz." }))
         using (var api = await browser.Http.PostAsJsonAsync($"/api/jury/nominations/{nomination}/conflict", new { reason = "Vēlreiz." }))
-            await AssertSameConflictAsync(page, api, "Jūs jau esat pieteicis interešu konfliktu ar šo pieteikumu.");
+            await AssertSameConflictAsync(page, api, "Interešu konflikts ar šo pieteikumu jau ir deklarēts.");
 
         // Withdrawn on the page; then neither page nor API finds a declaration to withdraw.
         using (var withdrawn = await browser.SubmitFormAsync($"/Jury/Declare?id={nomination}", new Dictionary<string, string>(),
@@ -70,7 +70,7 @@ public sealed partial class JuryParityTests(Apps apps)
         using (var page = await browser.SubmitFormAsync($"/Jury/Declare?id={nomination}", new Dictionary<string, string>(),
                    $"/Jury/Declare?id={nomination}&handler=Withdraw"))
         using (var api = await browser.Http.DeleteAsync($"/api/jury/nominations/{nomination}/conflict"))
-            await AssertSameConflictAsync(page, api, "Jūs neesat pieteicis interešu konfliktu ar šo pieteikumu.");
+            await AssertSameConflictAsync(page, api, "Interešu konflikts ar šo pieteikumu jums nav deklarēts.");
         // The juror judges the nomination again.
         using (var scored = await browser.Http.PutAsJsonAsync("/api/ballots/score", new
                {
