@@ -10,11 +10,12 @@ public static class MailTexts
     public static string Pick(string latvian, string? english, string culture) =>
         culture == Languages.English && !string.IsNullOrWhiteSpace(english) ? english : latvian;
 
-    /// <summary>A UTC time shown in the cycle's zone (Europe/Riga by default), with the zone named.</summary>
-    public static string LocalTime(DateTimeOffset utc, string timeZone)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
-        var local = TimeZoneInfo.ConvertTime(utc, zone);
-        return $"{local:yyyy-MM-dd HH:mm} ({timeZone})";
-    }
+    /// <summary>A moment in the cycle's zone, written in the recipient's language (see <see cref="LocalTimes"/>).</summary>
+    public static string LocalTime(DateTimeOffset utc, string timeZone, string culture) => LocalTimes.Moment(utc, timeZone, culture);
+
+    /// <summary>A moment in the cycle's zone in the current language: for a page, or a mail rendered in its reader's.</summary>
+    public static string LocalTime(DateTimeOffset utc, string timeZone) => LocalTimes.Moment(utc, timeZone, Languages.Current());
+
+    /// <summary>The last minute one can act before an exclusive end, in the recipient's language (see <see cref="LocalTimes.Deadline"/>).</summary>
+    public static string Deadline(DateTimeOffset end, string timeZone, string culture) => LocalTimes.Deadline(end, timeZone, culture);
 }

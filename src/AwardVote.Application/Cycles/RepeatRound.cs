@@ -90,7 +90,7 @@ public sealed class RepeatRound(AppDbContext db, AuditLog audit, Outbox outbox, 
             var culture = juror.PreferredCulture == Languages.English ? Languages.English : Languages.Latvian;
             outbox.Enqueue(
                 new RoundRepeatedMail(juror.DisplayName, MailTexts.Pick(cycle.Title, cycle.TitleEn, culture), round.Number, reason,
-                    MailTexts.LocalTime(closesAt, cycle.TimeZone), links.To("/Jury")),
+                    MailTexts.Deadline(closesAt, cycle.TimeZone, culture), links.To("/Jury")),
                 juror.Email!, juror.DisplayName, culture, $"round-repeated:{round.Id}:{cycle.Version:N}:{juror.Id}");
         }
         try

@@ -40,7 +40,7 @@ public sealed class JurorReminders(AppDbContext db, PanelProgress progress, Outb
     {
         var closesAt = Domain.Judging.JudgingRules.RoundClosesAt(cycle, Math.Max(1, cycle.RoundNumber));
         return new JurorReminderMail(recipient.Name, MailTexts.Pick(cycle.Title, cycle.TitleEn, recipient.Culture), recipient.Unfinished,
-            recipient.Assigned, closesAt is { } at ? LocalTime(at, cycle.TimeZone) : null, links.To("/Jury"));
+            recipient.Assigned, closesAt is { } at ? MailTexts.Deadline(at, cycle.TimeZone, recipient.Culture) : null, links.To("/Jury"));
     }
 
     /// <summary>Queues the reminder unless one with the same key was queued before; the caller saves.</summary>
@@ -52,12 +52,5 @@ public sealed class JurorReminders(AppDbContext db, PanelProgress progress, Outb
             return false;
         outbox.Enqueue(mail, recipient.Email, recipient.Name, recipient.Culture, deduplicationKey);
         return true;
-    }
-
-    /// <summary>As the reminder always said it: the cycle's zone, without naming it; UTC for a zone this machine does not know.</summary>
-    private static string LocalTime(DateTimeOffset at, string timeZone)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -83,7 +83,7 @@ public sealed class RequestEndorsement(AppDbContext db, LoadNomination load, Aud
             .SingleOrDefaultAsync(cancellationToken) ?? "";
         outbox.Enqueue(new EndorsementRequestMail(endorsement.EndorserName, library, MailTexts.Pick(cycle.Title, cycle.TitleEn, culture), requester,
                 links.To($"/Endorse?token={token}&culture={culture}"),
-                MailTexts.LocalTime(endorsement.TokenExpiresAt, cycle.TimeZone)),
+                MailTexts.Deadline(endorsement.TokenExpiresAt, cycle.TimeZone, culture)),
             email, endorsement.EndorserName, culture, $"{nomination.Id}:{hash}");
         audit.Record("endorsement.requested", "Nomination", nomination.Id,
             after: new { endorsement.EndorserName, endorsement.EndorserEmail }, cycleId: nomination.CycleId);

@@ -29,7 +29,7 @@ internal static class ResubmissionReceipt
                     library.Name,
                     MailTexts.Pick(cycle.Title, cycle.TitleEn, contact.Culture),
                     MailTexts.Pick(category.Name, category.NameEn, contact.Culture),
-                    MailTexts.LocalTime(at, cycle.TimeZone),
+                    MailTexts.LocalTime(at, cycle.TimeZone, contact.Culture),
                     changed,
                     nomination.PublicSummary,
                     url),

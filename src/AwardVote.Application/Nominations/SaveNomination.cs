@@ -58,7 +58,7 @@ public sealed class PartnerRow
 
 public sealed class StatisticRow
 {
-    [Display(Name = "What")]
+    [Display(Name = "Indicator")]
     public StatisticKind Kind { get; set; }
 
     [StringLength(200, ErrorMessage = "The label can be at most {1} characters long.")]

@@ -51,7 +51,7 @@ public sealed class SubmitNomination(AppDbContext db, LoadNomination load, Audit
                     LibraryName.Of(library),
                     MailTexts.Pick(cycle.Title, cycle.TitleEn, contact.Culture),
                     MailTexts.Pick(category.Name, category.NameEn, contact.Culture),
-                    MailTexts.LocalTime(now, cycle.TimeZone),
+                    MailTexts.LocalTime(now, cycle.TimeZone, contact.Culture),
                     nomination.PublicSummary,
                     nomination.Partners.Count,
                     nomination.Statistics.Count,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
@@ -155,7 +154,7 @@ public sealed class VoteDesk(
         MailTemplate mail = notOnList ? new VoteNotOnMemberListMail(title, facts.LibraryName, categoryName)
             : voted ? new VoteAlreadyCastMail(title, facts.LibraryName, categoryName)
             : new VoteConfirmationMail(title, facts.LibraryName, categoryName,
-                links.To($"/Vote/Confirm?token={token}&culture={(english ? "en" : "lv")}"), LocalTime(expiresAt, facts.TimeZone));
+                links.To($"/Vote/Confirm?token={token}&culture={(english ? "en" : "lv")}"), MailTexts.Deadline(expiresAt, facts.TimeZone, english ? Languages.English : Languages.Latvian));
         outbox.Enqueue(mail, email!.Trim(), null, english ? "en" : "lv", $"{facts.CycleId}:{hash}");
         await db.SaveInOneCommandAsync(cancellationToken);
         return new VoteRequestOutcome(VoteRequestStatus.Sent, facts.LibraryName);
@@ -282,9 +281,4 @@ public sealed class VoteDesk(
     private static string Pick(string latvian, string? english, bool wantEnglish) =>
         wantEnglish && !string.IsNullOrWhiteSpace(english) ? english : latvian;
 
-    public static string LocalTime(DateTimeOffset at, string timeZone)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
-    }
 }

@@ -104,17 +104,10 @@ public sealed class OpenRepeatBallot(AppDbContext db, Outbox outbox, AuditLog au
             {
                 var message = new RepeatBallotMail(juror.DisplayName, MailTexts.Pick(cycle.Title, cycle.TitleEn, juror.PreferredCulture),
                     MailTexts.Pick(category.Name, category.NameEn, juror.PreferredCulture),
-                    need.Nominations.Select(n => n.Name).ToList(), LocalTime(closesAt, cycle.TimeZone),
+                    need.Nominations.Select(n => n.Name).ToList(), MailTexts.Deadline(closesAt, cycle.TimeZone, juror.PreferredCulture),
                     links.To($"/Jury?cycleId={cycle.Id}&categoryId={need.CategoryId}"));
                 outbox.Enqueue(message, juror.Email!, juror.DisplayName, juror.PreferredCulture, $"{cycle.Id}:{round.Number}:{need.CategoryId}:{juror.Id}");
             }
         }
-    }
-
-    /// <summary>As the mail said it before: the time in the cycle's zone, UTC for a zone this machine does not know.</summary>
-    private static string LocalTime(DateTimeOffset at, string timeZone)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

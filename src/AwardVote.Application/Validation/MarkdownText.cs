@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -28,7 +30,7 @@ public static class MarkdownText
     {
         try
         {
-            var document = Markdown.Parse(markdown, Pipeline);
+            var document = Markdown.Parse(SentencesStaySentences(markdown), Pipeline);
             return DepthOf(document) > MaxDepth ? null : document;
         }
         catch (Exception e) when (e is ArgumentException or InsufficientExecutionStackException)
@@ -38,6 +40,74 @@ public static class MarkdownText
     }
 
     public static bool CanRender(string markdown) => Parse(markdown) is not null;
+
+    private static readonly Regex OrderedMarker = new(@"^( {0,3})(\d{1,9})([.)])(?=[ \t]|$)", RegexOptions.CultureInvariant);
+    private static readonly Regex DateFollows = new(
+        @"^[ \t]+(janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex Fence = new(@"^ {0,3}(`{3,}|~{3,})", RegexOptions.CultureInvariant);
+    private static readonly Regex OtherBlock = new(@"^ {0,3}([-+*][ \t]|#|>|\|)", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Latvian writes years, dates and ordinals with a dot: "2019. gadā", "15. martā", "2. kārtā". Markdown reads a line
+    /// starting so as a list item numbered 2019, and a library's paragraph became a list. People start a list they mean
+    /// with 1 and count on by one, so a number starts a list only as 1 (or 0), not followed by a month ("1. janvārī"),
+    /// and continues one only as at most the previous number + 1 ("1. 1. 1." still works); any other such line gets
+    /// its dot escaped ("2019\. gadā") and stays a sentence. Lines inside a fenced code block are left as written.
+    /// </summary>
+    public static string SentencesStaySentences(string markdown)
+    {
+        if (!markdown.Contains('.') && !markdown.Contains(')'))
+            return markdown;
+        var lines = markdown.Split('\n');
+        string? fence = null;
+        int? previousItem = null;
+        var afterBlank = true;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (Fence.Match(line) is { Success: true } fenceMatch)
+            {
+                var marker = fenceMatch.Groups[1].Value;
+                if (fence is null)
+                    fence = marker;
+                else if (marker[0] == fence[0] && marker.Length >= fence.Length)
+                    fence = null;
+                afterBlank = false;
+                continue;
+            }
+            if (fence is not null)
+                continue;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                afterBlank = true;
+                continue;
+            }
+            if (OrderedMarker.Match(line) is { Success: true } item)
+            {
+                var number = long.Parse(item.Groups[2].Value, CultureInfo.InvariantCulture);
+                var rest = line[item.Length..];
+                var isItem = previousItem is { } previous
+                    ? number <= previous + 1
+                    : number <= 1 && !DateFollows.IsMatch(rest);
+                if (isItem)
+                    previousItem = (int)number;
+                else
+                {
+                    lines[i] = line[..item.Groups[3].Index] + "\\" + line[item.Groups[3].Index..];
+                    if (afterBlank)
+                        previousItem = null;
+                }
+            }
+            else if (OtherBlock.IsMatch(line) || (afterBlank && !line.StartsWith("  ", StringComparison.Ordinal) && line[0] != '\t'))
+            {
+                // A bullet, heading, quote or table, or a paragraph after a blank line, ends the numbered list.
+                previousItem = null;
+            }
+            afterBlank = false;
+        }
+        return string.Join('\n', lines);
+    }
 
     // Walked with a stack of its own: the tree checked is the one too deep for recursion.
     private static int DepthOf(MarkdownDocument document)

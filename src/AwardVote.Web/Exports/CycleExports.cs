@@ -84,7 +84,7 @@ public sealed class CycleExports(AppDbContext db, TimeProvider clock, IStringLoc
         if (!JudgingRules.RoundIsClosed(cycle, round.Number, clock.GetUtcNow()))
         {
             return ExportOutcome.Refused(JudgingRules.RoundClosesAt(cycle, round.Number) is { } closes
-                ? l["Round {0} is still open until {1}: no score or comment leaves the system before the round closes.", round.Number, DisplayNames.LocalTime(closes, cycle.TimeZone)]
+                ? l["Round {0} is still open until {1}: no score or comment leaves the system before the round closes.", round.Number, DisplayNames.Deadline(closes, cycle.TimeZone)]
                 : l["Round {0} is not closed: no score or comment leaves the system before the round closes.", round.Number]);
         }
         // Closed is not enough: the scores leave only with the count, so no reading can come before the result is fixed.

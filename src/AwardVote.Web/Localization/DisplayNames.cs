@@ -86,8 +86,16 @@ public static class DisplayNames
     /// <summary>A weight or lead as people write it in the page's language ("0,3" in Latvian).</summary>
     public static string Number(decimal value) => value.ToString("0.####", System.Globalization.CultureInfo.CurrentCulture);
 
-    /// <summary>A UTC time shown in the cycle's zone (Europe/Riga by default), with the zone named.</summary>
-    public static string LocalTime(DateTimeOffset utc, string timeZone) => Application.MailTexts.LocalTime(utc, timeZone);
+    /// <summary>A moment in the cycle's zone as the page's language writes it: "2027. gada 6. janvārī plkst. 23.59".</summary>
+    public static string LocalTime(DateTimeOffset utc, string timeZone) =>
+        Application.LocalTimes.Moment(utc, timeZone, Application.Languages.Current());
+
+    /// <summary>
+    /// The last minute one can still act before an exclusive end (a phase's, a round's, a link's): a phase that ends
+    /// when the next starts on 7 January 00:00 is shown "līdz 2027. gada 6. janvārī plkst. 23.59" (see LocalTimes.Deadline).
+    /// </summary>
+    public static string Deadline(DateTimeOffset end, string timeZone) =>
+        Application.LocalTimes.Deadline(end, timeZone, Application.Languages.Current());
 
     /// <summary>The Latvian text, or the English one when the page is in English and one exists.</summary>
     public static string Pick(string latvian, string? english) =>

@@ -116,7 +116,7 @@ public sealed class AccessibilityWorld
 
     private static async Task<(int, string)> VoteCycleAsync(AppDbContext db, DateTimeOffset now)
     {
-        var cycle = await NewCycle("Skatītāju balsojums", CyclePhase.Judging, [-40, -30, -10, 10])
+        var cycle = await NewCycle("Publikas balsojums", CyclePhase.Judging, [-40, -30, -10, 10])
             .WithPeoplesChoice(now.AddDays(-1), now.AddDays(7)).SaveAsync(db);
         var ids = await NominationsAsync(db, cycle, EligibilityDecision.Eligible, now, "Kuldīgas", "Limbažu");
         var request = new VoteRequest

@@ -287,7 +287,7 @@ public sealed class BallotTests(Apps apps)
             ["Input.Reason"] = "Par vēlu",
         }));
 
-        Assert.Contains("Kārta ir slēgta: interešu konfliktu šeit vairs nevar pieteikt", await late.Content.ReadAsStringAsync());
+        Assert.Contains("Kārta ir slēgta: interešu konfliktu šeit vairs nevar deklarēt", await late.Content.ReadAsStringAsync());
         Assert.Equal(1, await world.QueryAsync(db => db.ScoreBallots.CountAsync(b => b.NominationId == id && b.JurorUserId == world.JurorA)));
         Assert.False(await world.QueryAsync(db => db.Conflicts.AnyAsync(c => c.NominationId == id)));
     }

@@ -69,7 +69,7 @@ public sealed class ProtocolPageTests(Apps apps)
         page = await admin.GetPageAsync($"/Admin/Results/Protocol?id={result.Id}");
         Assert.DoesNotContain("data-testid=\"not-published\"", page);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(adminName), page);
-        Assert.Contains("2026-05-04 12:00 (Europe/Riga)", page);
+        Assert.Contains("2026. gada 4. maijā plkst. 12.00", page);
         Assert.Contains("Par drosmi", page);
 
         // Downloading the ballot file is an export too: audited.

@@ -59,7 +59,7 @@ public sealed class ExportTests(Apps apps)
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).TrimEnd().Split("\r\n");
-        Assert.Equal("Kārta;Kategorija;Žūrijas loceklis;Pieteikuma ID;Pieteikums;Atturējies;Papīra biļetens;Pakalpojumi (svars 0,6);Projekti (svars 0,4);Svērtais vidējais;Komentārs nominantam", lines[0]);
+        Assert.Equal("Kārta;Kategorija;Žūrijas loceklis;Pieteikuma ID;Pieteikums;Atturējies;Papīra biļetens;Pakalpojumi (svars 0,6);Projekti (svars 0,4);Svērtais vidējais;Komentārs pieteiktajai bibliotēkai", lines[0]);
         Assert.Equal(4, lines.Length);
         var codes = AnonymousJurors.Codes([world.JurorA, world.JurorB]);
         Assert.Contains($"1;Gada bibliotēka;{codes[world.JurorA]};{a};Alsungas bibliotēka;nē;nē;5;4;4,6;\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Klikšķini\"\")\"", lines);

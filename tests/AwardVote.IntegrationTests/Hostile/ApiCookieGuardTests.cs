@@ -51,7 +51,7 @@ public sealed class ApiCookieGuardTests(Apps apps)
         using var response = await admin.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.StartsWith("Pieprasījums tika nosūtīts no citas vietnes ar jūsu pieteikšanās sīkdatni",
+        Assert.StartsWith("Pieprasījums tika nosūtīts no citas vietnes ar jūsu pieslēgšanās sīkdatni",
             Assert.Single(await Parity.ProblemMessagesAsync(response)));
         Assert.Equal(LibraryStatus.PendingApproval, await StatusOfAsync(app, library.Id));
     }

@@ -194,9 +194,9 @@ public sealed class VoteTests(Apps apps)
         using var confirmLate = await late.ConfirmAsync(client, pending);
 
         Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
-        Assert.Equal(("not-yet-open", "Skatītāju balsojums vēl nav sācies."), await VoteWorld.ProblemAsync(tooEarly));
+        Assert.Equal(("not-yet-open", "Publikas balsojums vēl nav sācies."), await VoteWorld.ProblemAsync(tooEarly));
         Assert.Equal(HttpStatusCode.Conflict, tooLate.StatusCode);
-        Assert.Equal(("closed", "Skatītāju balsojums ir beidzies: balsis vairs netiek pieņemtas."), await VoteWorld.ProblemAsync(tooLate));
+        Assert.Equal(("closed", "Publikas balsojums ir beidzies: balsis vairs netiek pieņemtas."), await VoteWorld.ProblemAsync(tooLate));
         Assert.Equal(HttpStatusCode.Conflict, confirmLate.StatusCode);
         Assert.Equal("closed", (await VoteWorld.ProblemAsync(confirmLate)).Code);
         Assert.Equal(0, await late.QueryAsync(db => db.PeoplesChoiceVotes.CountAsync(v => v.CycleId == late.CycleId)));
