@@ -38,24 +38,52 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
             .Take(20)
             .Select(a => new { a.At, a.ActorUserId, a.ActorName, a.Action, a.EntityType, a.EntityId })
             .ToListAsync(cancellationToken);
-        // People and libraries by name: an id means nothing to the reader, and a deleted account is said to be one.
+        // People, libraries and nominations by name: an id means nothing to the reader (a ballot's is "round:nomination:
+        // juror"), and an account that is gone is said to be one.
+        var keys = entries.Select(e => (e.EntityType, Parts: e.EntityId.Split(':'))).ToList();
         var userIds = entries.Select(e => e.ActorUserId).OfType<string>()
-            .Concat(entries.Where(e => e.EntityType == "User").Select(e => e.EntityId)).Distinct().ToList();
+            .Concat(keys.Where(k => k.EntityType == "User").Select(k => k.Parts[0]))
+            .Concat(keys.Where(k => k.EntityType is "ScoreBallot" or "RankedBallot" && k.Parts.Length == 3).Select(k => k.Parts[2]))
+            .Distinct().ToList();
         var people = await db.Users.Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? "" : $"{u.DisplayName} ({u.Email})", cancellationToken);
-        var libraryIdsShown = entries.Where(e => e.EntityType == "Library").Select(e => int.TryParse(e.EntityId, out var id) ? id : 0).Distinct().ToList();
-        var libraryNames = await db.Libraries.Where(x => libraryIdsShown.Contains(x.Id)).ToDictionaryAsync(x => x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), x => x.Name, cancellationToken);
+        var libraryIds = Numbers(keys.Where(k => k.EntityType == "Library").Select(k => k.Parts[0]));
+        var libraryNames = await db.Libraries.Where(x => libraryIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
+        var nominationIds = Numbers(keys.Where(k => k.EntityType == "Nomination").Select(k => k.Parts[0])
+            .Concat(keys.Where(k => k.EntityType == "ScoreBallot" && k.Parts.Length == 3).Select(k => k.Parts[1])));
+        var nominees = await db.Nominations.Where(n => nominationIds.Contains(n.Id))
+            .Join(db.Libraries, n => n.LibraryId, x => x.Id, (n, x) => new { n.Id, x.Name })
+            .ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
+
         string Person(string id) => people.GetValueOrDefault(id) ?? l["a deleted account"];
-        RecentAudit = entries.Select(e => new AuditRow(
+        string? Nominee(string id) => int.TryParse(id, out var n) ? nominees.GetValueOrDefault(n) : null;
+        string RecordText(string type, string[] parts)
+        {
+            var kind = AuditWords.RecordType(type, l) ?? l["Record"];
+            // Names stand after a colon, where the nominative fits the sentence.
+            var detail = type switch
+            {
+                "User" => Person(parts[0]),
+                "Library" when int.TryParse(parts[0], out var id) => libraryNames.GetValueOrDefault(id),
+                "Nomination" => Nominee(parts[0]),
+                "ScoreBallot" when parts.Length == 3 => $"{Nominee(parts[1])}, {Person(parts[2])}".Trim(',', ' '),
+                "RankedBallot" when parts.Length == 3 => Person(parts[2]),
+                _ => null,
+            };
+            if (detail is not null)
+                return type == "User" ? detail : $"{kind}: {detail}";
+            // A plain number still identifies the record; a composite key or an account's id means nothing to the reader.
+            return parts is [var only] && int.TryParse(only, out _) ? $"{kind} {l["no. {0}", only]}" : kind;
+        }
+
+        RecentAudit = entries.Zip(keys, (e, k) => new AuditRow(
                 e.At,
                 e.ActorUserId is { } actor ? Person(actor) : l["the system"],
                 AuditWords.Action(e.Action, l) ?? l["A change with no name yet"],
-                e.EntityType switch
-                {
-                    "User" => Person(e.EntityId),
-                    "Library" when libraryNames.TryGetValue(e.EntityId, out var library) => library,
-                    _ => $"{AuditWords.RecordType(e.EntityType, l) ?? l["Record"]} {l["no. {0}", e.EntityId]}",
-                }))
+                RecordText(k.EntityType, k.Parts)))
             .ToList();
     }
+
+    private static List<int> Numbers(IEnumerable<string> ids) =>
+        ids.Select(id => int.TryParse(id, out var n) ? n : 0).Where(n => n > 0).Distinct().ToList();
 }
