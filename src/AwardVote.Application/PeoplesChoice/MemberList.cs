@@ -23,7 +23,9 @@ public enum MemberListProblemKind
 }
 
 /// <summary>One problem of an uploaded list, with the line of the file it is on (1-based, as an editor shows it).</summary>
-public sealed record MemberListProblem(int Line, MemberListProblemKind Kind, string? Value = null, int? FirstLine = null);
+/// <param name="Quoting">For a malformed line: what is wrong with its quotation marks.</param>
+public sealed record MemberListProblem(int Line, MemberListProblemKind Kind, string? Value = null, int? FirstLine = null,
+    CsvMalformedReason? Quoting = null);
 
 public sealed record MemberListFile(IReadOnlyList<string> Addresses, IReadOnlyList<MemberListProblem> Errors, IReadOnlyList<MemberListProblem> Warnings,
     string Sha256)
@@ -65,7 +67,11 @@ public sealed class MemberList(AppDbContext db, AuditLog audit) : IUseCase
             HasHeader = false,
             TrackLineNumbers = true,
             AllowLineBreaksInQuotes = false,
-            MalformedData = CsvMalformedDataHandling.Throw,
+            // A malformed line is skipped and reported, and the reading goes on: the administrator corrects every bad
+            // line in one go instead of uploading the file once per mistake. A list with any error is never saved.
+            MalformedData = CsvMalformedDataHandling.Skip,
+            OnMalformedRecord = record => Add(errors, new MemberListProblem(
+                (int)record.LineNumber, MemberListProblemKind.Malformed, Shorten(record.RawRecord.Trim()), Quoting: record.Reason)),
             MaxRecordSize = 64 * 1024,
             TrimWhitespace = true,
         });
@@ -122,7 +128,8 @@ public sealed class MemberList(AppDbContext db, AuditLog audit) : IUseCase
         }
         catch (CsvFormatException exception)
         {
-            errors.Add(new MemberListProblem(exception.LineNumber > 0 ? (int)exception.LineNumber : line + 1, MemberListProblemKind.Malformed));
+            // Only what the reader cannot skip past (a record over the size limit) still ends the reading.
+            Add(errors, new MemberListProblem(exception.LineNumber > 0 ? (int)exception.LineNumber : line + 1, MemberListProblemKind.Malformed));
         }
         return new MemberListFile(addresses, errors, warnings, sha256);
     }

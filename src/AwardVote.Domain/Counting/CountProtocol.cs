@@ -23,8 +23,13 @@ public sealed record Placement(int Rank, string Name);
 public sealed record TieBreakLink(TieBreakRule Rule, string? Criterion = null);
 
 /// <summary>One application of a tie-break rule: who was tied, the groups it made (best first) and why.</summary>
+/// <param name="Why">In English, for the command line; a page says it from the other fields, in its reader's language.</param>
+/// <param name="Values">The rule's evidence for each of <paramref name="Tied"/>, in the same order; null where the rule
+/// was not evaluated (it does not apply to the method, or it is the casting vote or a repeat ballot), and in
+/// protocols counted before the values were recorded.</param>
 public sealed record TieBreakApplication(
-    TieBreakRule Rule, string? Criterion, IReadOnlyList<string> Tied, IReadOnlyList<IReadOnlyList<string>> Result, string Why);
+    TieBreakRule Rule, string? Criterion, IReadOnlyList<string> Tied, IReadOnlyList<IReadOnlyList<string>> Result, string Why,
+    IReadOnlyList<decimal>? Values = null);
 
 /// <summary>The statute's optional win rule; null parts are not required.</summary>
 public sealed record WinRequirement(decimal? MinimumFirstPlaces, decimal? MinimumLead)

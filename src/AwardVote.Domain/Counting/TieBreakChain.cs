@@ -58,7 +58,8 @@ public sealed class TieBreakChain(
                     .ToList();
                 var shown = string.Join(", ", group.Select((c, i) =>
                     $"{names[c]} {values[i]!.Value.ToString("0.######", CultureInfo.InvariantCulture)}"));
-                Record(link, group, split, split.Count > 1 ? $"separated: {shown}" : $"did not separate: {shown}");
+                Record(link, group, split, split.Count > 1 ? $"separated: {shown}" : $"did not separate: {shown}",
+                    values.Select(v => v!.Value).ToArray());
                 next.AddRange(split);
             }
             groups = next;
@@ -91,12 +92,12 @@ public sealed class TieBreakChain(
         return result;
     }
 
-    private void Record(TieBreakLink link, int[] tied, IReadOnlyList<int[]> result, string why) =>
+    private void Record(TieBreakLink link, int[] tied, IReadOnlyList<int[]> result, string why, IReadOnlyList<decimal>? values = null) =>
         Applications.Add(new TieBreakApplication(
             link.Rule, link.Criterion,
             tied.Select(c => names[c]).ToArray(),
             result.Select(g => (IReadOnlyList<string>)g.Select(c => names[c]).ToArray()).ToArray(),
-            why));
+            why, values));
 
     /// <summary>Competition ranks (1, 1, 3 …) for an order of groups; names within a group in ordinal order.</summary>
     public static List<Placement> Placements(IReadOnlyList<int[]> order, IReadOnlyList<string> names)

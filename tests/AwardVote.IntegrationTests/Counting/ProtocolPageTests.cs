@@ -52,7 +52,9 @@ public sealed class ProtocolPageTests(Apps apps)
         Assert.Contains("data-testid=\"score-table\"", page);
         Assert.Contains("4,5", page);                              // Alsungas: mean of 5 and 4
         var protocol = CountProtocol.FromJson(result.ProtocolJson);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(protocol.Score!.Sensitivity.Summary), page);
+        // The sensitivity line in words, not the engine's English summary.
+        Assert.Contains("data-testid=\"sensitivity\">Pēc visiem rādītājiem rezultāts ir tāds pats.", page);
+        Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(protocol.Score!.Sensitivity.Summary), page);
         Assert.Contains("data-testid=\"not-published\"", page);
         Assert.True(page.IndexOf("Alsungas bibliotēka</td>", page.IndexOf("data-testid=\"order\"", StringComparison.Ordinal), StringComparison.Ordinal)
                     < page.IndexOf("Cesvaines bibliotēka</td>", page.IndexOf("data-testid=\"order\"", StringComparison.Ordinal), StringComparison.Ordinal));

@@ -277,7 +277,7 @@ public sealed class VoteTests(Apps apps)
         var refusedPage = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Contains("3. rinda: \"nav-adrese\" nav e-pasta adrese.", refusedPage);
         Assert.Contains("4. rinda: trūkst e-pasta adreses.", refusedPage);
-        Assert.Contains("5. rinda: rinda nav derīgs CSV", refusedPage);
+        Assert.Contains("5. rinda: pēdiņas atveras, bet šajā rindā neaizveras", refusedPage);
         Assert.Equal(0, await world.QueryAsync(db => db.MemberList.CountAsync(m => m.CycleId == world.CycleId)));
 
         var good = $"Vārds;E-pasts\nAnna;{member}\nAnna atkal;  {member.ToUpperInvariant()}\nIlze;ilze-{world.Tag}@example.lv\n";

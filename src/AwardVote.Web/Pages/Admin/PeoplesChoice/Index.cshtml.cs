@@ -178,7 +178,16 @@ public sealed class IndexModel(
 
     public string ProblemText(MemberListProblem problem) => problem.Kind switch
     {
-        MemberListProblemKind.Malformed => l["Line {0}: the line is not valid CSV (check the quotation marks).", problem.Line],
+        MemberListProblemKind.Malformed => problem.Quoting switch
+        {
+            CsvHelper.CsvMalformedReason.UnterminatedQuote or CsvHelper.CsvMalformedReason.LineBreakInQuotes =>
+                l["Line {0}: a quotation mark opens a value but does not close it on the same line: {1}", problem.Line, problem.Value ?? ""],
+            CsvHelper.CsvMalformedReason.StrayQuote =>
+                l["Line {0}: a quotation mark stands inside a value that is not in quotation marks: {1}", problem.Line, problem.Value ?? ""],
+            CsvHelper.CsvMalformedReason.TextAfterClosingQuote =>
+                l["Line {0}: there is text after the closing quotation mark: {1}", problem.Line, problem.Value ?? ""],
+            _ => l["Line {0}: the line is not valid CSV (check the quotation marks).", problem.Line],
+        },
         MemberListProblemKind.NoAddressColumn => l["Line {0}: no column holds an e-mail address or the heading \"e-mail\".", problem.Line],
         MemberListProblemKind.Missing => l["Line {0}: the e-mail address is missing.", problem.Line],
         MemberListProblemKind.NotAnAddress => l["Line {0}: \"{1}\" is not an e-mail address.", problem.Line, problem.Value ?? ""],

@@ -37,6 +37,18 @@ public sealed class ProtocolModel(AppDbContext db) : PageModel
     public sealed record Recusal(string Nomination, string? Juror, ConflictSource Source, DateTimeOffset? DecidedAt, bool Decided);
     public sealed record PublicationRow(Publication Publication, string? ApprovedBy, string? PublishedBy, string? CitationBy);
 
+    /// <summary>The count's criterion values in the statute's order (the count keeps them in name order, for its file).</summary>
+    public IEnumerable<CandidateValue> InStatuteOrder(IEnumerable<CandidateValue> values)
+    {
+        var order = Cycle.Criteria.OrderBy(c => c.Order).ThenBy(c => c.Id).Select((c, i) => (c.Name, i))
+            .GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+        return values.OrderBy(v => order.GetValueOrDefault(v.Name, int.MaxValue));
+    }
+
+    /// <summary>A criterion the count names (by its Latvian name) in the reader's language.</summary>
+    public string CriterionName(string name) =>
+        Cycle.Criteria.FirstOrDefault(c => c.Name == name) is { } criterion ? Localization.DisplayNames.Pick(criterion.Name, criterion.NameEn) : name;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var result = await db.RoundResults.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
