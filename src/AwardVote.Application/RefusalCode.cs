@@ -215,6 +215,11 @@ public enum RefusalCode
     PublicationTimeMissing,
     PublicationTimeInPast,
     PublicationNotDue,
+    /// <summary>
+    /// "Publish now" without the confirmation that the public page and the mails were looked through (issue 16): a
+    /// publication is never taken back.
+    /// </summary>
+    PublicationNotConfirmed,
 
     // --- People's choice ---------------------------------------------------------------------------------------
 

@@ -179,6 +179,7 @@ public static class RefusalText
             RefusalCode.PublicationTimeMissing => l["Enter the date and time of the announcement."],
             RefusalCode.PublicationTimeInPast => PublicationText.InCategory(refusal, l["Choose a time in the future."]),
             RefusalCode.PublicationNotDue => PublicationText.InCategory(refusal, l["The announcement time has not come yet."]),
+            RefusalCode.PublicationNotConfirmed => l["Look through the public page and the mails as they will be sent, then confirm the publication: it cannot be undone."],
 
             // People's choice
 
