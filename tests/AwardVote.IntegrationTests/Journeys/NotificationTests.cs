@@ -65,7 +65,7 @@ public sealed class NotificationTests(Apps apps)
 
         Assert.Equal(CyclePhase.Judging, await app.QueryAsync(db => db.Cycles.Where(c => c.Id == cycle.Id).Select(c => c.Phase).SingleAsync()));
         var mail = await app.QueryAsync(db => db.Outbox.SingleAsync(m => m.Purpose == "judging-opened" && m.ToEmail == juror.Email));
-        Assert.Contains("Kārta beigsies", mail.TextBody);
+        Assert.Contains("/Jury", mail.TextBody);
     }
 
     [Theory, AllProviders]

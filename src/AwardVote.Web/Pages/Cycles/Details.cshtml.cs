@@ -33,6 +33,8 @@ public sealed class DetailsModel(AppDbContext db, PublicVote vote, NextNominatio
     public PublicVote.ResultsView? PeoplesChoice { get; private set; }
     /// <summary>While nominations are open: the way to nominate and the reader's next step on it.</summary>
     public HowToNominate? HowToNominate { get; private set; }
+    /// <summary>When each reached step really began (a move by hand changes it), by sequence.</summary>
+    public Dictionary<int, DateTimeOffset> Actual { get; private set; } = [];
 
     public sealed record Nominee(int CategoryId, string LibraryName, string? PublicSummary);
 
@@ -44,6 +46,7 @@ public sealed class DetailsModel(AppDbContext db, PublicVote vote, NextNominatio
             return NotFound();
         Cycle = cycle;
         Current = PhasePlan.CurrentStep(cycle);
+        Actual = await ActualSchedule.StartsAsync(db, cycle, cancellationToken);
         ShowsNominees = NomineesArePublic(cycle);
         if (PhasePlan.AcceptsNominations(cycle, clock.GetUtcNow()))
         {
