@@ -128,6 +128,13 @@ public enum RefusalCode
     SubmittedNominationNeedsResubmission,
     OnlySubmittedCanBeResubmitted,
     NothingChangedToResubmit,
+    /// <summary>
+    /// The library waits for the association's approval: its draft may be written, but it is submitted (and letters of
+    /// support asked, which mail people outside) only once the library is approved.
+    /// </summary>
+    LibraryAwaitsApproval,
+    /// <summary>A library not approved nominates only itself (a draft): nominating another library needs approval.</summary>
+    ActingLibraryNotApproved,
 
     // --- Jury: invitations, conflicts of interest ----------------------------------------------------------------
     AlreadyOnJury,
@@ -208,6 +215,11 @@ public enum RefusalCode
     PublicationTimeMissing,
     PublicationTimeInPast,
     PublicationNotDue,
+    /// <summary>
+    /// "Publish now" without the confirmation that the public page and the mails were looked through (issue 16): a
+    /// publication is never taken back.
+    /// </summary>
+    PublicationNotConfirmed,
 
     // --- People's choice ---------------------------------------------------------------------------------------
 

@@ -71,10 +71,15 @@ public sealed class YearJourneyTests
         var source = DateTime.UtcNow.Year;
         var sourceValue = await admin.Locator("#Input_CopyFromCycleId option", new() { HasTextString = $"{source} — Gada bibliotēka {source}" }).GetAttributeAsync("value");
         await admin.Locator("#Input_CopyFromCycleId").SelectOptionAsync(sourceValue!);
+        // The demo cycle's dates moved a year on would be the clock's to follow; this year sets its own.
+        await admin.Locator("#Input_ShiftDates").UncheckAsync();
         await admin.Locator("[data-testid='create-cycle'] button[type='submit']").ClickAsync();
         await admin.GetByTestId("phase").WaitForAsync();
         var cycleId = int.Parse(admin.Url.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
         var slug = $"gada-biblioteka-{Year}";
+        // The readiness checklist: no jury yet, each item links to where it is set.
+        await admin.GetByTestId("ready-jury").WaitForAsync();
+        Assert.Equal("todo", await admin.GetByTestId("ready-chair").GetAttributeAsync("class"));
         await j.ShotAsync(admin, "cycle-created");
 
         await admin.GotoAsync($"/Admin/Cycles/{cycleId}/Rounds");
@@ -123,7 +128,19 @@ public sealed class YearJourneyTests
         for (var i = 0; i < reps.Length; i++)
         {
             var rep = reps[i].Page;
-            await rep.GotoAsync("/Libraries/Register");
+            if (i == 0)
+            {
+                // The front door: the cycle's page shows the steps and leads a signed-in person without a library on.
+                await rep.GotoAsync($"/Cycles/{slug}");
+                await rep.GetByTestId("how-to-nominate").WaitForAsync();
+                await j.ShotAsync(rep, "front-door");
+                await rep.GetByTestId("next-step").ClickAsync();
+                await rep.WaitForURLAsync("**/Libraries/Register");
+            }
+            else
+            {
+                await rep.GotoAsync("/Libraries/Register");
+            }
             await rep.Locator("#Input_Name").FillAsync(libraries[i]);
             await rep.Locator("#Input_RegistrationNumber").FillAsync($"J-{Guid.NewGuid():N}"[..12]);
             await rep.Locator("#Input_Region").SelectOptionAsync(i % 2 == 0 ? "Kurzeme" : "Zemgale");
@@ -371,9 +388,20 @@ public sealed class YearJourneyTests
         await admin.Locator("[data-testid^='approve-']").ClickAsync();
         await admin.GetByTestId("message").WaitForAsync();
         await j.ShotAsync(admin, "citation-approved");
+        // "Publish now" first shows the announcement and every results mail as they will be sent, and asks to confirm.
         await admin.GetByTestId("publish-now").ClickAsync();
+        await admin.GetByTestId("publication-preview").WaitForAsync();
+        Assert.Contains(libraries[0], await admin.GetByTestId("preview-announcement").InnerTextAsync());
+        Assert.True(await admin.GetByTestId("preview-mail").CountAsync() > 0);
+        await j.ShotAsync(admin, "publication-preview");
+        await admin.GetByTestId("confirm-publish").ClickAsync();
         await admin.GetByTestId("phase").Filter(new() { HasTextString = j.T("Publicēts", "Published") }).WaitForAsync();
         await j.ShotAsync(admin, "published");
+
+        // The laureate's own nomination page says so too.
+        await reps[0].Page.GotoAsync($"/Nominations/Edit?id={nominations[0]}");
+        await reps[0].Page.GetByTestId("nomination-result").WaitForAsync();
+        await j.ShotAsync(reps[0].Page, "nomination-result");
 
         // ---- The public: the announcement and the archive of laureates.
         var visitor = await j.VisitorAsync(j.Language);
@@ -430,13 +458,13 @@ public sealed class YearJourneyTests
         string[] signedUp = ["account-confirmation"];
         var expected = new Dictionary<Person, string[]>
         {
-            [reps[0]] = [.. signedUp, "library-approved", "nomination-receipt", "eligibility-decision", "results-laureate"],
+            [reps[0]] = [.. signedUp, "library-approved", "endorsement-received", "nomination-receipt", "eligibility-decision", "results-laureate"],
             [reps[1]] = [.. signedUp, "library-approved", "nomination-receipt"],
             [reps[2]] = [.. signedUp, "library-approved", "nomination-receipt", "eligibility-decision"],
             [reps[3]] = [.. signedUp, "library-approved", "nomination-receipt", "eligibility-decision", "results-nominee"],
         };
         foreach (var juror in jurors)
-            expected[juror] = [.. signedUp, "jury-invitation", "results-juror"];
+            expected[juror] = [.. signedUp, "jury-invitation", "judging-opened", "judging-opened", "results-juror"];
         foreach (var (person, purposes) in expected)
             AssertMails(person.Email, person.Culture, purposes);
         AssertMails(endorserEmail, Culture(), ["endorsement-request", "results-endorser"]);

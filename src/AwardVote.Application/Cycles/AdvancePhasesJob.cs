@@ -1,6 +1,7 @@
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,8 @@ namespace AwardVote.Application.Cycles;
 /// (<see cref="CycleTransitions"/>). Safe to run twice or on two nodes at once: the cycle's concurrency token lets
 /// only one run write a move, and a second run finds nothing due.
 /// </summary>
-public sealed class AdvancePhasesJob(AppDbContext db, AuditLog audit, TimeProvider clock, ILogger<AdvancePhasesJob> logger) : IUseCase
+public sealed class AdvancePhasesJob(AppDbContext db, AuditLog audit, Outbox outbox, MailSoon mail, PublicLinks links, TimeProvider clock,
+    ILogger<AdvancePhasesJob> logger) : IUseCase
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +41,8 @@ public sealed class AdvancePhasesJob(AppDbContext db, AuditLog audit, TimeProvid
             return false;
 
         var before = cycle.Phase;
+        // The clock may pass several steps at once; the jurors hear of the round it lands in.
+        await JudgingOpenedMails.QueueAsync(db, outbox, links, cycle, due, cancellationToken);
         if (!await CycleTransitions.MoveAsync(db, audit, cycle, due, now, $"Deadline {due.StartsAt:O} passed",
                 CycleTransitions.AdvancedByClock, cancellationToken))
         {
@@ -46,6 +50,7 @@ public sealed class AdvancePhasesJob(AppDbContext db, AuditLog audit, TimeProvid
             return false;
         }
         logger.LogInformation("Cycle {CycleId} moved from {From} to {To} (round {Round})", cycleId, before, cycle.Phase, cycle.RoundNumber);
+        mail.DeliverSoon();
         return true;
     }
 }

@@ -30,6 +30,13 @@ public sealed class CreateCycleInput
     /// <summary>The cycle whose whole statute the new one starts with (not its nominations, not its dates); null: an empty statute.</summary>
     [Display(Name = "Copy the statute from")]
     public int? CopyFromCycleId { get; set; }
+
+    /// <summary>
+    /// With a copy: take the earlier cycle's dates (schedule, people's-choice vote) moved by the years between the two
+    /// cycles, at the same local time of day, to adjust rather than type again. Off, the copy has no dates.
+    /// </summary>
+    [Display(Name = "Take its dates, moved to the new year")]
+    public bool ShiftDates { get; set; }
 }
 
 /// <summary>The administrator starts a new cycle in Draft: empty, or with the whole statute of an earlier one; audited.</summary>
@@ -56,6 +63,8 @@ public sealed class CreateCycle(AppDbContext db, AuditLog audit, TimeProvider cl
         var (cycle, pending) = source is null
             ? (StatuteChanges.NewCycle(title, StatuteEditor.Blank(input.TitleEn), input.Year, slug, now), [])
             : StatuteChanges.CopyStatute(source, title, StatuteEditor.Blank(input.TitleEn), input.Year, slug, now);
+        if (source is not null && input.ShiftDates && input.Year > source.Year)
+            ShiftDates(source, cycle, input.Year - source.Year);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Cycles.Add(cycle);
@@ -67,5 +76,31 @@ public sealed class CreateCycle(AppDbContext db, AuditLog audit, TimeProvider cl
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return cycle;
+    }
+
+    /// <summary>
+    /// Each dated step of <paramref name="source"/> dated again in <paramref name="copy"/>, <paramref name="years"/>
+    /// later at the same wall-clock time in the cycle's zone (23.59 stays 23.59 across summer time).
+    /// </summary>
+    private static void ShiftDates(AwardCycle source, AwardCycle copy, int years)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(copy.TimeZone);
+        DateTimeOffset Later(DateTimeOffset at)
+        {
+            var local = TimeZoneInfo.ConvertTime(at, zone).DateTime.AddYears(years);
+            // A time the zone skips that year moves on by the skipped hour rather than failing the copy.
+            if (zone.IsInvalidTime(local))
+                local = local.AddHours(1);
+            return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        }
+        foreach (var step in source.Schedule.Where(s => s.StartsAt is not null))
+        {
+            if (copy.Schedule.FirstOrDefault(s => s.Phase == step.Phase && s.RoundNumber == step.RoundNumber) is { } target)
+                target.StartsAt = Later(step.StartsAt!.Value);
+        }
+        if (source.PeoplesChoice.OpensAt is { } opens)
+            copy.PeoplesChoice.OpensAt = Later(opens);
+        if (source.PeoplesChoice.ClosesAt is { } closes)
+            copy.PeoplesChoice.ClosesAt = Later(closes);
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.Application.Cycles;
@@ -31,7 +32,7 @@ public sealed class MovePhaseInput
 /// whoever read the scores after the close (the export, the means) have the jurors vote again, and the count stored
 /// at the close would no longer be the round's. Forward moves close a round for good.
 /// </remarks>
-public sealed class MovePhase(AppDbContext db, AuditLog audit, TimeProvider clock) : IUseCase
+public sealed class MovePhase(AppDbContext db, AuditLog audit, Outbox outbox, MailSoon mail, PublicLinks links, TimeProvider clock) : IUseCase
 {
     public async Task<Outcome<AwardCycle>> RunAsync(int cycleId, MovePhaseInput input, CancellationToken cancellationToken)
     {
@@ -50,9 +51,14 @@ public sealed class MovePhase(AppDbContext db, AuditLog audit, TimeProvider cloc
                 return StatuteEditor.Stale;
             db.Entry(cycle).Property(c => c.Version).OriginalValue = version;
         }
+        await JudgingOpenedMails.QueueAsync(db, outbox, links, cycle, target!, cancellationToken);
         if (!await CycleTransitions.MoveAsync(db, audit, cycle, target!, clock.GetUtcNow(), input.Reason.Trim(),
                 CycleTransitions.MovedByHand, cancellationToken))
+        {
+            db.ChangeTracker.Clear();
             return StatuteEditor.Stale;
+        }
+        mail.DeliverSoon();
         return cycle;
     }
 

@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using AwardVote.Domain.Judging;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Mail;
+using AwardVote.Infrastructure.Mail.Templates;
 using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.Application.Jury;
@@ -21,9 +23,10 @@ public sealed class DecideConflictInput
 /// <summary>
 /// Confirms or dismisses a proposed conflict of a panel (a dismissal needs a reason), audited with before and after
 /// in the same save. A juror's own declaration is not the chair's to overturn here, and nobody decides a conflict
-/// about themself.
+/// about themself. The juror is told the decision by mail, queued in the same save.
 /// </summary>
-public sealed class DecideConflict(AppDbContext db, AuditLog audit, TimeProvider clock) : IUseCase
+public sealed class DecideConflict(AppDbContext db, AuditLog audit, Outbox outbox, MailSoon mail, PublicLinks links, TimeProvider clock)
+    : IUseCase
 {
     public async Task<Outcome<ConflictOfInterest>> RunAsync(int cycleId, int categoryId, int conflictId, DecideConflictInput input,
         string deciderUserId, CancellationToken cancellationToken)
@@ -54,7 +57,25 @@ public sealed class DecideConflict(AppDbContext db, AuditLog audit, TimeProvider
         audit.Record(input.Confirm ? "conflict.confirmed" : "conflict.dismissed", nameof(ConflictOfInterest), conflict.Id, before,
             new { conflict.Status, conflict.DecisionReason, conflict.DecidedByUserId, conflict.JurorUserId, conflict.NominationId, conflict.Source },
             conflict.DecisionReason, conflict.CycleId);
+        await QueueMailAsync(conflict, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        mail.DeliverSoon();
         return conflict;
+    }
+
+    private async Task QueueMailAsync(ConflictOfInterest conflict, CancellationToken cancellationToken)
+    {
+        var juror = await db.Users.Where(u => u.Id == conflict.JurorUserId)
+            .Select(u => new { u.DisplayName, u.Email, u.PreferredCulture }).SingleAsync(cancellationToken);
+        if (string.IsNullOrEmpty(juror.Email))
+            return;
+        var cycle = await db.Cycles.Where(c => c.Id == conflict.CycleId).Select(c => new { c.Title, c.TitleEn }).SingleAsync(cancellationToken);
+        var library = await db.Nominations.Where(n => n.Id == conflict.NominationId)
+            .Join(db.Libraries, n => n.LibraryId, l => l.Id, (n, l) => l.Name).SingleAsync(cancellationToken);
+        outbox.Enqueue(new ConflictDecidedMail(juror.DisplayName, MailTexts.Pick(cycle.Title, cycle.TitleEn, juror.PreferredCulture), library,
+                conflict.Status == ConflictStatus.Confirmed, conflict.DecisionReason, links.To($"/Jury/Nomination?id={conflict.NominationId}")),
+            juror.Email, juror.DisplayName, juror.PreferredCulture,
+            // A reopened conflict decided again is a new decision, with its own mail.
+            $"{conflict.Id}:{conflict.DecidedAt!.Value.UtcTicks}");
     }
 }

@@ -5,6 +5,8 @@ using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Libraries;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Mail;
+using AwardVote.Infrastructure.Mail.Templates;
 using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.Application.Libraries;
@@ -72,9 +74,11 @@ public sealed class RegisterLibraryInput
 
 /// <summary>
 /// A signed-in person registers a library and becomes its first representative; the association approves it later.
-/// The library (waiting for approval), the person's grant and the audit entry are saved in one transaction.
+/// The library (waiting for approval), the person's grant, the audit entry and a mail to every administrator (in
+/// their language, with a link to the review page) are saved in one transaction: nobody has to look for new libraries.
 /// </summary>
-public sealed class RegisterLibrary(AppDbContext db, AuditLog audit, TimeProvider clock) : IUseCase
+public sealed class RegisterLibrary(AppDbContext db, AuditLog audit, Outbox outbox, MailSoon mail, PublicLinks links,
+    TimeProvider clock) : IUseCase
 {
     public async Task<Outcome<Library>> RunAsync(string userId, RegisterLibraryInput input, CancellationToken cancellationToken)
     {
@@ -128,6 +132,7 @@ public sealed class RegisterLibrary(AppDbContext db, AuditLog audit, TimeProvide
             {
                 library.Name, library.NameGenitive, library.NameDative, library.NameAccusative, library.NameLocative, library.Region, library.Municipality, library.Type, library.RegistrationNumber, library.Status,
             });
+            await QueueReviewMailsAsync(library, userId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -138,7 +143,24 @@ public sealed class RegisterLibrary(AppDbContext db, AuditLog audit, TimeProvide
             db.ChangeTracker.Clear();
             return DuplicateNumber;
         }
+        mail.DeliverSoon();
         return library;
+    }
+
+    private async Task QueueReviewMailsAsync(Library library, string userId, CancellationToken cancellationToken)
+    {
+        var registeredBy = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "";
+        var administrators = await db.RoleGrants
+            .Where(g => g.Role == ScopedRole.Administrator)
+            .Join(db.Users, g => g.UserId, u => u.Id, (g, u) => new { u.Id, u.Email, u.DisplayName, u.PreferredCulture })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var url = links.To($"/Admin/Libraries/Review?id={library.Id}");
+        foreach (var administrator in administrators.Where(a => a.Email is not null))
+        {
+            outbox.Enqueue(new LibraryRegisteredMail(administrator.DisplayName, library.Name, library.Region, registeredBy, url),
+                administrator.Email!, administrator.DisplayName, administrator.PreferredCulture, $"{library.Id}:{administrator.Id}");
+        }
     }
 
     private static Refusal DuplicateNumber => Refusal.Invalid(nameof(RegisterLibraryInput.RegistrationNumber), RefusalCode.RegistrationNumberTaken);

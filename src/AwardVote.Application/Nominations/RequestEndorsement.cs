@@ -55,6 +55,8 @@ public sealed class RequestEndorsement(AppDbContext db, LoadNomination load, Aud
         var cycle = await NominationLock.CycleAsync(db, nomination.CycleId, cancellationToken);
         if (NominationLock.WhyLocked(cycle, nomination, clock.GetUtcNow()) is { } locked)
             return locked;
+        if (await LibraryStanding.WhyNotSubmitAsync(db, nomination.LibraryId, cancellationToken) is { } notYet)
+            return notYet;
         if (InputRules.Check(input) is { Count: > 0 } invalid)
             return Outcome<Endorsement>.Refused(invalid);
         var email = input.Email.Trim();

@@ -27,8 +27,8 @@ public sealed class StartNominationInput
 }
 
 /// <summary>
-/// A representative of an approved library starts a nomination: of their own library (a draft to write), or of
-/// another approved library, which is told by e-mail and must confirm before the nomination counts. One nomination
+/// A representative of an approved library starts a nomination: of their own library (a draft to write; a library
+/// awaiting approval may do this too), or of another approved library, which is told by e-mail and must confirm before the nomination counts. One nomination
 /// per library, cycle and category, and that slot is the nominee's: another library's nomination never keeps a library
 /// from starting its own. Who may act for the library is <c>LibraryOperations.ActFor</c>, checked before.
 /// </summary>
@@ -47,10 +47,15 @@ public sealed class StartNomination(AppDbContext db, AuditLog audit, Outbox outb
             return Refusal.Conflict(RefusalCode.NominationsClosedForCycle);
 
         var nomineeId = input.NomineeLibraryId ?? acting.Id;
-        var nominee = await db.Libraries.AsNoTracking().SingleOrDefaultAsync(x => x.Id == nomineeId, cancellationToken);
-        if (nominee is not { Status: LibraryStatus.Approved })
-            return Refusal.Invalid(nameof(input.NomineeLibraryId), RefusalCode.NomineeNotApproved);
         var byAnother = nomineeId != acting.Id;
+        // A library awaiting approval starts its own draft; nominating another library (which mails it) waits for approval.
+        if (!LibraryStanding.MayWriteDraft(acting.Status))
+            return Refusal.Forbidden;
+        if (byAnother && acting.Status != LibraryStatus.Approved)
+            return Refusal.Conflict(RefusalCode.ActingLibraryNotApproved);
+        var nominee = await db.Libraries.AsNoTracking().SingleOrDefaultAsync(x => x.Id == nomineeId, cancellationToken);
+        if (nominee is null || (byAnother && nominee.Status != LibraryStatus.Approved))
+            return Refusal.Invalid(nameof(input.NomineeLibraryId), RefusalCode.NomineeNotApproved);
         if (await db.Nominations.SingleOrDefaultAsync(n => n.LibraryId == nomineeId && n.CycleId == cycleId && n.CategoryId == input.CategoryId,
                 cancellationToken) is { } existing)
         {

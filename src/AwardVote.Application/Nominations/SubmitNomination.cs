@@ -24,6 +24,8 @@ public sealed class SubmitNomination(AppDbContext db, LoadNomination load, Audit
         var cycle = await NominationLock.CycleAsync(db, nomination.CycleId, cancellationToken);
         if (NominationLock.WhyLocked(cycle, nomination, clock.GetUtcNow()) is { } locked)
             return locked;
+        if (await LibraryStanding.WhyNotSubmitAsync(db, nomination.LibraryId, cancellationToken) is { } notYet)
+            return notYet;
         if (string.IsNullOrWhiteSpace(nomination.PublicSummary) || string.IsNullOrWhiteSpace(nomination.Achievements))
             return Refusal.Conflict(RefusalCode.NominationTextMissing);
 

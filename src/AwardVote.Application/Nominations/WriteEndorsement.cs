@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Application.Libraries;
 using AwardVote.Infrastructure.Files;
+using AwardVote.Infrastructure.Mail;
+using AwardVote.Infrastructure.Mail.Templates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,9 +28,11 @@ public sealed class WriteEndorsementInput
 
 /// <summary>
 /// The endorser writes the letter through the one-time link, without an account. The link is spent with the letter:
-/// a second use, an old link or a made-up token changes nothing.
+/// a second use, an old link or a made-up token changes nothing. The library's representatives are told the letter
+/// arrived, in the same transaction (so once per letter: the link is spent once).
 /// </summary>
-public sealed class WriteEndorsement(AppDbContext db, OpenEndorsementLink open, AttachmentStore store, AuditLog audit, TimeProvider clock) : IUseCase
+public sealed class WriteEndorsement(AppDbContext db, OpenEndorsementLink open, AttachmentStore store, AuditLog audit, Outbox outbox,
+    MailSoon mail, PublicLinks links, TimeProvider clock) : IUseCase
 {
     public async Task<Outcome<EndorsementLink>> RunAsync(string? token, WriteEndorsementInput input, CancellationToken cancellationToken)
     {
@@ -82,8 +87,25 @@ public sealed class WriteEndorsement(AppDbContext db, OpenEndorsementLink open, 
             db.Attachments.Add(pdf);
         audit.Record("endorsement.received", "Nomination", endorsement.NominationId,
             after: new { endorsement.EndorserName, Letter = letter, Pdf = pdf?.Sha256 }, reason: $"Letter from {endorsement.EndorserName}");
+        await QueueArrivalMailsAsync(endorsement, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        mail.DeliverSoon();
         return endorsement;
+    }
+
+    private async Task QueueArrivalMailsAsync(EndorsementLink endorsement, CancellationToken cancellationToken)
+    {
+        var nomination = await db.Nominations.AsNoTracking().Where(n => n.Id == endorsement.NominationId)
+            .Select(n => new { n.LibraryId, n.CycleId }).SingleAsync(cancellationToken);
+        var library = await db.Libraries.Where(x => x.Id == nomination.LibraryId).Select(x => x.Name).SingleAsync(cancellationToken);
+        var cycle = await db.Cycles.Where(c => c.Id == nomination.CycleId).Select(c => new { c.Title, c.TitleEn }).SingleAsync(cancellationToken);
+        var url = links.To($"/Nominations/Endorsements?id={endorsement.NominationId}");
+        foreach (var contact in await LibraryContacts.RepresentativesAsync(db, nomination.LibraryId, cancellationToken))
+        {
+            outbox.Enqueue(new EndorsementReceivedMail(contact.Name, library, endorsement.EndorserName,
+                    MailTexts.Pick(cycle.Title, cycle.TitleEn, contact.Culture), url),
+                contact.Email, contact.Name, contact.Culture, $"{endorsement.EndorsementId}:{contact.UserId}");
+        }
     }
 }

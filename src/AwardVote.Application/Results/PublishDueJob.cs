@@ -22,7 +22,7 @@ public sealed class PublishDueJob(AppDbContext db, PublishResults publish, TimeP
         var published = 0;
         foreach (var cycleId in due)
         {
-            if ((await publish.RunAsync(cycleId, null, onlyIfDue: true, cancellationToken)).Succeeded)
+            if ((await publish.RunAsync(cycleId, null, onlyIfDue: true, confirmed: true, cancellationToken)).Succeeded)
                 published++;
         }
         return published;

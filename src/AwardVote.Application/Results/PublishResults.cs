@@ -29,8 +29,14 @@ public sealed class PublishResults(
 
     /// <param name="userId">The administrator publishing; null for the job.</param>
     /// <param name="onlyIfDue">The job's: only when every announcement's time has come.</param>
-    public async Task<Outcome> RunAsync(int cycleId, string? userId, bool onlyIfDue, CancellationToken cancellationToken)
+    /// <param name="confirmed">
+    /// That the publisher looked through the preview (<see cref="PreviewPublication"/>) and confirmed: "publish now" is
+    /// refused without it, whoever calls. The job publishes at a time an administrator set, which was the decision.
+    /// </param>
+    public async Task<Outcome> RunAsync(int cycleId, string? userId, bool onlyIfDue, bool confirmed, CancellationToken cancellationToken)
     {
+        if (!onlyIfDue && !confirmed)
+            return Refusal.Invalid("Confirm", RefusalCode.PublicationNotConfirmed);
         db.ChangeTracker.Clear();
         if (await standings.CycleAsync(cycleId, cancellationToken) is not { } cycle)
             return Announcements.NotFound;

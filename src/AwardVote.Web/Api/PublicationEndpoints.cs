@@ -60,7 +60,7 @@ public static class PublicationEndpoints
             .Produces<PublicationDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithExample(new VersionRequest(ExampleVersion), ExamplePublication with { Id = 42, Sequence = 2, CorrectsPublicationId = 41, PublishedAt = ExampleTime });
         admin.MapPost("/cycles/{id:int}/publish", Publish)
-            .WithSummary("Publish the cycle's approved results now (at: null), or at a time to come")
+            .WithSummary("Publish the cycle's approved results now (at: null, confirm: true, after reading the preview), or at a time to come")
             .Produces<List<PublicationDto>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithExample(new PublishRequest(ExampleTime.AddDays(2)), new List<PublicationDto> { ExamplePublication with { ApprovedAt = ExampleTime, ScheduledFor = ExampleTime.AddDays(2) } });
         admin.MapDelete("/cycles/{id:int}/scheduled-publication", CancelSchedule)
@@ -107,7 +107,9 @@ public static class PublicationEndpoints
     public sealed record CorrectionRequest(int PublicationId);
     public sealed record VersionRequest(Guid Version);
     /// <summary><c>At</c> null: publish now; otherwise the announcement time (any offset; stored in UTC).</summary>
-    public sealed record PublishRequest(DateTimeOffset? At);
+    /// <param name="At">A time to come, or null to publish now.</param>
+    /// <param name="Confirm">Publishing now needs <c>true</c>: a publication is never taken back (read the preview first).</param>
+    public sealed record PublishRequest(DateTimeOffset? At, bool Confirm = false);
 
     private static async Task<IResult> GetResults(string slug, PublicResults results, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
@@ -194,7 +196,7 @@ public static class PublicationEndpoints
     {
         var outcome = request.At is { } at
             ? await schedule.RunAsync(id, at.ToUniversalTime(), cancellationToken)
-            : await publish.RunAsync(id, user.UserId(), onlyIfDue: false, cancellationToken);
+            : await publish.RunAsync(id, user.UserId(), onlyIfDue: false, request.Confirm, cancellationToken);
         return outcome.Succeeded ? await PublicationsAsync(id, db, cancellationToken) : OutcomeResults.Problem(outcome, http);
     }
 

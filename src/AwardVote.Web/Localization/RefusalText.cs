@@ -112,6 +112,8 @@ public static class RefusalText
             RefusalCode.SubmittedNominationNeedsResubmission => l["This nomination is submitted, and the jury reads it as submitted: to change it, save and submit it again. Nothing was saved; what you typed is still in the form."],
             RefusalCode.OnlySubmittedCanBeResubmitted => l["Only a submitted nomination can be submitted again. Submit it first."],
             RefusalCode.NothingChangedToResubmit => l["Nothing has changed since the last submission, so there is nothing to submit again."],
+            RefusalCode.LibraryAwaitsApproval => l["The library is still awaiting the association's approval. You can write the draft now and submit it once the library is approved."],
+            RefusalCode.ActingLibraryNotApproved => l["Your library can nominate another library once the association has approved it."],
 
             // Jury: invitations, conflicts of interest
             RefusalCode.AlreadyOnJury => l["This person already sits on the jury."],
@@ -177,6 +179,7 @@ public static class RefusalText
             RefusalCode.PublicationTimeMissing => l["Enter the date and time of the announcement."],
             RefusalCode.PublicationTimeInPast => PublicationText.InCategory(refusal, l["Choose a time in the future."]),
             RefusalCode.PublicationNotDue => PublicationText.InCategory(refusal, l["The announcement time has not come yet."]),
+            RefusalCode.PublicationNotConfirmed => l["Look through the public page and the mails as they will be sent, then confirm the publication: it cannot be undone."],
 
             // People's choice
 

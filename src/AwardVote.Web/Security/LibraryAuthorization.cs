@@ -13,7 +13,10 @@ public static class LibraryOperations
     /// <summary>See the library's own data (its nominations, drafts, decisions): any representative of it.</summary>
     public static readonly OperationAuthorizationRequirement View = new() { Name = nameof(View) };
 
-    /// <summary>Act for the library (write nominations, invite colleagues): a representative of an approved library.</summary>
+    /// <summary>
+    /// Act for the library (write nominations): a representative of an approved library, or of one awaiting approval
+    /// (its own draft only; the nomination use cases keep submitting and nominating others for approved libraries).
+    /// </summary>
     public static readonly OperationAuthorizationRequirement ActFor = new() { Name = nameof(ActFor) };
 
     /// <summary>
@@ -46,7 +49,8 @@ public sealed class LibraryAuthorizationHandler(AppDbContext db)
         if (!represents)
             return;
         if (requirement == LibraryOperations.View
-            || (requirement == LibraryOperations.ActFor || requirement == LibraryOperations.Invite) && library.Status == LibraryStatus.Approved)
+            || requirement == LibraryOperations.ActFor && library.Status is LibraryStatus.Approved or LibraryStatus.PendingApproval
+            || requirement == LibraryOperations.Invite && library.Status == LibraryStatus.Approved)
         {
             context.Succeed(requirement);
         }

@@ -19,7 +19,7 @@ public static class NominationOperations
     /// <summary>Read the whole nomination with its files and letters.</summary>
     public static readonly OperationAuthorizationRequirement View = new() { Name = nameof(View) };
 
-    /// <summary>Write, submit, withdraw, upload, ask for letters: a representative of the nominee, if approved.</summary>
+    /// <summary>Write, submit, withdraw, upload, ask for letters: a representative of the nominee, if approved or awaiting approval.</summary>
     public static readonly OperationAuthorizationRequirement Edit = new() { Name = nameof(Edit) };
 }
 
@@ -42,7 +42,9 @@ public sealed class NominationAuthorizationHandler(AppDbContext db)
         var representsNominee = grants.Any(g => g.Role == ScopedRole.LibraryRepresentative && g.LibraryId == nomination.LibraryId);
         if (requirement == NominationOperations.Edit)
         {
-            if (representsNominee && await db.Libraries.AnyAsync(l => l.Id == nomination.LibraryId && l.Status == LibraryStatus.Approved))
+            // A library awaiting approval writes its draft; its use cases keep submitting for approved libraries.
+            if (representsNominee && await db.Libraries.AnyAsync(l => l.Id == nomination.LibraryId
+                    && (l.Status == LibraryStatus.Approved || l.Status == LibraryStatus.PendingApproval)))
                 context.Succeed(requirement);
             return;
         }

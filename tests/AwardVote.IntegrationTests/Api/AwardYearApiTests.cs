@@ -185,7 +185,7 @@ public sealed class AwardYearApiTests(Apps apps)
         using (var approved = await admin.PostAsJsonAsync($"/api/admin/publications/{pending.GetProperty("id").GetInt32()}/approve",
                    new { version = pending.GetProperty("version").GetGuid() }))
             await ExpectAsync(approved, HttpStatusCode.OK);
-        using (var published = await admin.PostAsJsonAsync($"/api/admin/cycles/{cycleId}/publish", new { at = (DateTimeOffset?)null }))
+        using (var published = await admin.PostAsJsonAsync($"/api/admin/cycles/{cycleId}/publish", new { at = (DateTimeOffset?)null, confirm = true }))
             await ExpectAsync(published, HttpStatusCode.OK);
 
         // ---- Anyone reads the laureate and finds it in the archive.

@@ -32,8 +32,8 @@ public sealed class PublicationParityTests(Apps apps)
         using var admin = await world.App.SignedInAdministratorAsync();
         using var client = await world.App.BearerClientAsync(DemoSeeder.AdministratorEmail);
 
-        using var page = await world.PressAsync(admin, "Publish");
-        using var api = await client.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null });
+        using var page = await world.PressAsync(admin, "Publish", new Dictionary<string, string> { ["Confirm"] = "true" });
+        using var api = await client.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null, confirm = true });
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);

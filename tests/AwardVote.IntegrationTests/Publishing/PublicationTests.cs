@@ -72,7 +72,7 @@ public sealed class PublicationTests(Apps apps)
         using (var approved = await world.ApproveAsync(admin))
             Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.NotNull((await world.PublicationsAsync())[0].ApprovedAt);
-        using (var published = await world.PressAsync(admin, "Publish"))
+        using (var published = await world.PressAsync(admin, "Publish", new Dictionary<string, string> { ["Confirm"] = "true" }))
             Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
 
         Assert.Equal(CyclePhase.Published, await world.PhaseAsync());
@@ -190,7 +190,7 @@ public sealed class PublicationTests(Apps apps)
 
         // No citation yet: the page lists why, the button is refused on the server all the same.
         Assert.Contains("Žūrijas pamatojums vēl nav uzrakstīts.", await admin.GetPageAsync(world.PublicationPage));
-        using (var refused = await world.PressAsync(admin, "Publish"))
+        using (var refused = await world.PressAsync(admin, "Publish", new Dictionary<string, string> { ["Confirm"] = "true" }))
         {
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.Contains("Žūrijas pamatojums vēl nav uzrakstīts.", PublicationWorld.Body(refused));
@@ -203,7 +203,7 @@ public sealed class PublicationTests(Apps apps)
         using (var saved = await PublicationWorld.WriteCitationAsync(chair, world.CitationPage, Citation))
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.True((await world.PublishAsync()).Is(RefusalCode.CitationNotApproved));
-        using (var refused = await world.PressAsync(admin, "Publish"))
+        using (var refused = await world.PressAsync(admin, "Publish", new Dictionary<string, string> { ["Confirm"] = "true" }))
             Assert.Contains("Administrators vēl nav apstiprinājis pamatojumu.", PublicationWorld.Body(refused));
 
         // Approved, then changed by the chair: the approval covered the old text.
@@ -220,7 +220,7 @@ public sealed class PublicationTests(Apps apps)
         await world.QueryAsync(db => db.Cycles.Where(c => c.Id == world.CycleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Phase, CyclePhase.Counting)));
         Assert.Equal(RefusalCode.ResultsNotInReview, Assert.Single((await world.PublishAsync()).Refusals).Code);
         using var client = await world.App.BearerClientAsync(DemoSeeder.AdministratorEmail, DemoSeeder.Password);
-        using (var api = await client.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null }))
+        using (var api = await client.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null, confirm = true }))
             Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
 
         Assert.Equal(CyclePhase.Counting, await world.PhaseAsync());
@@ -247,11 +247,11 @@ public sealed class PublicationTests(Apps apps)
             using var client = await world.App.BearerClientAsync(email, PublicationWorld.Password);
             using (var approve = await client.PostAsJsonAsync($"/api/admin/publications/{publication.Id}/approve", new { version = publication.Version }))
                 Assert.Equal(HttpStatusCode.Forbidden, approve.StatusCode);
-            using (var publish = await client.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null }))
+            using (var publish = await client.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null, confirm = true }))
                 Assert.Equal(HttpStatusCode.Forbidden, publish.StatusCode);
         }
         using (var anonymous = world.App.CreateClient())
-        using (var publish = await anonymous.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null }))
+        using (var publish = await anonymous.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null, confirm = true }))
             Assert.Equal(HttpStatusCode.Unauthorized, publish.StatusCode);
         // A representative does not write the jury's citation either.
         using (var representative = await world.App.BearerClientAsync(world.Representatives[world.Laureate].Email, PublicationWorld.Password))
@@ -266,10 +266,10 @@ public sealed class PublicationTests(Apps apps)
         using var admin = await world.App.BearerClientAsync(DemoSeeder.AdministratorEmail, DemoSeeder.Password);
         using (var approve = await admin.PostAsJsonAsync($"/api/admin/publications/{publication.Id}/approve", new { version = publication.Version }))
             Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
-        using (var publish = await admin.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null }))
+        using (var publish = await admin.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null, confirm = true }))
             Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
         var first = Assert.Single(await world.PublicationsAsync());
-        using (var twice = await admin.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null }))
+        using (var twice = await admin.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/publish", new { at = (DateTimeOffset?)null, confirm = true }))
             Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         Assert.Equal(first.PublishedAt, Assert.Single(await world.PublicationsAsync()).PublishedAt);
         Assert.Equal(CyclePhase.Published, await world.PhaseAsync());

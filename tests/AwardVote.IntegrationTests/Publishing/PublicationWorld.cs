@@ -219,7 +219,7 @@ public sealed class PublicationWorld(JudgingWorld judging) : TestWorld(judging.A
     public async Task<Outcome> PublishAsync(string? userId = null)
     {
         await using var scope = App.Scope();
-        return await scope.ServiceProvider.GetRequiredService<PublishResults>().RunAsync(CycleId, userId, onlyIfDue: false, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<PublishResults>().RunAsync(CycleId, userId, onlyIfDue: false, confirmed: true, CancellationToken.None);
     }
 
     /// <summary>Runs the publish-due job as if the clock said <paramref name="now"/>.</summary>

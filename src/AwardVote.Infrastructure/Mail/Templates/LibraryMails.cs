@@ -52,3 +52,25 @@ public sealed record LibraryInvitationMail(string InviteeName, string InviterNam
         (l["Accept the invitation"], AcceptUrl),
         l["AwardVote, Latvian Library Association"]);
 }
+
+/// <summary>
+/// Tells an administrator that a library registered and waits for review. The name goes where the nominative fits
+/// (after a colon), whatever its case forms.
+/// </summary>
+public sealed record LibraryRegisteredMail(string DisplayName, string LibraryName, string Region, string RegisteredBy, string ReviewUrl)
+    : MailTemplate
+{
+    public override string Purpose => "library-registered";
+
+    public override RenderedMail Render(IStringLocalizer<MailResource> l) => Compose(
+        l["A library awaits approval: {0}", LibraryName],
+        [
+            l["Hello, {0}!", DisplayName],
+            l["A new library registered and awaits the association's approval. Its representative can already write a draft nomination, but can submit it only after approval."],
+            l["Library: {0}", LibraryName],
+            l["Region: {0}", Region],
+            l["Registered by: {0}", RegisteredBy],
+        ],
+        (l["Review the registration"], ReviewUrl),
+        l["AwardVote, Latvian Library Association"]);
+}

@@ -1,11 +1,14 @@
 using AwardVote.Application.Cycles;
+using AwardVote.Application.Nominations;
 using AwardVote.Application.PeoplesChoice;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Nominations;
 using AwardVote.Domain.PeoplesChoice;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Web.PeoplesChoice;
+using AwardVote.Web.Pages.Shared;
 using AwardVote.Web.PublicPages;
+using AwardVote.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +23,7 @@ namespace AwardVote.Web.Pages.Cycles;
 /// </summary>
 [OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 [AllowAnonymous]
-public sealed class DetailsModel(AppDbContext db, PublicVote vote) : PageModel
+public sealed class DetailsModel(AppDbContext db, PublicVote vote, NextNominationStep nextStep, TimeProvider clock) : PageModel
 {
     public AwardCycle Cycle { get; private set; } = null!;
     public PhaseStep? Current { get; private set; }
@@ -28,6 +31,10 @@ public sealed class DetailsModel(AppDbContext db, PublicVote vote) : PageModel
     public bool ShowsNominees { get; private set; }
     /// <summary>The people's-choice vote's state and, where the statute lets the public see it, its count.</summary>
     public PublicVote.ResultsView? PeoplesChoice { get; private set; }
+    /// <summary>While nominations are open: the way to nominate and the reader's next step on it.</summary>
+    public HowToNominate? HowToNominate { get; private set; }
+    /// <summary>When each reached step really began (a move by hand changes it), by sequence.</summary>
+    public Dictionary<int, DateTimeOffset> Actual { get; private set; } = [];
 
     public sealed record Nominee(int CategoryId, string LibraryName, string? PublicSummary);
 
@@ -39,7 +46,14 @@ public sealed class DetailsModel(AppDbContext db, PublicVote vote) : PageModel
             return NotFound();
         Cycle = cycle;
         Current = PhasePlan.CurrentStep(cycle);
+        Actual = await ActualSchedule.StartsAsync(db, cycle, cancellationToken);
         ShowsNominees = NomineesArePublic(cycle);
+        if (PhasePlan.AcceptsNominations(cycle, clock.GetUtcNow()))
+        {
+            var userId = User.Identity?.IsAuthenticated == true ? User.UserId() : null;
+            HowToNominate = new HowToNominate(cycle.Slug, cycle.TimeZone, NextNominationStep.NominationsClose(cycle),
+                await nextStep.RunAsync(userId, cycle.Id, cancellationToken));
+        }
         if (await vote.FindAsync(slug, cancellationToken) is { } voteCycle)
             PeoplesChoice = await vote.ResultsAsync(voteCycle, cancellationToken);
         if (ShowsNominees)

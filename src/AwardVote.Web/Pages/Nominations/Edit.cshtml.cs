@@ -42,6 +42,10 @@ public sealed class EditModel(
     public AwardCycle Cycle { get; private set; } = null!;
     public LibraryName LibraryName { get; private set; } = new("", "", "", "", "");
     public string? Locked { get; private set; }
+    /// <summary>Once the results are published: whether this nomination won, and who did.</summary>
+    public PublishedResult? Result { get; private set; }
+
+    public sealed record PublishedResult(bool IsLaureate, string LaureateName);
 
     [TempData]
     public string? Message { get; set; }
@@ -122,7 +126,25 @@ public sealed class EditModel(
         Cycle = await NominationLock.CycleAsync(db, nomination.CycleId, cancellationToken);
         LibraryName = LibraryName.Of(await db.Libraries.AsNoTracking().SingleAsync(x => x.Id == nomination.LibraryId, cancellationToken));
         Locked = NominationLock.WhyLocked(Cycle, nomination, clock.GetUtcNow()) is { } locked ? RefusalText.Describe(locked, l) : null;
+        Result = await PublishedResultAsync(nomination, cancellationToken);
         return null;
+    }
+
+    /// <summary>The category's announcement in force (the latest published, corrections included), for a judged nomination.</summary>
+    private async Task<PublishedResult?> PublishedResultAsync(Nomination nomination, CancellationToken cancellationToken)
+    {
+        if (Cycle.Phase < CyclePhase.Published || nomination.Status != NominationStatus.Submitted)
+            return null;
+        var laureate = await db.Publications.AsNoTracking()
+            .Where(p => p.CycleId == nomination.CycleId && p.CategoryId == nomination.CategoryId && p.PublishedAt != null)
+            .OrderByDescending(p => p.Sequence)
+            .Select(p => p.LaureateNominationId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (laureate == 0)
+            return null;
+        var name = await db.Nominations.Where(n => n.Id == laureate)
+            .Join(db.Libraries, n => n.LibraryId, x => x.Id, (n, x) => x.Name).SingleAsync(cancellationToken);
+        return new PublishedResult(laureate == nomination.Id, name);
     }
 
     private IActionResult Redisplay(Outcome? refused = null)

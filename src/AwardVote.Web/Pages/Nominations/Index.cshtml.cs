@@ -32,6 +32,8 @@ public sealed class IndexModel(
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public List<Library> MyLibraries { get; private set; } = [];
+    /// <summary>The libraries the person may start a nomination for: approved ones, and those awaiting approval (a draft).</summary>
+    public List<Library> ActingLibraries => MyLibraries.Where(x => x.Status is LibraryStatus.Approved or LibraryStatus.PendingApproval).ToList();
     public List<Row> Nominations { get; private set; } = [];
     public List<OpenCategory> OpenCategories { get; private set; } = [];
     public List<Library> OtherLibraries { get; private set; } = [];
@@ -156,7 +158,7 @@ public sealed class IndexModel(
             .ToList();
         OtherLibraries = await db.Libraries.Where(x => x.Status == LibraryStatus.Approved && !myLibraryIds.Contains(x.Id))
             .OrderBy(x => x.Name).ToListAsync(cancellationToken);
-        if (Start.ActingLibraryId == 0 && MyLibraries.FirstOrDefault(x => x.Status == LibraryStatus.Approved) is { } first)
+        if (Start.ActingLibraryId == 0 && (MyLibraries.FirstOrDefault(x => x.Status == LibraryStatus.Approved) ?? ActingLibraries.FirstOrDefault()) is { } first)
             Start.ActingLibraryId = first.Id;
     }
 }

@@ -23,6 +23,7 @@ public sealed class CreateModel(AppDbContext db, CreateCycle create, TimeProvide
         Input.Year = clock.GetUtcNow().Year + 1;
         await LoadSourcesAsync(cancellationToken);
         Input.CopyFromCycleId = Sources.Select(s => (int?)s.Id).FirstOrDefault();
+        Input.ShiftDates = true;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

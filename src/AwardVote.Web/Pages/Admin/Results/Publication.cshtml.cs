@@ -20,10 +20,12 @@ namespace AwardVote.Web.Pages.Admin.Results;
 /// (<see cref="ApprovePublication"/>), then the whole cycle published now (<see cref="PublishResults"/>) or at a time
 /// typed in the cycle's zone (<see cref="SchedulePublication"/>, stored in UTC, published by the publish-due job), and
 /// approved corrections published beside what they correct (<see cref="PublishCorrection"/>). The API's publication
-/// endpoints call the same use cases.
+/// endpoints call the same use cases. "Publish now" first shows the announcements and every results mail as they will be
+/// sent (<see cref="PreviewPublication"/>) and publishes only once that is confirmed.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class PublicationModel(AppDbContext db, ResultStandings standings, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class PublicationModel(AppDbContext db, ResultStandings standings, PreviewPublication previewer, IStringLocalizer<SharedResource> l)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? CycleId { get; set; }
@@ -32,8 +34,18 @@ public sealed class PublicationModel(AppDbContext db, ResultStandings standings,
     [BindProperty]
     public DateTime? ScheduleAt { get; set; }
 
+    /// <summary>Asks for the preview of "publish now" (a read: nothing happens until it is confirmed).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Preview { get; set; }
+
+    /// <summary>The publisher looked through the preview and confirms.</summary>
+    [BindProperty]
+    public bool Confirm { get; set; }
+
     [TempData]
     public string? Message { get; set; }
+
+    public PublicationPreview? Previewed { get; private set; }
 
     public List<AwardCycle> Cycles { get; private set; } = [];
     public AwardCycle? Cycle { get; private set; }
@@ -57,7 +69,7 @@ public sealed class PublicationModel(AppDbContext db, ResultStandings standings,
         await DoneAsync(await approve.RunAsync(publicationId, version, User.UserId(), cancellationToken), l["The citation is approved."], cancellationToken);
 
     public async Task<IActionResult> OnPostPublishAsync([FromServices] PublishResults publish, CancellationToken cancellationToken) =>
-        await DoneAsync(await publish.RunAsync(CycleId ?? 0, User.UserId(), onlyIfDue: false, cancellationToken),
+        await DoneAsync(await publish.RunAsync(CycleId ?? 0, User.UserId(), onlyIfDue: false, Confirm, cancellationToken),
             l["The results are published: the public page is open and the results mails are on their way."], cancellationToken);
 
     public async Task<IActionResult> OnPostScheduleAsync([FromServices] SchedulePublication schedule, CancellationToken cancellationToken)
@@ -113,5 +125,8 @@ public sealed class PublicationModel(AppDbContext db, ResultStandings standings,
                 .Select(r => RefusalText.Describe(r, l)).Distinct().ToList()
             : [];
         ScheduledFor = Views.Select(v => v.Standing.Pending?.ScheduledFor).FirstOrDefault(at => at is not null);
+        if ((Preview || !ModelState.IsValid) && cycle.Phase == CyclePhase.ResultsReview && Blockers.Count == 0
+            && await previewer.RunAsync(cycle.Id, cancellationToken) is { Succeeded: true } previewed)
+            Previewed = previewed.Value;
     }
 }
