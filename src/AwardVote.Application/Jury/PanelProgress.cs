@@ -36,16 +36,26 @@ public sealed class PanelProgress(AppDbContext db) : IUseCase
         DateTimeOffset? ClosesAt, IReadOnlyList<JurorRow> Jurors, IReadOnlyList<NominationRow> Nominations, bool ScoresOpen);
 
     /// <summary>The panel's progress in the open round (or the last one); null when the cycle or category does not exist.</summary>
-    public async Task<Report?> RunAsync(int cycleId, int categoryId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<Report?> RunAsync(int cycleId, int categoryId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RunAsync(cycleId, categoryId, now, null, cancellationToken);
+
+    /// <summary>
+    /// The panel's progress in the given round, which may be an earlier one (the board keeps round 1's mean ± standard
+    /// deviation reachable after the final round); null also when the round has not begun or does not exist.
+    /// </summary>
+    public async Task<Report?> RunAsync(int cycleId, int categoryId, DateTimeOffset now, int? roundNumber, CancellationToken cancellationToken)
     {
         var cycle = await db.Cycles.AsNoTracking().Include(c => c.Schedule).Include(c => c.Rounds).Include(c => c.Criteria)
             .SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
         var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == categoryId && c.CycleId == cycleId, cancellationToken);
         if (cycle is null || category is null)
             return null;
-        var roundNumber = Math.Max(1, cycle.RoundNumber);
+        var current = Math.Max(1, cycle.RoundNumber);
+        if (roundNumber is { } asked && (asked < 1 || asked > current))
+            return null;
+        roundNumber ??= current;
         var round = cycle.Rounds.SingleOrDefault(r => r.Number == roundNumber);
-        var closed = JudgingRules.RoundIsClosed(cycle, roundNumber, now);
+        var closed = JudgingRules.RoundIsClosed(cycle, roundNumber.Value, now);
         var scoresOpen = closed && round is not null && await CountedRounds.IsCountedAsync(db, round.Id, categoryId, cancellationToken);
 
         var grants = await db.RoleGrants.AsNoTracking()
@@ -123,6 +133,6 @@ public sealed class PanelProgress(AppDbContext db) : IUseCase
             })
             .OrderBy(n => n.LibraryName, StringComparer.CurrentCulture)
             .ToList();
-        return new Report(cycle, category, round, roundNumber, closed, JudgingRules.RoundClosesAt(cycle, roundNumber), jurors, nominations, scoresOpen);
+        return new Report(cycle, category, round, roundNumber.Value, closed, JudgingRules.RoundClosesAt(cycle, roundNumber.Value), jurors, nominations, scoresOpen);
     }
 }

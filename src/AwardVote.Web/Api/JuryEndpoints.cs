@@ -65,7 +65,7 @@ public static class JuryEndpoints
 
         var chair = endpoints.MapGroup("/api/jury/{cycleId:int}/{categoryId:int}").WithTags("Jury").RequireAuthorization(Policies.Chair);
         chair.MapGet("/progress", GetProgress)
-            .WithSummary("The panel's progress (counts only until the round closes)").Produces<ProgressDto>();
+            .WithSummary("The panel's progress (counts only until the round closes); ?round=1 shows an earlier round").Produces<ProgressDto>();
         chair.MapPost("/reminders", Remind)
             .WithSummary("Remind the jurors with unfinished ballots now, one digest each")
             .Produces<RemindedDto>().WithExample(null, new RemindedDto(3));
@@ -231,12 +231,12 @@ public static class JuryEndpoints
             mine.Rows.Select(r => new DeskRowDto(r.NominationId, r.LibraryName, r.Summary, r.Conflicted, r.State, r.MyWeightedMean)).ToList()));
     }
 
-    private static async Task<IResult> GetProgress(int cycleId, int categoryId, HttpContext http, PanelProgress progress, TimeProvider clock,
+    private static async Task<IResult> GetProgress(int cycleId, int categoryId, int? round, HttpContext http, PanelProgress progress, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         if (await http.ForbidUnlessAsync(new Panel(cycleId, categoryId), PanelOperations.Manage) is { } denied)
             return denied;
-        if (await progress.RunAsync(cycleId, categoryId, clock.GetUtcNow(), cancellationToken) is not { } report)
+        if (await progress.RunAsync(cycleId, categoryId, clock.GetUtcNow(), round, cancellationToken) is not { } report)
             return TypedResults.NotFound();
         // PanelProgress leaves means empty before the round is closed and counted; checked again here because this is
         // where they leave the server.

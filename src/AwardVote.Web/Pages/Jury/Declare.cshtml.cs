@@ -22,6 +22,7 @@ public sealed class DeclareModel(AppDbContext db, DeclareConflict declare, Withd
     public DeclareConflictInput Input { get; set; } = new();
 
     public string LibraryName { get; private set; } = "";
+    public int Id { get; private set; }
     public int CycleId { get; private set; }
     public int CategoryId { get; private set; }
     /// <summary>The juror's own declaration on this nomination, if they made one.</summary>
@@ -44,6 +45,8 @@ public sealed class DeclareModel(AppDbContext db, DeclareConflict declare, Withd
         var outcome = await declare.RunAsync(User.UserId(), id, Input, cancellationToken);
         if (!outcome.Succeeded)
             return this.Refused(outcome) ?? Page();
+        // Shown on the desk, which the redirect opens.
+        TempData[nameof(IndexModel.Message)] = l["The conflict of interest is declared: you do not judge this nomination. If you declared it by mistake, you can withdraw your declaration while the round is open."].Value;
         return RedirectToPage("./Index", new { cycleId = CycleId, categoryId = CategoryId });
     }
 
@@ -54,7 +57,7 @@ public sealed class DeclareModel(AppDbContext db, DeclareConflict declare, Withd
         var outcome = await withdraw.RunAsync(User.UserId(), id, cancellationToken);
         if (!outcome.Succeeded)
             return this.Refused(outcome) ?? Page();
-        Message = l["Your declaration is withdrawn: you judge this nomination again."];
+        Message = l["The declaration is withdrawn: you judge this nomination again."];
         return RedirectToPage("./Nomination", new { id });
     }
 
@@ -65,6 +68,7 @@ public sealed class DeclareModel(AppDbContext db, DeclareConflict declare, Withd
             return NotFound();
         if (await this.ForbidUnlessAsync(nomination, PanelOperations.JudgeNomination) is { } denied)
             return denied;
+        Id = id;
         LibraryName = await db.Libraries.Where(x => x.Id == nomination.LibraryId).Select(x => x.Name).SingleAsync(cancellationToken);
         CycleId = nomination.CycleId;
         CategoryId = nomination.CategoryId;

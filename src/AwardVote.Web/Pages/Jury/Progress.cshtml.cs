@@ -30,6 +30,10 @@ public sealed class ProgressModel(
     [BindProperty(SupportsGet = true)]
     public int CategoryId { get; set; }
 
+    /// <summary>The round shown; the open (or last) one when not given.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Round { get; set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -61,7 +65,7 @@ public sealed class ProgressModel(
         if (await this.ForbidUnlessAsync(new Panel(CycleId, CategoryId), PanelOperations.Manage) is { } denied)
             return denied;
         var now = clock.GetUtcNow();
-        if (await progress.RunAsync(CycleId, CategoryId, now, cancellationToken) is not { } report)
+        if (await progress.RunAsync(CycleId, CategoryId, now, Round, cancellationToken) is not { } report)
             return NotFound();
         Report = report;
         if (!report.RoundIsClosed)
@@ -76,6 +80,10 @@ public sealed class ProgressModel(
         }
         return null;
     }
+
+    /// <summary>The rounds begun so far, for the selector: only with more than one.</summary>
+    public IReadOnlyList<int> Rounds => Enumerable.Range(1, Math.Max(1, Report.Cycle.RoundNumber))
+        .Where(n => Report.Cycle.Rounds.Any(r => r.Number == n)).ToList();
 
     public string CycleTitle => DisplayNames.Pick(Report.Cycle.Title, Report.Cycle.TitleEn);
     public string CategoryName => DisplayNames.Pick(Report.Category.Name, Report.Category.NameEn);
