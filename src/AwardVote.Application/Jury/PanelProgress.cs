@@ -16,8 +16,10 @@ namespace AwardVote.Application.Jury;
 /// </summary>
 public sealed class PanelProgress(AppDbContext db) : IUseCase
 {
+    /// <param name="Unfinished">The nominations the juror has not finished in the round, by library name.</param>
+    /// <param name="LastRemindedAt">When the juror was last sent a reminder for this cycle (by the chair or the job).</param>
     public sealed record JurorRow(string UserId, string Name, string Email, string Culture, bool IsChair, int Complete, int Assigned,
-        decimal? Mean, decimal? StandardDeviation)
+        decimal? Mean, decimal? StandardDeviation, IReadOnlyList<string> UnfinishedNominations, DateTimeOffset? LastRemindedAt)
     {
         public int Unfinished => Assigned - Complete;
     }
@@ -116,13 +118,25 @@ public sealed class PanelProgress(AppDbContext db) : IUseCase
             }
         }
 
+        // Reminders are keyed "jury-reminder:{cycle}:…:{juror}" by the board's button and the job alike.
+        var reminderPrefix = $"jury-reminder:{cycleId}:";
+        var lastReminded = (await db.Outbox.AsNoTracking()
+                .Where(m => m.Purpose == "jury-reminder" && m.DeduplicationKey.StartsWith(reminderPrefix))
+                .Select(m => new { m.DeduplicationKey, m.CreatedAt })
+                .ToListAsync(cancellationToken))
+            .GroupBy(m => m.DeduplicationKey[(m.DeduplicationKey.LastIndexOf(':') + 1)..])
+            .ToDictionary(g => g.Key, g => g.Max(m => m.CreatedAt));
+
         var jurors = users.Select(u =>
             {
                 var assigned = inRound.Count(x => !conflicts.Contains((u.Id, x.Nomination.Id)));
                 var complete = inRound.Count(x => !conflicts.Contains((u.Id, x.Nomination.Id)) && completeBallots.Contains((u.Id, x.Nomination.Id)));
                 var spread = scoresOpen && ballotMeans.TryGetValue(u.Id, out var means) ? ProgressRules.MeanAndDeviation(means) : null;
+                var unfinished = inRound.Where(x => !conflicts.Contains((u.Id, x.Nomination.Id)) && !completeBallots.Contains((u.Id, x.Nomination.Id)))
+                    .Select(x => x.Name).Order(StringComparer.CurrentCulture).ToList();
                 return new JurorRow(u.Id, u.DisplayName, u.Email ?? "", u.PreferredCulture,
-                    grants.Any(g => g.UserId == u.Id && g.Role == ScopedRole.Chair), complete, assigned, spread?.Mean, spread?.StandardDeviation);
+                    grants.Any(g => g.UserId == u.Id && g.Role == ScopedRole.Chair), complete, assigned, spread?.Mean, spread?.StandardDeviation,
+                    unfinished, lastReminded.TryGetValue(u.Id, out var at) ? at : null);
             })
             .OrderByDescending(j => j.IsChair).ThenBy(j => j.Name, StringComparer.CurrentCulture)
             .ToList();

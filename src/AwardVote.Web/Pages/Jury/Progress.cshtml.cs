@@ -37,6 +37,9 @@ public sealed class ProgressModel(
     [TempData]
     public string? Message { get; set; }
 
+    [BindProperty]
+    public RemindJurorsInput Reminder { get; set; } = new();
+
     public PanelProgress.Report Report { get; private set; } = null!;
     public List<Preview> Reminders { get; private set; } = [];
 
@@ -53,9 +56,9 @@ public sealed class ProgressModel(
     {
         if (await this.ForbidUnlessAsync(new Panel(CycleId, CategoryId), PanelOperations.Manage) is { } denied)
             return denied;
-        var outcome = await remind.RunAsync(CycleId, CategoryId, cancellationToken);
-        if (this.Refused(outcome) is { } refused)
-            return refused;
+        var outcome = await remind.RunAsync(CycleId, CategoryId, Reminder, cancellationToken);
+        if (!outcome.Succeeded)
+            return this.Refused(outcome, prefix: nameof(Reminder)) ?? await LoadAsync(cancellationToken) ?? Page();
         Message = outcome.Value == 0 ? l["Nobody needs a reminder."] : l["Reminders are on their way to {0} jurors.", outcome.Value];
         return RedirectToPage(new { cycleId = CycleId, categoryId = CategoryId });
     }
