@@ -98,7 +98,7 @@ public sealed partial class JuryScreensTests(Apps apps)
     {
         var world = await JuryWorld.CreateAsync(apps.Get(provider));
         var invitee = await world.PersonAsync("Hella Jaunā");
-        var link = await InviteAsync(world, invitee.Email, confirm: false, address: "hella@biblioteka.lv");
+        var link = await InviteAsync(world, invitee.Email, confirm: false, address: $"hella-{Guid.NewGuid():N}@biblioteka.lv");
         using var browser = await world.SignedInAsync(invitee);
         using var accepted = await browser.SubmitFormAsync(link, new Dictionary<string, string> { ["Token"] = TokenOf(link) });
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
