@@ -155,6 +155,10 @@ public enum RefusalCode
     ConflictAlreadyRecorded,
     /// <summary>Only a decided proposal can be reopened (not one still proposed, nor a juror's own declaration).</summary>
     ConflictNotDecided,
+    /// <summary>The address is at a reserved or test domain that receives no mail; arg: the address. Confirm to send anyway.</summary>
+    ReservedEmailDomain,
+    /// <summary>The panel's count is done (results review onwards): its members stay as the results name them.</summary>
+    JuryCountDone,
 
     // --- Ballots -------------------------------------------------------------------------------------------------
     /// <summary>The juror does not sit on the nomination's panel (Forbidden for the juror; the paper ballot's <c>JurorId</c> for an administrator).</summary>

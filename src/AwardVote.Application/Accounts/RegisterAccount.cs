@@ -45,6 +45,12 @@ public sealed class RegisterAccountInput
     [Required(ErrorMessage = "Choose the language of your e-mails.")]
     [Display(Name = "Language of e-mails")]
     public string PreferredCulture { get; set; } = "";
+
+    /// <summary>
+    /// Where the person was going when they had to create an account (a jury invitation's link): carried through the
+    /// confirmation mail to the sign-in, so they land there. Only a path of this site is kept; anything else is dropped.
+    /// </summary>
+    public string? ReturnUrl { get; set; }
 }
 
 /// <summary>
@@ -56,8 +62,13 @@ public sealed class RegisterAccount(UserManager<AppUser> users, AppDbContext db,
     PublicLinks links, TimeProvider clock) : IUseCase
 {
     /// <summary>The page a confirmation mail links to, with the account and its token (Base64url, as Identity's API takes it).</summary>
-    internal static string ConfirmationPath(AppUser user, string token) =>
-        $"/Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}";
+    internal static string ConfirmationPath(AppUser user, string token, string? returnUrl = null) =>
+        $"/Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}"
+        + (LocalPath(returnUrl) is { } path ? $"&returnUrl={Uri.EscapeDataString(path)}" : "");
+
+    /// <summary>A path of this site ("/…", not "//host" nor "/\host", which browsers read as another site), or null.</summary>
+    internal static string? LocalPath(string? url) =>
+        url is { Length: > 1 and <= 1000 } && url[0] == '/' && url[1] is not ('/' or '\\') && !url.Any(char.IsControl) ? url : null;
 
     public async Task<Outcome> RunAsync(RegisterAccountInput input, CancellationToken cancellationToken)
     {
@@ -107,7 +118,7 @@ public sealed class RegisterAccount(UserManager<AppUser> users, AppDbContext db,
         if (!created.Succeeded)
             return Outcome.Refused(created.Errors.Select(e => new Refusal(RefusalCode.AccountNotCreated, RefusalKind.Invalid, null, [e.Description])));
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        await mail.QueueConfirmationAsync(user, links.To(ConfirmationPath(user, token)), cancellationToken);
+        await mail.QueueConfirmationAsync(user, links.To(ConfirmationPath(user, token, input.ReturnUrl)), cancellationToken);
         audit.Record("account.registered", "User", user.Id, after: new { user.Email, user.DisplayName, user.PreferredCulture });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

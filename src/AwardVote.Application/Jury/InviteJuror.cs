@@ -5,7 +5,6 @@ using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Mail;
-using AwardVote.Infrastructure.Mail.Templates;
 using AwardVote.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,11 +25,17 @@ public sealed class InviteJurorInput
 
     [Display(Name = "Invite as the chair of the jury")]
     public bool AsChair { get; set; }
+
+    /// <summary>Send even to a reserved or test domain (<see cref="ReservedEmailDomains"/>), which is refused otherwise.</summary>
+    [Display(Name = "Send it to this address anyway")]
+    public bool ConfirmReservedDomain { get; set; }
 }
 
 /// <summary>
 /// An administrator invites someone to a cycle's jury panel, as a juror or as its chair: a one-time link by e-mail
-/// (the same link and acceptance as a library's invitations), valid for <see cref="ValidDays"/> days.
+/// (the same link and acceptance as a library's invitations), valid for <see cref="ValidDays"/> days. An address at a
+/// reserved or test domain is refused unless the input confirms it: a refusal with an override rather than a page-only
+/// warning, so the API client is stopped the same way, while a demo or a rehearsal can still send there on purpose.
 /// </summary>
 public sealed class InviteJuror(AppDbContext db, AuditLog audit, Outbox outbox, MailSoon mail, PublicLinks links, TimeProvider clock) : IUseCase
 {
@@ -49,6 +54,8 @@ public sealed class InviteJuror(AppDbContext db, AuditLog audit, Outbox outbox, 
         var name = input.Name.Trim();
         if (await SitsOnPanelAsync(cycleId, categoryId, email, cancellationToken))
             return Refusal.Invalid(nameof(input.Email), RefusalCode.AlreadyOnJury);
+        if (!input.ConfirmReservedDomain && ReservedEmailDomains.IsReserved(email))
+            return Refusal.Invalid(nameof(input.Email), RefusalCode.ReservedEmailDomain, email);
 
         var (token, tokenHash) = OneTimeToken.Create();
         var now = clock.GetUtcNow();
@@ -67,13 +74,7 @@ public sealed class InviteJuror(AppDbContext db, AuditLog audit, Outbox outbox, 
         audit.Record("jury.juror-invited", nameof(Category), categoryId,
             after: new { invitation.Email, Name = name, invitation.Role, invitation.ExpiresAt }, cycleId: cycleId);
 
-        // Someone with an account gets the mail in their language; anyone else in Latvian, the association's.
-        var culture = await db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant())
-            .Select(u => u.PreferredCulture).FirstOrDefaultAsync(cancellationToken) ?? Languages.Latvian;
-        var inviterName = await db.Users.Where(u => u.Id == inviterUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "";
-        outbox.Enqueue(new JuryInvitationMail(name, inviterName, MailTexts.Pick(cycle.Title, cycle.TitleEn, culture),
-                MailTexts.Pick(category.Name, category.NameEn, culture), input.AsChair, email, links.To($"/Invitations/Accept?token={token}"), ValidDays),
-            email, name, culture, invitation.TokenHash[..16]);
+        await JuryInvitationMailer.QueueAsync(db, outbox, links, cycle, category, invitation, name, inviterUserId, token, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         mail.DeliverSoon();
         return invitation;

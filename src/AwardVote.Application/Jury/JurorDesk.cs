@@ -18,6 +18,12 @@ public sealed record DeskRow(int NominationId, string LibraryName, string? Summa
 public sealed record Desk(AwardCycle Cycle, Category Category, Round? Round, DateTimeOffset? ClosesAt, bool Open, IReadOnlyList<DeskRow> Rows)
 {
     public bool JudgingHasBegun => Cycle.Phase >= CyclePhase.Judging && Round is not null;
+
+    /// <summary>The nominations the juror judges: a conflict takes one off the desk's count.</summary>
+    public int ToJudge => Rows.Count(r => !r.Conflicted);
+
+    /// <summary>Of <see cref="ToJudge"/>, those whose ballot is counted (scored in full, or abstained); a draft is not done.</summary>
+    public int Done => Rows.Count(r => !r.Conflicted && r.State is DeskBallotState.Complete or DeskBallotState.Abstained);
 }
 
 /// <summary>

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AwardVote.Application.Jury;
 
 /// <summary>A juror with unfinished ballots in the open round, across the panels asked about.</summary>
-public sealed record ReminderRecipient(string UserId, string Name, string Email, string Culture, int Unfinished, int Assigned);
+public sealed record ReminderRecipient(string UserId, string Name, string Email, string Culture, int Unfinished, int Assigned,
+    IReadOnlyList<string> UnfinishedNominations);
 
 /// <summary>
 /// The digest reminders for jurors with unfinished ballots: one mail per juror and occasion, saying how many
@@ -29,24 +30,31 @@ public sealed class JurorReminders(AppDbContext db, PanelProgress progress, Outb
                 rows.AddRange(report.Jurors);
         }
         return rows.GroupBy(r => r.UserId)
-            .Select(g => new ReminderRecipient(g.Key, g.First().Name, g.First().Email, g.First().Culture, g.Sum(r => r.Unfinished), g.Sum(r => r.Assigned)))
+            .Select(g => new ReminderRecipient(g.Key, g.First().Name, g.First().Email, g.First().Culture, g.Sum(r => r.Unfinished), g.Sum(r => r.Assigned),
+                (IReadOnlyList<string>)g.SelectMany(r => r.UnfinishedNominations).Distinct().Order(StringComparer.CurrentCulture).ToList()))
             .Where(r => r.Unfinished > 0 && r.Email.Length > 0)
             .OrderBy(r => r.Name, StringComparer.CurrentCulture)
             .ToList();
     }
 
     /// <summary>The mail a recipient gets, for the page's preview and for sending: the same object both times.</summary>
-    public JurorReminderMail MailFor(AwardCycle cycle, ReminderRecipient recipient)
+    /// <param name="note">The chair's or administrator's own words for the jurors, if any.</param>
+    public JurorReminderMail MailFor(AwardCycle cycle, ReminderRecipient recipient, string? note = null)
     {
         var closesAt = Domain.Judging.JudgingRules.RoundClosesAt(cycle, Math.Max(1, cycle.RoundNumber));
         return new JurorReminderMail(recipient.Name, MailTexts.Pick(cycle.Title, cycle.TitleEn, recipient.Culture), recipient.Unfinished,
-            recipient.Assigned, closesAt is { } at ? MailTexts.Deadline(at, cycle.TimeZone, recipient.Culture) : null, links.To("/Jury"));
+            recipient.Assigned, closesAt is { } at ? MailTexts.Deadline(at, cycle.TimeZone, recipient.Culture) : null, links.To("/Jury"))
+        {
+            UnfinishedNominations = recipient.UnfinishedNominations,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        };
     }
 
     /// <summary>Queues the reminder unless one with the same key was queued before; the caller saves.</summary>
-    public async Task<bool> QueueAsync(AwardCycle cycle, ReminderRecipient recipient, string deduplicationKey, CancellationToken cancellationToken)
+    public async Task<bool> QueueAsync(AwardCycle cycle, ReminderRecipient recipient, string deduplicationKey, CancellationToken cancellationToken,
+        string? note = null)
     {
-        var mail = MailFor(cycle, recipient);
+        var mail = MailFor(cycle, recipient, note);
         var key = $"{mail.Purpose}:{deduplicationKey}";
         if (await db.Outbox.AnyAsync(m => m.DeduplicationKey == key, cancellationToken))
             return false;

@@ -16,8 +16,10 @@ namespace AwardVote.Application.Jury;
 /// </summary>
 public sealed class PanelProgress(AppDbContext db) : IUseCase
 {
+    /// <param name="Unfinished">The nominations the juror has not finished in the round, by library name.</param>
+    /// <param name="LastRemindedAt">When the juror was last sent a reminder for this cycle (by the chair or the job).</param>
     public sealed record JurorRow(string UserId, string Name, string Email, string Culture, bool IsChair, int Complete, int Assigned,
-        decimal? Mean, decimal? StandardDeviation)
+        decimal? Mean, decimal? StandardDeviation, IReadOnlyList<string> UnfinishedNominations, DateTimeOffset? LastRemindedAt)
     {
         public int Unfinished => Assigned - Complete;
     }
@@ -36,16 +38,26 @@ public sealed class PanelProgress(AppDbContext db) : IUseCase
         DateTimeOffset? ClosesAt, IReadOnlyList<JurorRow> Jurors, IReadOnlyList<NominationRow> Nominations, bool ScoresOpen);
 
     /// <summary>The panel's progress in the open round (or the last one); null when the cycle or category does not exist.</summary>
-    public async Task<Report?> RunAsync(int cycleId, int categoryId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<Report?> RunAsync(int cycleId, int categoryId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RunAsync(cycleId, categoryId, now, null, cancellationToken);
+
+    /// <summary>
+    /// The panel's progress in the given round, which may be an earlier one (the board keeps round 1's mean ± standard
+    /// deviation reachable after the final round); null also when the round has not begun or does not exist.
+    /// </summary>
+    public async Task<Report?> RunAsync(int cycleId, int categoryId, DateTimeOffset now, int? roundNumber, CancellationToken cancellationToken)
     {
         var cycle = await db.Cycles.AsNoTracking().Include(c => c.Schedule).Include(c => c.Rounds).Include(c => c.Criteria)
             .SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
         var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == categoryId && c.CycleId == cycleId, cancellationToken);
         if (cycle is null || category is null)
             return null;
-        var roundNumber = Math.Max(1, cycle.RoundNumber);
+        var current = Math.Max(1, cycle.RoundNumber);
+        if (roundNumber is { } asked && (asked < 1 || asked > current))
+            return null;
+        roundNumber ??= current;
         var round = cycle.Rounds.SingleOrDefault(r => r.Number == roundNumber);
-        var closed = JudgingRules.RoundIsClosed(cycle, roundNumber, now);
+        var closed = JudgingRules.RoundIsClosed(cycle, roundNumber.Value, now);
         var scoresOpen = closed && round is not null && await CountedRounds.IsCountedAsync(db, round.Id, categoryId, cancellationToken);
 
         var grants = await db.RoleGrants.AsNoTracking()
@@ -106,13 +118,25 @@ public sealed class PanelProgress(AppDbContext db) : IUseCase
             }
         }
 
+        // Reminders are keyed "jury-reminder:{cycle}:…:{juror}" by the board's button and the job alike.
+        var reminderPrefix = $"jury-reminder:{cycleId}:";
+        var lastReminded = (await db.Outbox.AsNoTracking()
+                .Where(m => m.Purpose == "jury-reminder" && m.DeduplicationKey.StartsWith(reminderPrefix))
+                .Select(m => new { m.DeduplicationKey, m.CreatedAt })
+                .ToListAsync(cancellationToken))
+            .GroupBy(m => m.DeduplicationKey[(m.DeduplicationKey.LastIndexOf(':') + 1)..])
+            .ToDictionary(g => g.Key, g => g.Max(m => m.CreatedAt));
+
         var jurors = users.Select(u =>
             {
                 var assigned = inRound.Count(x => !conflicts.Contains((u.Id, x.Nomination.Id)));
                 var complete = inRound.Count(x => !conflicts.Contains((u.Id, x.Nomination.Id)) && completeBallots.Contains((u.Id, x.Nomination.Id)));
                 var spread = scoresOpen && ballotMeans.TryGetValue(u.Id, out var means) ? ProgressRules.MeanAndDeviation(means) : null;
+                var unfinished = inRound.Where(x => !conflicts.Contains((u.Id, x.Nomination.Id)) && !completeBallots.Contains((u.Id, x.Nomination.Id)))
+                    .Select(x => x.Name).Order(StringComparer.CurrentCulture).ToList();
                 return new JurorRow(u.Id, u.DisplayName, u.Email ?? "", u.PreferredCulture,
-                    grants.Any(g => g.UserId == u.Id && g.Role == ScopedRole.Chair), complete, assigned, spread?.Mean, spread?.StandardDeviation);
+                    grants.Any(g => g.UserId == u.Id && g.Role == ScopedRole.Chair), complete, assigned, spread?.Mean, spread?.StandardDeviation,
+                    unfinished, lastReminded.TryGetValue(u.Id, out var at) ? at : null);
             })
             .OrderByDescending(j => j.IsChair).ThenBy(j => j.Name, StringComparer.CurrentCulture)
             .ToList();
@@ -123,6 +147,6 @@ public sealed class PanelProgress(AppDbContext db) : IUseCase
             })
             .OrderBy(n => n.LibraryName, StringComparer.CurrentCulture)
             .ToList();
-        return new Report(cycle, category, round, roundNumber, closed, JudgingRules.RoundClosesAt(cycle, roundNumber), jurors, nominations, scoresOpen);
+        return new Report(cycle, category, round, roundNumber.Value, closed, JudgingRules.RoundClosesAt(cycle, roundNumber.Value), jurors, nominations, scoresOpen);
     }
 }

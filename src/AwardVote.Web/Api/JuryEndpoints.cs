@@ -32,8 +32,18 @@ public static class JuryEndpoints
         admin.MapPost("/invitations", Invite)
             .WithSummary("Invite a juror, or the chair, to the panel (a one-time link by e-mail)")
             .Produces<JuryInvitationDto>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithExample(new InviteJurorInput { Name = ExampleInvitee, Email = "anna@biblioteka.example", AsChair = false },
-                new JuryInvitationDto(31, "anna@biblioteka.example", ScopedRole.Juror, ExampleTime, ExampleTime.AddDays(14)), StatusCodes.Status201Created);
+            .WithExample(new InviteJurorInput { Name = ExampleInvitee, Email = "anna@biblioteka.lv", AsChair = false },
+                new JuryInvitationDto(31, "anna@biblioteka.lv", ScopedRole.Juror, ExampleTime, ExampleTime.AddDays(14)), StatusCodes.Status201Created);
+        admin.MapDelete("/invitations/{invitationId:int}", CancelInvitation)
+            .WithSummary("Cancel an invitation not yet answered: its link stops working")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPost("/invitations/{invitationId:int}/resend", ResendInvitation)
+            .WithSummary("Send an invitation not yet answered again: a new link, valid for 14 days from now (the old one stops working)")
+            .Produces<JuryInvitationDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExample(null, new JuryInvitationDto(31, "anna@biblioteka.lv", ScopedRole.Juror, ExampleTime, ExampleTime.AddDays(20)));
+        admin.MapDelete("/members/{userId}", RemoveMember)
+            .WithSummary("Take a member off the panel (to replace them, invite another); their ballots of rounds not counted yet go with them")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapPut("/chair", PutChair)
             .WithSummary("Name a member of the panel its chair (the chair it had steps down)")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
@@ -65,10 +75,11 @@ public static class JuryEndpoints
 
         var chair = endpoints.MapGroup("/api/jury/{cycleId:int}/{categoryId:int}").WithTags("Jury").RequireAuthorization(Policies.Chair);
         chair.MapGet("/progress", GetProgress)
-            .WithSummary("The panel's progress (counts only until the round closes)").Produces<ProgressDto>();
+            .WithSummary("The panel's progress (counts only until the round closes); ?round=1 shows an earlier round").Produces<ProgressDto>();
         chair.MapPost("/reminders", Remind)
-            .WithSummary("Remind the jurors with unfinished ballots now, one digest each")
-            .Produces<RemindedDto>().WithExample(null, new RemindedDto(3));
+            .WithSummary("Remind the jurors with unfinished ballots now, one digest each, naming their unfinished nominations; an optional personal note")
+            .Produces<RemindedDto>().ProducesValidationProblem()
+            .WithExample(new RemindJurorsInput { Note = "Lūdzu, pabeidziet vērtējumus līdz piektdienai." }, new RemindedDto(3));
         chair.MapGet("/conflicts", GetConflicts)
             .WithSummary("The panel's conflicts of interest, with the ids their decisions need")
             .Produces<List<ConflictDto>>().WithExample(null, new List<ConflictDto> { ExampleProposed });
@@ -120,11 +131,15 @@ public static class JuryEndpoints
     public sealed record DeskRowDto(int NominationId, string LibraryName, string? Summary, bool Conflicted,
         [property: JsonConverter(typeof(JsonStringEnumConverter<DeskBallotState>))] DeskBallotState Ballot, decimal? MyWeightedMean);
     /// <param name="Round">Null before judging begins; <c>Open</c>: ballots are taken now.</param>
+    /// <param name="Done">Of <c>ToJudge</c> (the nominations without your conflict), those whose ballot is counted.</param>
     public sealed record DeskDto(int CycleId, int CategoryId, int? Round, string? BallotKind, bool Open, DateTimeOffset? ClosesAt,
-        IReadOnlyList<DeskRowDto> Nominations);
+        IReadOnlyList<DeskRowDto> Nominations, int Done, int ToJudge);
 
     /// <param name="Mean">Null until the round is closed.</param>
-    public sealed record JurorProgressDto(string UserId, string Name, bool IsChair, int Complete, int Assigned, decimal? Mean, decimal? StandardDeviation);
+    /// <param name="Unfinished">The nominations the juror has not finished in the round, by library name.</param>
+    /// <param name="LastRemindedAt">When the juror was last sent a reminder for the cycle; null if never.</param>
+    public sealed record JurorProgressDto(string UserId, string Name, bool IsChair, int Complete, int Assigned, decimal? Mean, decimal? StandardDeviation,
+        IReadOnlyList<string> Unfinished, DateTimeOffset? LastRemindedAt);
     public sealed record NominationProgressDto(int NominationId, string LibraryName, int Complete, int Assigned, bool FullyJudged);
     public sealed record ProgressDto(int CycleId, int CategoryId, int Round, bool RoundIsClosed, DateTimeOffset? ClosesAt,
         IReadOnlyList<JurorProgressDto> Jurors, IReadOnlyList<NominationProgressDto> Nominations);
@@ -146,7 +161,7 @@ public static class JuryEndpoints
         DecidedByUserId = "b3c1a2d4-0000-4000-8000-000000000001", DecidedAt = ExampleTime,
     };
     private static readonly DeskDto ExampleDesk = new(4, 9, 1, "Score", true, ExampleTime.AddDays(20),
-        [new DeskRowDto(40, "Cēsu Centrālā bibliotēka", "Bibliotēka kā kopienas centrs", false, DeskBallotState.Complete, 4.25m)]);
+        [new DeskRowDto(40, "Cēsu Centrālā bibliotēka", "Bibliotēka kā kopienas centrs", false, DeskBallotState.Complete, 4.25m)], 1, 1);
 
     private static async Task<IResult> GetPanel(int cycleId, int categoryId, AppDbContext db, CancellationToken cancellationToken)
     {
@@ -173,6 +188,19 @@ public static class JuryEndpoints
         (await invite.RunAsync(cycleId, categoryId, http.User.UserId(), input, cancellationToken))
             .Answer(http, invitation => TypedResults.Created($"/api/admin/cycles/{cycleId}/categories/{categoryId}/jury",
                 new JuryInvitationDto(invitation.Id, invitation.Email, invitation.Role, invitation.InvitedAt, invitation.ExpiresAt)));
+
+    private static async Task<IResult> CancelInvitation(int cycleId, int categoryId, int invitationId, HttpContext http, CancelJuryInvitation cancel,
+        CancellationToken cancellationToken) =>
+        (await cancel.RunAsync(cycleId, categoryId, invitationId, cancellationToken)).Answer(http, TypedResults.NoContent);
+
+    private static async Task<IResult> ResendInvitation(int cycleId, int categoryId, int invitationId, HttpContext http, ResendJuryInvitation resend,
+        CancellationToken cancellationToken) =>
+        (await resend.RunAsync(cycleId, categoryId, invitationId, http.User.UserId(), cancellationToken))
+            .Answer(http, i => TypedResults.Ok(new JuryInvitationDto(i.Id, i.Email, i.Role, i.InvitedAt, i.ExpiresAt)));
+
+    private static async Task<IResult> RemoveMember(int cycleId, int categoryId, string userId, HttpContext http, RemoveJuror remove,
+        CancellationToken cancellationToken) =>
+        (await remove.RunAsync(cycleId, categoryId, userId, cancellationToken)).Answer(http, TypedResults.NoContent);
 
     private static async Task<IResult> PutChair(int cycleId, int categoryId, ChairRequest request, HttpContext http, AppointChair appoint,
         CancellationToken cancellationToken) =>
@@ -228,30 +256,32 @@ public static class JuryEndpoints
         var started = mine.JudgingHasBegun;
         return TypedResults.Ok(new DeskDto(cycleId, categoryId, started ? mine.Round!.Number : null, started ? mine.Round!.Kind.ToString() : null,
             mine.Open, mine.ClosesAt,
-            mine.Rows.Select(r => new DeskRowDto(r.NominationId, r.LibraryName, r.Summary, r.Conflicted, r.State, r.MyWeightedMean)).ToList()));
+            mine.Rows.Select(r => new DeskRowDto(r.NominationId, r.LibraryName, r.Summary, r.Conflicted, r.State, r.MyWeightedMean)).ToList(),
+            mine.Done, mine.ToJudge));
     }
 
-    private static async Task<IResult> GetProgress(int cycleId, int categoryId, HttpContext http, PanelProgress progress, TimeProvider clock,
+    private static async Task<IResult> GetProgress(int cycleId, int categoryId, int? round, HttpContext http, PanelProgress progress, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         if (await http.ForbidUnlessAsync(new Panel(cycleId, categoryId), PanelOperations.Manage) is { } denied)
             return denied;
-        if (await progress.RunAsync(cycleId, categoryId, clock.GetUtcNow(), cancellationToken) is not { } report)
+        if (await progress.RunAsync(cycleId, categoryId, clock.GetUtcNow(), round, cancellationToken) is not { } report)
             return TypedResults.NotFound();
         // PanelProgress leaves means empty before the round is closed and counted; checked again here because this is
         // where they leave the server.
         var closed = report.ScoresOpen;
         return TypedResults.Ok(new ProgressDto(cycleId, categoryId, report.RoundNumber, report.RoundIsClosed, report.ClosesAt,
             report.Jurors.Select(j => new JurorProgressDto(j.UserId, j.Name, j.IsChair, j.Complete, j.Assigned,
-                closed ? j.Mean : null, closed ? j.StandardDeviation : null)).ToList(),
+                closed ? j.Mean : null, closed ? j.StandardDeviation : null, j.UnfinishedNominations, j.LastRemindedAt)).ToList(),
             report.Nominations.Select(n => new NominationProgressDto(n.NominationId, n.LibraryName, n.Complete, n.Assigned, n.FullyScored)).ToList()));
     }
 
-    private static async Task<IResult> Remind(int cycleId, int categoryId, HttpContext http, RemindJurors remind, CancellationToken cancellationToken)
+    private static async Task<IResult> Remind(int cycleId, int categoryId, RemindJurorsInput? input, HttpContext http, RemindJurors remind,
+        CancellationToken cancellationToken)
     {
         if (await http.ForbidUnlessAsync(new Panel(cycleId, categoryId), PanelOperations.Manage) is { } denied)
             return denied;
-        return (await remind.RunAsync(cycleId, categoryId, cancellationToken)).Answer(http, count => TypedResults.Ok(new RemindedDto(count)));
+        return (await remind.RunAsync(cycleId, categoryId, input, cancellationToken)).Answer(http, count => TypedResults.Ok(new RemindedDto(count)));
     }
 
     private static async Task<IResult> GetConflicts(int cycleId, int categoryId, HttpContext http, ListPanelConflicts list,

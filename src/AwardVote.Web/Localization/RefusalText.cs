@@ -131,6 +131,8 @@ public static class RefusalText
             RefusalCode.OwnConflict => l["Nobody decides a conflict about themself: an administrator decides it (another administrator, if you are one)."],
             RefusalCode.ConflictAlreadyRecorded => l["This juror's conflict with this nomination is already recorded."],
             RefusalCode.ConflictNotDecided => l["Only a decided proposal can be reopened; a juror's own declaration is theirs to withdraw."],
+            RefusalCode.ReservedEmailDomain => l["{0} is a test or example address that receives no mail. Check the address, or confirm that you want to send it there anyway.", a[0]],
+            RefusalCode.JuryCountDone => l["The jury's count is done: its members can no longer change."],
 
             // Ballots
             RefusalCode.NotOnPanel => l["This juror cannot vote on this nomination."],

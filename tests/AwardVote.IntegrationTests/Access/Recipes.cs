@@ -9,6 +9,7 @@ using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Accounts;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Files;
+using AwardVote.Infrastructure.Security;
 using AwardVote.Web.Pages.Admin.Cycles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -256,7 +257,13 @@ public static partial class Recipes
             prepare: c => KeepAAsync(c, null)),
         Read("GET /Admin/Jury", c => $"/Admin/Jury?{Panel(c)}"),
         Post("POST /Admin/Jury?handler=Invite", c => c.Form($"/Admin/Jury?{Panel(c)}&handler=Invite",
-            ("Invite.Name", "Jauns žūrijas loceklis"), ("Invite.Email", Unknown()), ("Invite.AsChair", "false"))),
+            ("Invite.Name", "Jauns žūrijas loceklis"), ("Invite.Email", Unknown()), ("Invite.AsChair", "false"), ("Invite.ConfirmReservedDomain", "true"))),
+        Post("POST /Admin/Jury?handler=Remove", c => c.Form($"/Admin/Jury?{Panel(c)}&handler=Remove", ("MemberUserId", c.TargetText)),
+            prepare: ThrowawayJurorAsync),
+        Post("POST /Admin/Jury?handler=CancelInvitation", c => c.Form($"/Admin/Jury?{Panel(c)}&handler=CancelInvitation", ("InvitationId", $"{c.Target}")),
+            prepare: PendingJuryInvitationAsync),
+        Post("POST /Admin/Jury?handler=ResendInvitation", c => c.Form($"/Admin/Jury?{Panel(c)}&handler=ResendInvitation", ("InvitationId", $"{c.Target}")),
+            prepare: PendingJuryInvitationAsync),
         Post("POST /Admin/Jury?handler=Chair", c => c.Form($"/Admin/Jury?{Panel(c)}&handler=Chair", ("ChairUserId", c.World.SecretJuror2.Id)),
             prepare: RestoreChairAfterAsync),
         Read("GET /Admin/Libraries", _ => "/Admin/Libraries", perPhase: false),
@@ -409,7 +416,16 @@ public static partial class Recipes
         Read("GET /api/admin/cycles/{cycleId:int}/categories/{categoryId:int}/jury/", c => $"/api/admin/cycles/{c.C.CycleId}/categories/{c.C.CategoryId}/jury/"),
         Post("POST /api/admin/cycles/{cycleId:int}/categories/{categoryId:int}/jury/invitations",
             c => Json(HttpMethod.Post, $"/api/admin/cycles/{c.C.CycleId}/categories/{c.C.CategoryId}/jury/invitations",
-                new { name = "Jauns žūrijas loceklis", email = Unknown(), asChair = false })),
+                new { name = "Jauns žūrijas loceklis", email = Unknown(), asChair = false, confirmReservedDomain = true })),
+        Post("DELETE /api/admin/cycles/{cycleId:int}/categories/{categoryId:int}/jury/invitations/{invitationId:int}",
+            c => new HttpRequestMessage(HttpMethod.Delete, $"/api/admin/cycles/{c.C.CycleId}/categories/{c.C.CategoryId}/jury/invitations/{c.Target}"),
+            prepare: PendingJuryInvitationAsync),
+        Post("POST /api/admin/cycles/{cycleId:int}/categories/{categoryId:int}/jury/invitations/{invitationId:int}/resend",
+            c => new HttpRequestMessage(HttpMethod.Post, $"/api/admin/cycles/{c.C.CycleId}/categories/{c.C.CategoryId}/jury/invitations/{c.Target}/resend"),
+            prepare: PendingJuryInvitationAsync),
+        Post("DELETE /api/admin/cycles/{cycleId:int}/categories/{categoryId:int}/jury/members/{userId}",
+            c => new HttpRequestMessage(HttpMethod.Delete, $"/api/admin/cycles/{c.C.CycleId}/categories/{c.C.CategoryId}/jury/members/{c.TargetText}"),
+            prepare: ThrowawayJurorAsync),
         Post("PUT /api/admin/cycles/{cycleId:int}/categories/{categoryId:int}/jury/chair",
             c => Json(HttpMethod.Put, $"/api/admin/cycles/{c.C.CycleId}/categories/{c.C.CategoryId}/jury/chair", new { userId = c.World.SecretJuror2.Id }),
             prepare: RestoreChairAfterAsync),
@@ -665,6 +681,32 @@ public static partial class Recipes
     }
 
     /// <summary>After the request, the world's chair chairs the panel again, alone.</summary>
+    /// <summary>A juror of the panel made for the request to remove (nobody else's grants are at stake), dropped afterwards.</summary>
+    private static async Task ThrowawayJurorAsync(Cell c)
+    {
+        var person = await new PersonBuilder("Aizstājamais žūrijas loceklis").Juror(c.C.CycleId, c.C.CategoryId).CreateAsync(c.World.App);
+        c.TargetText = person.Id;
+        c.Restore = () => c.World.ExecuteAsync(db => db.RoleGrants.Where(g => g.UserId == person.Id).ExecuteDeleteAsync());
+    }
+
+    /// <summary>An unanswered jury invitation of the panel, for the requests that cancel or resend it; dropped afterwards.</summary>
+    private static async Task PendingJuryInvitationAsync(Cell c)
+    {
+        var (_, hash) = OneTimeToken.Create();
+        var invitation = new Invitation
+        {
+            Email = $"jury-{Guid.NewGuid():N}@biblioteka.lv", Role = ScopedRole.Juror, CycleId = c.C.CycleId, CategoryId = c.C.CategoryId,
+            TokenHash = hash, InvitedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(14),
+        };
+        await c.World.ExecuteAsync(db =>
+        {
+            db.Invitations.Add(invitation);
+            return db.SaveChangesAsync();
+        });
+        c.Target = invitation.Id;
+        c.Restore = () => c.World.ExecuteAsync(db => db.Invitations.Where(i => i.Id == invitation.Id).ExecuteDeleteAsync());
+    }
+
     private static Task RestoreChairAfterAsync(Cell c)
     {
         c.Restore = () => c.World.ExecuteAsync(async db =>

@@ -108,7 +108,7 @@ public sealed class AwardYearApiTests(Apps apps)
         {
             var email = Unique.Email("zurija");
             using (var invited = await admin.PostAsJsonAsync($"/api/admin/cycles/{cycleId}/categories/{categoryId}/jury/invitations",
-                       new { name = asChair ? "Anna Priekšsēdētāja" : "Jānis Vērtētājs", email, asChair }))
+                       new { name = asChair ? "Anna Priekšsēdētāja" : "Jānis Vērtētājs", email, asChair, confirmReservedDomain = true }))
                 await ExpectAsync(invited, HttpStatusCode.Created);
             var token = QueryValue(await MailedLinkAsync(app, email, "/Invitations/Accept"), "token");
             var member = await AccountAsync(app, asChair ? "Anna Priekšsēdētāja" : "Jānis Vērtētājs", email);

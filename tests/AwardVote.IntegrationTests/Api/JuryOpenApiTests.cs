@@ -15,7 +15,7 @@ public sealed class JuryOpenApiTests(Apps apps)
         var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
 
         var invite = paths.GetProperty("/api/admin/cycles/{cycleId}/categories/{categoryId}/jury/invitations").GetProperty("post");
-        Assert.Equal("anna@biblioteka.example", RequestExample(invite).GetProperty("email").GetString());
+        Assert.Equal("anna@biblioteka.lv", RequestExample(invite).GetProperty("email").GetString());
         Assert.Equal("Juror", invite.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json")
             .GetProperty("example").GetProperty("role").GetString());
         Assert.True(invite.GetProperty("responses").TryGetProperty("400", out _));

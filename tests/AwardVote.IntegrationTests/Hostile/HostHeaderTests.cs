@@ -85,7 +85,7 @@ public sealed partial class HostHeaderTests(Apps apps)
         {
             admin.DefaultRequestHeaders.Host = Evil;
             (await admin.PostAsJsonAsync($"/api/admin/cycles/{world.CycleId}/categories/{world.CategoryId}/jury/invitations",
-                new { name = "Jānis Vērtētājs", email = Address("zurija"), asChair = false })).Dispose();
+                new { name = "Jānis Vērtētājs", email = Address("zurija"), asChair = false, confirmReservedDomain = true })).Dispose();
         }
 
         // Anyone asks for a vote link, page and API.

@@ -28,11 +28,19 @@ public sealed record JurorReminderMail(string JurorName, string CycleTitle, int 
 {
     public override string Purpose => "jury-reminder";
 
+    /// <summary>The nominations not finished, by library name (each after a colon, where the name's own form fits).</summary>
+    public IReadOnlyList<string> UnfinishedNominations { get; init; } = [];
+
+    /// <summary>A personal note from the chair or the association, quoted as written.</summary>
+    public string? Note { get; init; }
+
     public override RenderedMail Render(IStringLocalizer<MailResource> l) => Compose(
         l["Reminder: your ballots for {0}", CycleTitle],
         [
             l["Hello, {0}!", JurorName],
+            .. Note is null ? Array.Empty<string>() : [l["A note for you: {0}", Note].Value],
             l["{0} of your {1} ballots in {2} are not finished yet.", Unfinished, Assigned, CycleTitle],
+            .. UnfinishedNominations.Count == 0 ? Array.Empty<string>() : [l["Not finished yet: {0}.", string.Join("; ", UnfinishedNominations)].Value],
             ClosesAt is null ? l["The round closes when the association closes it."] : l["The round closes on {0}.", ClosesAt],
             l["If you have a conflict of interest with a nomination, declare it on the ballot page instead of scoring it."],
         ],

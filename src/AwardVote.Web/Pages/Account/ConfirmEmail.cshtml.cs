@@ -8,6 +8,12 @@ public sealed class ConfirmEmailModel(ConfirmEmail confirm) : PageModel
 {
     public bool Confirmed { get; private set; }
 
-    public async Task OnGetAsync(string? userId, string? code, CancellationToken cancellationToken) =>
+    /// <summary>The sign-in leads on here: where the person was going when they registered (a jury invitation).</summary>
+    public string? ReturnUrl { get; private set; }
+
+    public async Task OnGetAsync(string? userId, string? code, string? returnUrl, CancellationToken cancellationToken)
+    {
         Confirmed = (await confirm.RunAsync(userId, code, cancellationToken)).Succeeded;
+        ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null;
+    }
 }

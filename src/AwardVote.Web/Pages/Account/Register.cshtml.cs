@@ -15,7 +15,12 @@ public sealed class RegisterModel(RegisterAccount register) : PageModel
     [BindProperty]
     public RegisterAccountInput Input { get; set; } = new();
 
-    public void OnGet() => Input.PreferredCulture = Languages.Current();
+    /// <param name="returnUrl">Where the sign-in page was to lead (a jury invitation): the confirmation mail leads there.</param>
+    public void OnGet(string? returnUrl)
+    {
+        Input.PreferredCulture = Languages.Current();
+        Input.ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null;
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -61,11 +61,16 @@ public sealed class AcceptModel(
         if (await signIn.UserManager.GetUserAsync(User) is { } user)
             await signIn.RefreshSignInAsync(user);
         var accepted = outcome.Value!;
+        // The jury's pages say so once ("Message" is their TempData), so a new juror does not land on a silent page.
+        if (accepted.Role is ScopedRole.Chair or ScopedRole.Juror)
+            TempData["Message"] = (accepted.Role == ScopedRole.Chair
+                ? l["The invitation is accepted: you chair the jury. Here you follow the jury's progress."]
+                : l["The invitation is accepted: you are on the jury. Your nominations to judge are here; they open when judging begins."]).Value;
         return accepted.Role switch
         {
             ScopedRole.LibraryRepresentative => RedirectToPage("/Libraries/Index", new { joined = accepted.LibraryId }),
             ScopedRole.Chair => RedirectToPage("/Jury/Progress", new { cycleId = accepted.CycleId, categoryId = accepted.CategoryId }),
-            _ => RedirectToPage("/Index"),
+            _ => RedirectToPage("/Jury/Index", new { cycleId = accepted.CycleId, categoryId = accepted.CategoryId }),
         };
     }
 

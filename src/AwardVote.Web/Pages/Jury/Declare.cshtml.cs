@@ -23,6 +23,7 @@ public sealed class DeclareModel(AppDbContext db, DeclareConflict declare, Withd
     public DeclareConflictInput Input { get; set; } = new();
 
     public LibraryName LibraryName { get; private set; } = new("", "", "", "", "");
+    public int Id { get; private set; }
     public int CycleId { get; private set; }
     public int CategoryId { get; private set; }
     /// <summary>The juror's own declaration on this nomination, if they made one.</summary>
@@ -45,6 +46,8 @@ public sealed class DeclareModel(AppDbContext db, DeclareConflict declare, Withd
         var outcome = await declare.RunAsync(User.UserId(), id, Input, cancellationToken);
         if (!outcome.Succeeded)
             return this.Refused(outcome) ?? Page();
+        // Shown on the desk, which the redirect opens.
+        TempData[nameof(IndexModel.Message)] = l["The conflict of interest is declared: you do not judge this nomination. If you declared it by mistake, you can withdraw your declaration while the round is open."].Value;
         return RedirectToPage("./Index", new { cycleId = CycleId, categoryId = CategoryId });
     }
 
@@ -55,7 +58,7 @@ public sealed class DeclareModel(AppDbContext db, DeclareConflict declare, Withd
         var outcome = await withdraw.RunAsync(User.UserId(), id, cancellationToken);
         if (!outcome.Succeeded)
             return this.Refused(outcome) ?? Page();
-        Message = l["Your declaration is withdrawn: you judge this nomination again."];
+        Message = l["The declaration is withdrawn: you judge this nomination again."];
         return RedirectToPage("./Nomination", new { id });
     }
 
@@ -66,6 +69,7 @@ public sealed class DeclareModel(AppDbContext db, DeclareConflict declare, Withd
             return NotFound();
         if (await this.ForbidUnlessAsync(nomination, PanelOperations.JudgeNomination) is { } denied)
             return denied;
+        Id = id;
         LibraryName = LibraryName.Of(await db.Libraries.AsNoTracking().SingleAsync(x => x.Id == nomination.LibraryId, cancellationToken));
         CycleId = nomination.CycleId;
         CategoryId = nomination.CategoryId;

@@ -24,6 +24,12 @@ public sealed class IndexModel(AppDbContext db, JurorDesk desk, TiesAwaitingCast
     public bool Open { get; private set; }
     public bool IsChair { get; private set; }
     public List<DeskRow> Rows { get; private set; } = [];
+    public int Done { get; private set; }
+    public int ToJudge { get; private set; }
+
+    /// <summary>Said once after accepting the invitation or declaring a conflict.</summary>
+    [TempData]
+    public string? Message { get; set; }
     /// <summary>For the chair: counted results of this panel whose first-place tie waits for their casting vote.</summary>
     public List<int> TiesAwaitingCastingVote { get; private set; } = [];
 
@@ -67,6 +73,8 @@ public sealed class IndexModel(AppDbContext db, JurorDesk desk, TiesAwaitingCast
         Round = mine.Round;
         ClosesAt = mine.ClosesAt;
         Open = mine.Open;
+        Done = mine.Done;
+        ToJudge = mine.ToJudge;
         Rows = Filter == "todo"
             ? mine.Rows.Where(r => !r.Conflicted && r.State is DeskBallotState.NotStarted or DeskBallotState.Incomplete).ToList()
             : mine.Rows.ToList();

@@ -26,6 +26,7 @@ public sealed class NominationModel(
     AppDbContext db,
     LoadNomination load,
     CastScoreBallot castScoreBallot,
+    JurorDesk desk,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -38,6 +39,14 @@ public sealed class NominationModel(
     /// <summary>The conflict is the juror's own declaration, which they may still withdraw while the round is open.</summary>
     public bool DeclaredByMe { get; private set; }
     public int Id { get; private set; }
+    /// <summary>The nomination's library, named on the conflict page too (where the article is not shown).</summary>
+    public string LibraryName { get; private set; } = "";
+    public int CategoryId { get; private set; }
+    /// <summary>The neighbours on the juror's desk (in its order, conflicts skipped), and how far the juror is.</summary>
+    public DeskRow? Previous { get; private set; }
+    public DeskRow? Next { get; private set; }
+    public int Done { get; private set; }
+    public int ToJudge { get; private set; }
     public bool Open { get; private set; }
     public bool IsScoreRound { get; private set; }
 
@@ -104,6 +113,20 @@ public sealed class NominationModel(
         var userId = User.UserId();
         Cycle = await JudgingRound.LoadCycleAsync(db, nomination.CycleId, cancellationToken);
         Conflicted = (await JuryMembership.ConflictedNominationsAsync(db, userId, Cycle.Id, cancellationToken)).Contains(id);
+        CategoryId = nomination.CategoryId;
+        LibraryName = await db.Libraries.Where(x => x.Id == nomination.LibraryId).Select(x => x.Name).SingleAsync(cancellationToken);
+        if (await desk.RunAsync(userId, nomination.CycleId, nomination.CategoryId, cancellationToken) is { } mine)
+        {
+            Done = mine.Done;
+            ToJudge = mine.ToJudge;
+            var rows = mine.Rows.Where(r => !r.Conflicted || r.NominationId == id).ToList();
+            var at = rows.FindIndex(r => r.NominationId == id);
+            if (at >= 0)
+            {
+                Previous = at > 0 ? rows[at - 1] : null;
+                Next = at < rows.Count - 1 ? rows[at + 1] : null;
+            }
+        }
         if (Conflicted)
         {
             DeclaredByMe = JudgingRules.AcceptsBallots(Cycle, Cycle.RoundNumber, clock.GetUtcNow())

@@ -30,8 +30,15 @@ public sealed class ProgressModel(
     [BindProperty(SupportsGet = true)]
     public int CategoryId { get; set; }
 
+    /// <summary>The round shown; the open (or last) one when not given.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Round { get; set; }
+
     [TempData]
     public string? Message { get; set; }
+
+    [BindProperty]
+    public RemindJurorsInput Reminder { get; set; } = new();
 
     public PanelProgress.Report Report { get; private set; } = null!;
     public List<Preview> Reminders { get; private set; } = [];
@@ -49,9 +56,9 @@ public sealed class ProgressModel(
     {
         if (await this.ForbidUnlessAsync(new Panel(CycleId, CategoryId), PanelOperations.Manage) is { } denied)
             return denied;
-        var outcome = await remind.RunAsync(CycleId, CategoryId, cancellationToken);
-        if (this.Refused(outcome) is { } refused)
-            return refused;
+        var outcome = await remind.RunAsync(CycleId, CategoryId, Reminder, cancellationToken);
+        if (!outcome.Succeeded)
+            return this.Refused(outcome, prefix: nameof(Reminder)) ?? await LoadAsync(cancellationToken) ?? Page();
         Message = outcome.Value == 0 ? l["Nobody needs a reminder."] : l["Reminders are on their way to {0} jurors.", outcome.Value];
         return RedirectToPage(new { cycleId = CycleId, categoryId = CategoryId });
     }
@@ -61,7 +68,7 @@ public sealed class ProgressModel(
         if (await this.ForbidUnlessAsync(new Panel(CycleId, CategoryId), PanelOperations.Manage) is { } denied)
             return denied;
         var now = clock.GetUtcNow();
-        if (await progress.RunAsync(CycleId, CategoryId, now, cancellationToken) is not { } report)
+        if (await progress.RunAsync(CycleId, CategoryId, now, Round, cancellationToken) is not { } report)
             return NotFound();
         Report = report;
         if (!report.RoundIsClosed)
@@ -76,6 +83,10 @@ public sealed class ProgressModel(
         }
         return null;
     }
+
+    /// <summary>The rounds begun so far, for the selector: only with more than one.</summary>
+    public IReadOnlyList<int> Rounds => Enumerable.Range(1, Math.Max(1, Report.Cycle.RoundNumber))
+        .Where(n => Report.Cycle.Rounds.Any(r => r.Number == n)).ToList();
 
     public string CycleTitle => DisplayNames.Pick(Report.Cycle.Title, Report.Cycle.TitleEn);
     public string CategoryName => DisplayNames.Pick(Report.Category.Name, Report.Category.NameEn);

@@ -1,3 +1,4 @@
+using AwardVote.Application;
 using AwardVote.Application.Jury;
 using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;
@@ -15,13 +16,17 @@ namespace AwardVote.Web.Pages.Admin.Jury;
 /// <summary>
 /// A cycle's jury panels: who sits on one, who chairs it, and e-mailed one-time invitations (the same link and
 /// acceptance page as a library's invitations) for jurors and chairs (<see cref="InviteJuror"/>,
-/// <see cref="AppointChair"/>, as the API does).
+/// <see cref="AppointChair"/>, as the API does); a member taken off (<see cref="RemoveJuror"/>), an unanswered invitation
+/// cancelled (<see cref="CancelJuryInvitation"/>) or sent again (<see cref="ResendJuryInvitation"/>).
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
 public sealed class IndexModel(
     AppDbContext db,
     InviteJuror inviteJuror,
     AppointChair appointChair,
+    RemoveJuror removeJuror,
+    CancelJuryInvitation cancelInvitation,
+    ResendJuryInvitation resendInvitation,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -37,6 +42,17 @@ public sealed class IndexModel(
     [BindProperty]
     public string? ChairUserId { get; set; }
 
+    /// <summary>The member to take off the panel.</summary>
+    [BindProperty]
+    public string? MemberUserId { get; set; }
+
+    /// <summary>The invitation to cancel or send again.</summary>
+    [BindProperty]
+    public int InvitationId { get; set; }
+
+    /// <summary>The address was refused as a reserved or test domain: the form offers to send there anyway.</summary>
+    public bool AskToConfirmDomain { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -48,7 +64,7 @@ public sealed class IndexModel(
     public DateTimeOffset Now { get; private set; }
 
     public sealed record Member(string UserId, string Name, string Email, bool IsChair);
-    public sealed record InvitationRow(string Email, ScopedRole Role, DateTimeOffset InvitedAt, DateTimeOffset ExpiresAt,
+    public sealed record InvitationRow(int Id, string Email, ScopedRole Role, DateTimeOffset InvitedAt, DateTimeOffset ExpiresAt,
         DateTimeOffset? AcceptedAt, DateTimeOffset? DeclinedAt);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -69,6 +85,7 @@ public sealed class IndexModel(
                 Message = l["The invitation is on its way."];
                 return RedirectToPage(new { cycleId = Cycle.Id, categoryId = Category.Id });
             }
+            AskToConfirmDomain = outcome.Refusals.Any(r => r.Code == RefusalCode.ReservedEmailDomain);
             if (this.Refused(outcome, prefix: nameof(Invite)) is { } answer)
                 return answer;
         }
@@ -85,6 +102,40 @@ public sealed class IndexModel(
             return this.Refused(outcome, prefix: null) ?? Page();
         if (Members.Any(m => m.UserId == ChairUserId && !m.IsChair))
             Message = l["The chair of the jury is changed."];
+        return RedirectToPage(new { cycleId = Cycle.Id, categoryId = Category.Id });
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadPanelNamedAsync(cancellationToken) || Cycle is null || Category is null)
+            return NotFound();
+        var name = Members.FirstOrDefault(m => m.UserId == MemberUserId)?.Name ?? "";
+        var outcome = await removeJuror.RunAsync(Cycle.Id, Category.Id, MemberUserId, cancellationToken);
+        if (!outcome.Succeeded)
+            return this.Refused(outcome, prefix: null) ?? Page();
+        Message = l["{0} is no longer on the jury. To replace them, invite another juror below.", name];
+        return RedirectToPage(new { cycleId = Cycle.Id, categoryId = Category.Id });
+    }
+
+    public async Task<IActionResult> OnPostCancelInvitationAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadPanelNamedAsync(cancellationToken) || Cycle is null || Category is null)
+            return NotFound();
+        var outcome = await cancelInvitation.RunAsync(Cycle.Id, Category.Id, InvitationId, cancellationToken);
+        if (!outcome.Succeeded)
+            return this.Refused(outcome, prefix: null) ?? Page();
+        Message = l["The invitation is cancelled: its link no longer works."];
+        return RedirectToPage(new { cycleId = Cycle.Id, categoryId = Category.Id });
+    }
+
+    public async Task<IActionResult> OnPostResendInvitationAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadPanelNamedAsync(cancellationToken) || Cycle is null || Category is null)
+            return NotFound();
+        var outcome = await resendInvitation.RunAsync(Cycle.Id, Category.Id, InvitationId, User.UserId(), cancellationToken);
+        if (!outcome.Succeeded)
+            return this.Refused(outcome, prefix: null) ?? Page();
+        Message = l["The invitation is sent again with a new link; the old link no longer works."];
         return RedirectToPage(new { cycleId = Cycle.Id, categoryId = Category.Id });
     }
 
@@ -123,7 +174,7 @@ public sealed class IndexModel(
         Invitations = await db.Invitations.AsNoTracking()
             .Where(i => i.CycleId == Cycle.Id && i.CategoryId == Category.Id && (i.Role == ScopedRole.Juror || i.Role == ScopedRole.Chair))
             .OrderByDescending(i => i.Id)
-            .Select(i => new InvitationRow(i.Email, i.Role, i.InvitedAt, i.ExpiresAt, i.AcceptedAt, i.DeclinedAt))
+            .Select(i => new InvitationRow(i.Id, i.Email, i.Role, i.InvitedAt, i.ExpiresAt, i.AcceptedAt, i.DeclinedAt))
             .ToListAsync(cancellationToken);
     }
 }

@@ -1,0 +1,39 @@
+using AwardVote.Domain.Accounts;
+using AwardVote.Domain.Cycles;
+using AwardVote.Infrastructure.Auditing;
+using AwardVote.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AwardVote.Application.Jury;
+
+/// <summary>
+/// An administrator cancels a jury invitation not yet answered (sent to the wrong person or a mistyped address): its
+/// link stops working at once. The invitation goes; the audit entry keeps who was invited, in the same save. One
+/// already accepted is a member now (<see cref="RemoveJuror"/>), one declined needs nothing.
+/// </summary>
+public sealed class CancelJuryInvitation(AppDbContext db, AuditLog audit) : IUseCase
+{
+    public async Task<Outcome> RunAsync(int cycleId, int categoryId, int invitationId, CancellationToken cancellationToken)
+    {
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.CycleId == cycleId && i.CategoryId == categoryId
+            && (i.Role == ScopedRole.Juror || i.Role == ScopedRole.Chair), cancellationToken);
+        if (invitation is null)
+            return Refusal.NotFound;
+        if (invitation.AcceptedAt is not null || invitation.DeclinedAt is not null)
+            return Refusal.Conflict(RefusalCode.InvitationUsed);
+        db.Invitations.Remove(invitation);
+        audit.Record("jury.invitation-cancelled", nameof(Category), categoryId,
+            before: new { InvitationId = invitation.Id, invitation.Email, invitation.Role, invitation.ExpiresAt }, cycleId: cycleId);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Accepted or cancelled in the same moment: the other one stands.
+            db.ChangeTracker.Clear();
+            return Refusal.Conflict(RefusalCode.InvitationUsed);
+        }
+        return Outcome.Done;
+    }
+}
