@@ -28,6 +28,11 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
+// Run from its build output instead of published (a test started as production, dotnet run -e Production), the app
+// finds its stylesheet and scripts through the build's manifest, as Development does on its own; a published app has
+// no such manifest and serves its own wwwroot.
+if (!builder.Environment.IsDevelopment())
+    builder.WebHost.UseStaticWebAssets();
 // The public address: links in mails, host filtering, forwarded headers, Secure cookies and HSTS (Security/PublicAddress.cs).
 builder.AddPublicAddress();
 

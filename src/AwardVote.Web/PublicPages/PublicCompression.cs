@@ -32,7 +32,10 @@ public static class PublicCompression
     public static bool HoldsNoSecret(HttpContext context)
     {
         var endpoint = context.GetEndpoint();
-        if (endpoint?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null)
+        // The stylesheet and scripts are the same for everyone; MapStaticAssets sends them compressed already where
+        // the build left compressed copies beside them (a published app), this compresses them where it did not.
+        if (endpoint?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null
+            || context.Response.ContentType is { } type && (type.StartsWith("text/css", StringComparison.Ordinal) || type.StartsWith("text/javascript", StringComparison.Ordinal)))
             return true;
         return context.User.Identity?.IsAuthenticated != true
                && context.Response.Headers.SetCookie.Count == 0
