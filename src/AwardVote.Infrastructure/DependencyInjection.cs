@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -40,6 +41,10 @@ public static class DependencyInjection
         services.AddScoped<AuditLog>();
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.Configure<Association.AssociationOptions>(configuration.GetSection(Association.AssociationOptions.Section));
+        // Every mail text as the association signs it (its name, its signature), wherever a mail is rendered.
+        services.AddTransient<IStringLocalizer<MailResource>>(sp => new Association.AssociationMailText(
+            sp.GetRequiredService<IStringLocalizerFactory>().Create(typeof(MailResource)), sp.GetRequiredService<IOptions<Association.AssociationOptions>>()));
         services.AddScoped<Outbox>();
         services.AddScoped<DeliverOutboxJob>();
         services.AddScoped<PurgeMailBodiesJob>();

@@ -28,6 +28,11 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
+// Run from its build output instead of published (a test started as production, dotnet run -e Production), the app
+// finds its stylesheet and scripts through the build's manifest, as Development does on its own; a published app has
+// no such manifest and serves its own wwwroot.
+if (!builder.Environment.IsDevelopment())
+    builder.WebHost.UseStaticWebAssets();
 // The public address: links in mails, host filtering, forwarded headers, Secure cookies and HSTS (Security/PublicAddress.cs).
 builder.AddPublicAddress();
 
@@ -84,6 +89,8 @@ services.AddVoteRateLimiting(builder.Configuration);
 // Account flows: per-client limits, sign-in waits, sessions checked against the security stamp (AccountRateLimiting).
 services.AddAccountProtection(builder.Configuration);
 services.AddPublicPageCache(builder.Configuration);
+// Compressed: static files and the anonymous public pages only, never an answer with a secret (PublicCompression).
+services.AddPublicCompression();
 // Bad input refused with a message, never a 500 (issue 15): text a database cannot hold, forms past the limits.
 services.AddStorableTextGuards();
 services.AddRequestLimits();
@@ -118,6 +125,7 @@ var app = builder.Build();
 await StartUp.PrepareDatabaseAsync(app);
 
 app.UsePublicAddress();
+app.UseResponseCompression();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 if (app.Configuration.GetValue("Security:HttpsRedirection", true))
@@ -126,7 +134,6 @@ app.UseSecurityHeaders(HangfireDashboardSetup.Path);
 // An error without a body: the API says what is wrong as a JSON problem, the pages show the error page.
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiProblems.WriteAsync));
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
-app.UseStaticFiles();
 app.UseRequestLocalization();
 // After localization, so the outage message is in the reader's language.
 app.UseDatabaseOutageResponses();
@@ -146,7 +153,10 @@ app.UseAntiforgery();
 // After authentication (only anonymous reads are cached) and localization (one copy per language).
 app.UsePublicPageCache();
 
-app.MapRazorPages();
+// The stylesheet and scripts under fingerprinted names, cached for a year (the tag helpers link those names).
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages().WithStaticAssets();
+app.MapSearchEngineFiles();
 app.MapGroup("/api/auth").WithTags("Accounts")
     // Every post (sign-in, refresh, reset, confirmation mails) limited per client (AccountRateLimiting).
     .RequireRateLimiting(AccountRateLimiting.Policy)

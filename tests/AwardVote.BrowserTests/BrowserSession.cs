@@ -43,10 +43,21 @@ public sealed class BrowserSession : IAsyncLifetime
 
     private readonly List<IPage> _pages = [];
 
+    /// <summary>A phone's screen, 390 × 844 CSS pixels, touch and all (issue 16: the librarian's and juror's journeys on it).</summary>
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
     /// <summary>A page in a context of its own: its own cookies, so each person signs in separately.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <param name="viewport">The screen; none: Playwright's desktop default (1280 × 720).</param>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString().TrimEnd('/') });
+        var options = new BrowserNewContextOptions { BaseURL = BaseAddress.ToString().TrimEnd('/') };
+        if (viewport is not null)
+        {
+            options.ViewportSize = viewport;
+            options.IsMobile = viewport.Width < 600;
+            options.HasTouch = viewport.Width < 600;
+        }
+        var context = await Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         _pages.Add(page);
         return page;
@@ -69,8 +80,13 @@ public sealed class BrowserSession : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<AwardVote.Infrastructure.Mail.DeliverOutboxJob>().RunAsync(CancellationToken.None);
     }
 
+    /// <summary>A full-page picture in the artefacts; one taken on a phone-sized screen is named "phone-…".</summary>
     public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsDirectory, name + ".png"), FullPage = true });
+        page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(TestEnvironment.ArtifactsDirectory, (page.ViewportSize?.Width < 600 && !name.StartsWith("phone-", StringComparison.Ordinal) ? "phone-" : "") + name + ".png"),
+            FullPage = true,
+        });
 
     public async Task DisposeAsync()
     {

@@ -27,13 +27,13 @@ public sealed class JurorJourneyTests(BrowserSession session) : IClassFixture<Br
         }
     }
 
-    private async Task JourneyAsync()
+    internal async Task JourneyAsync(ViewportSize? viewport = null)
     {
         var world = await JudgingScenario.CreateAsync(session.App);
         var (conflicted, others) = (world.NominationIds[0], world.NominationIds[1..]);
         await NewcomerAcceptsAsync(world);
 
-        var juror = await session.NewPageAsync();
+        var juror = await session.NewPageAsync(viewport);
         await juror.GotoAsync("/Account/Login");
         await juror.Locator("#Input_Email").FillAsync(world.JurorAEmail);
         await juror.Locator("#Input_Password").FillAsync(JudgingScenario.Password);

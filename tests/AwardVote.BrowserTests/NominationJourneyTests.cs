@@ -28,11 +28,11 @@ public sealed partial class NominationJourneyTests(BrowserSession session) : ICl
         }
     }
 
-    private async Task JourneyAsync()
+    internal async Task JourneyAsync(ViewportSize? viewport = null)
     {
         var email = $"gulbene-{Guid.NewGuid():N}@biblioteka.example";
         const string password = "Gulbene-Lasa-2026";
-        var rep = await session.NewPageAsync();
+        var rep = await session.NewPageAsync(viewport);
 
         // An account, confirmed through the mailed link.
         await rep.GotoAsync("/Account/Register");

@@ -23,6 +23,7 @@ public sealed class DeliverOutboxJob(
     IMailTransport transport,
     TimeProvider clock,
     IOptions<MailOptions> options,
+    IOptions<Association.AssociationOptions> association,
     ILogger<DeliverOutboxJob> logger)
 {
     public async Task<DeliveryReport> RunAsync(CancellationToken cancellationToken)
@@ -205,7 +206,8 @@ public sealed class DeliverOutboxJob(
             Subject = message.Subject,
             Date = message.CreatedAt,
         };
-        mime.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
+        var fromName = options.Value.FromName is { Length: > 0 } configured ? configured : association.Value.MailSenderName;
+        mime.From.Add(new MailboxAddress(fromName, options.Value.FromAddress));
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.ToEmail));
         mime.Headers.Add("X-AwardVote-Purpose", message.Purpose);
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };

@@ -7,7 +7,8 @@ public sealed class MailOptions
     /// <summary>"Smtp" delivers through an SMTP server; "PickupFolder" writes .eml files (development default).</summary>
     public MailTransportKind Transport { get; set; } = MailTransportKind.PickupFolder;
     public string FromAddress { get; set; } = "gada-biblioteka@awardvote.invalid";
-    public string FromName { get; set; } = "AwardVote";
+    /// <summary>Empty: the association's sender name (<c>Association:MailSenderName</c>).</summary>
+    public string FromName { get; set; } = "";
     /// <summary>Where .eml files go; relative paths are under the data folder.</summary>
     public string PickupFolder { get; set; } = "mail";
     /// <summary>

@@ -73,7 +73,7 @@ public sealed class SmtpOutageTests(Apps apps)
     {
         await using var scope = app.Scope();
         var job = new DeliverOutboxJob(scope.ServiceProvider.GetRequiredService<AppDbContext>(), new SmtpMailTransport(options), clock, options,
-            NullLogger<DeliverOutboxJob>.Instance);
+            Options.Create(new AwardVote.Infrastructure.Association.AssociationOptions()), NullLogger<DeliverOutboxJob>.Instance);
         return await job.RunAsync(CancellationToken.None);
     }
 

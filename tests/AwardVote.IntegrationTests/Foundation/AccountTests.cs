@@ -38,7 +38,7 @@ public sealed partial class AccountTests(Apps apps)
         await DeliverOutboxAsync(app);
 
         var mail = Assert.Single(await Mailbox.WaitForAsync(email));
-        Assert.Equal("Apstipriniet savu e-pasta adresi AwardVote sistēmā", mail.Subject);
+        Assert.Equal("Apstipriniet savu e-pasta adresi LBB sistēmā", mail.Subject);
         var link = ConfirmationLink().Match(mail.TextBody ?? "").Value;
         Assert.NotEmpty(link);
 
@@ -64,7 +64,7 @@ public sealed partial class AccountTests(Apps apps)
         await DeliverOutboxAsync(app);
 
         var mail = Assert.Single(await Mailbox.WaitForAsync(email));
-        Assert.Equal("Confirm your e-mail address for AwardVote", mail.Subject);
+        Assert.Equal("Confirm your e-mail address for LBB", mail.Subject);
         Assert.Equal("en", mail.Body!.Headers["Content-Language"]);
     }
 

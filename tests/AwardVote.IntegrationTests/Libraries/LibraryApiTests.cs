@@ -70,6 +70,6 @@ public sealed class LibraryApiTests(Apps apps)
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "library.approved" && a.EntityId == id.ToString()));
         await app.DeliverMailAsync();
         var mail = Assert.Single(await Mailbox.WaitForAsync(person.Email));
-        Assert.Equal("Your library is approved in AwardVote", mail.Subject);
+        Assert.Equal("Your library is approved in LBB", mail.Subject);
     }
 }

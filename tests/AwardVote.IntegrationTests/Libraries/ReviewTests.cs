@@ -92,11 +92,11 @@ public sealed class ReviewTests(Apps apps)
 
         await app.DeliverMailAsync();
         var latvianMail = Assert.Single(await Mailbox.WaitForAsync(latvian.Email));
-        Assert.Equal("Jūsu bibliotēkas reģistrācija AwardVote sistēmā ir noraidīta", latvianMail.Subject);
+        Assert.Equal("Jūsu bibliotēkas reģistrācija LBB sistēmā ir noraidīta", latvianMail.Subject);
         Assert.Contains("Iemesls: " + reason, latvianMail.TextBody);
         Assert.Contains("Labdien, Inga Bērziņa!", latvianMail.TextBody);
         var englishMail = Assert.Single(await Mailbox.WaitForAsync(english.Email));
-        Assert.Equal("Your library's registration in AwardVote was refused", englishMail.Subject);
+        Assert.Equal("Your library's registration in LBB was refused", englishMail.Subject);
         Assert.Contains("Reason: " + reason, englishMail.TextBody);
 
         // The representative sees the reason on their own page, and a refused library cannot be refused again.

@@ -8,7 +8,7 @@ namespace AwardVote.IntegrationTests.PublicPages;
 /// <summary>
 /// Every page names itself in the browser's tab and in search results: the pages set their title as a localised
 /// string, which the layout once read as no title at all, so nearly every page was called just "AwardVote" (issue 16,
-/// item 13).
+/// item 13). The site's name after it is the association's award, not the software's (item 12).
 /// </summary>
 [Collection(AppsCollection.Name)]
 public sealed partial class PageTitleTests(Apps apps)
@@ -18,12 +18,12 @@ public sealed partial class PageTitleTests(Apps apps)
     {
         using var reader = new Browserless(apps.Get(provider));
 
-        Assert.Equal("Laureātes · AwardVote", await TitleAsync(reader, "/Laureates"));
-        Assert.Equal("Gada bibliotēka · AwardVote", await TitleAsync(reader, "/"));
+        Assert.Equal("Laureātes · Gada bibliotēka", await TitleAsync(reader, "/Laureates"));
+        Assert.Equal("Gada bibliotēka · Latvijas Bibliotekāru biedrība", await TitleAsync(reader, "/"));
 
         using (var switched = await reader.SubmitFormAsync("/", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" }, "/Culture"))
             Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
-        Assert.Equal("Laureates · AwardVote", await TitleAsync(reader, "/Laureates"));
+        Assert.Equal("Laureates · Library of the Year", await TitleAsync(reader, "/Laureates"));
     }
 
     private static async Task<string> TitleAsync(Browserless reader, string path)
