@@ -133,6 +133,8 @@ public static partial class Recipes
         Post("POST /Libraries/Invite", c => c.Form($"/Libraries/Invite?id={c.World.LibraryA}", ("Input.Name", "Kolēģe"), ("Input.Email", Unknown())),
             perPhase: false),
         Read("GET /Libraries/Register", _ => "/Libraries/Register", perPhase: false),
+        Post("POST /Libraries/Register?handler=Propose", c => c.Form("/Libraries/Register?handler=Propose", ("Input.Name", "Inešu bibliotēka")),
+            perPhase: false, writes: false),
         new Recipe
         {
             Endpoint = "POST /Libraries/Register", PerPhase = false, Isolated = true,

@@ -27,6 +27,8 @@ public sealed class RegisterModel(RegisterLibrary register, SignInManager<AppUse
     /// <summary>Fills the empty case forms with the proposal for the name typed so far, for the person to check.</summary>
     public IActionResult OnPostPropose()
     {
+        // Nothing is registered yet: the other fields' errors wait for the real submit.
+        ModelState.Clear();
         ProposeForms();
         return Page();
     }
@@ -55,14 +57,19 @@ public sealed class RegisterModel(RegisterLibrary register, SignInManager<AppUse
             return;
         var proposal = LatvianDeclension.Propose(Input.Name);
         FormsUnsure = !proposal.Sure;
-        // The fields show the model, not what was posted: a form the person wrote stays, an empty one gets the proposal.
-        foreach (var field in new[] { nameof(Input.NameGenitive), nameof(Input.NameDative), nameof(Input.NameAccusative), nameof(Input.NameLocative) })
-            ModelState.Remove($"{nameof(Input)}.{field}");
-        Input.NameGenitive = Filled(Input.NameGenitive, proposal.Name.Genitive);
-        Input.NameDative = Filled(Input.NameDative, proposal.Name.Dative);
-        Input.NameAccusative = Filled(Input.NameAccusative, proposal.Name.Accusative);
-        Input.NameLocative = Filled(Input.NameLocative, proposal.Name.Locative);
+        Input.NameGenitive = Filled(nameof(Input.NameGenitive), Input.NameGenitive, proposal.Name.Genitive);
+        Input.NameDative = Filled(nameof(Input.NameDative), Input.NameDative, proposal.Name.Dative);
+        Input.NameAccusative = Filled(nameof(Input.NameAccusative), Input.NameAccusative, proposal.Name.Accusative);
+        Input.NameLocative = Filled(nameof(Input.NameLocative), Input.NameLocative, proposal.Name.Locative);
     }
 
-    private static string Filled(string? written, string proposed) => string.IsNullOrWhiteSpace(written) ? proposed : written;
+    /// <summary>A form the person wrote stays, with its error if it has one; an empty one gets the proposal (a field
+    /// shows what was posted unless its state is removed).</summary>
+    private string Filled(string field, string? written, string proposed)
+    {
+        if (!string.IsNullOrWhiteSpace(written))
+            return written;
+        ModelState.Remove($"{nameof(Input)}.{field}");
+        return proposed;
+    }
 }
