@@ -84,7 +84,7 @@ public sealed class NominationFormTests(Apps apps)
     }
 
     [Theory, AllProviders]
-    public async Task Only_a_representative_of_the_approved_nominee_edits_it(DatabaseProvider provider)
+    public async Task Only_a_representative_of_the_nominee_approved_or_awaiting_approval_edits_it(DatabaseProvider provider)
     {
         var world = await NominationWorld.CreateAsync(apps.Get(provider));
         var (libraryId, _) = await world.LibraryAsync("Alūksnes bibliotēka");
@@ -106,11 +106,17 @@ public sealed class NominationFormTests(Apps apps)
         using var anonymousGet = await anonymous.Http.GetAsync($"/Nominations/Edit?id={id}");
         Assert.StartsWith("/Account/Login", anonymousGet.Headers.Location!.PathAndQuery);
 
+        // A library awaiting approval writes its draft (issue 16); a refused one does not.
         var (pendingId, pendingEmail) = await world.LibraryAsync("Gaidošā bibliotēka", LibraryStatus.PendingApproval);
         var pendingNomination = await world.NominationAsync(pendingId);
         using var pending = await world.SignedInAsync(pendingEmail);
         using var pendingGet = await pending.Http.GetAsync($"/Nominations/Edit?id={pendingNomination}");
-        Assert.StartsWith("/Account/AccessDenied", pendingGet.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, pendingGet.StatusCode);
+        var (refusedId, refusedEmail) = await world.LibraryAsync("Noraidītā bibliotēka", LibraryStatus.Refused);
+        var refusedNomination = await world.NominationAsync(refusedId);
+        using var refused = await world.SignedInAsync(refusedEmail);
+        using var refusedGet = await refused.Http.GetAsync($"/Nominations/Edit?id={refusedNomination}");
+        Assert.StartsWith("/Account/AccessDenied", refusedGet.Headers.Location!.PathAndQuery);
     }
 
     [Theory, AllProviders]
