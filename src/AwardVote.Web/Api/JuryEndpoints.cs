@@ -77,7 +77,7 @@ public static class JuryEndpoints
         chair.MapGet("/progress", GetProgress)
             .WithSummary("The panel's progress (counts only until the round closes); ?round=1 shows an earlier round").Produces<ProgressDto>();
         chair.MapPost("/reminders", Remind)
-            .WithSummary("Remind the jurors with unfinished ballots now, one digest each, naming their unfinished nominations; an optional personal note")
+            .WithSummary("Remind the jurors with unfinished ballots now, one digest each, naming their unfinished nominations; a personal note if any ({} for none)")
             .Produces<RemindedDto>().ProducesValidationProblem()
             .WithExample(new RemindJurorsInput { Note = "Lūdzu, pabeidziet vērtējumus līdz piektdienai." }, new RemindedDto(3));
         chair.MapGet("/conflicts", GetConflicts)
@@ -276,7 +276,7 @@ public static class JuryEndpoints
             report.Nominations.Select(n => new NominationProgressDto(n.NominationId, n.LibraryName, n.Complete, n.Assigned, n.FullyScored)).ToList()));
     }
 
-    private static async Task<IResult> Remind(int cycleId, int categoryId, RemindJurorsInput? input, HttpContext http, RemindJurors remind,
+    private static async Task<IResult> Remind(int cycleId, int categoryId, RemindJurorsInput input, HttpContext http, RemindJurors remind,
         CancellationToken cancellationToken)
     {
         if (await http.ForbidUnlessAsync(new Panel(cycleId, categoryId), PanelOperations.Manage) is { } denied)

@@ -75,7 +75,7 @@ public sealed class JuryPolicyTests(Apps apps)
                      () => browser.Http.GetAsync($"{api}/progress"),
                      () => browser.Http.GetAsync($"{api}/conflicts"),
                      () => browser.Http.GetAsync($"{api}/ties"),
-                     () => browser.Http.PostAsync($"{api}/reminders", null),
+                     () => browser.Http.PostAsJsonAsync($"{api}/reminders", new { }),
                      () => browser.Http.PostAsync($"{api}/conflicts/propose", null),
                      () => browser.Http.PostAsJsonAsync($"{api}/conflicts/{conflictId}/decision", new { confirm = true }),
                      () => browser.Http.PutAsJsonAsync($"{api}/citation", new { citation = "Nē" }),
