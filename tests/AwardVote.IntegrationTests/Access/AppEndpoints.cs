@@ -25,7 +25,9 @@ public static class AppEndpoints
 {
     public static async Task<List<AppEndpoint>> ListAsync(AwardVoteApp app)
     {
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        // Not the static files (MapStaticAssets: the stylesheet, scripts, icon under their names), the same for everyone.
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null).ToList();
         var loader = app.Services.GetRequiredService<PageLoader>();
         var found = new List<AppEndpoint>();
 
