@@ -25,7 +25,11 @@ public static class AppEndpoints
 {
     public static async Task<List<AppEndpoint>> ListAsync(AwardVoteApp app)
     {
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        // Not the static files (MapStaticAssets: the stylesheet, scripts, icon under their names, and in Development its
+        // catch-all for files added since the build), the same for everyone.
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null
+                        && e.RoutePattern.RawText != "{**path:file}").ToList();
         var loader = app.Services.GetRequiredService<PageLoader>();
         var found = new List<AppEndpoint>();
 

@@ -43,6 +43,8 @@ public static partial class Recipes
     [
         // Public pages and accounts: the same in every phase.
         Read("GET /", _ => "/", perPhase: false),
+        Read("GET /robots.txt", _ => "/robots.txt", perPhase: false),
+        Read("GET /sitemap.xml", _ => "/sitemap.xml", perPhase: false),
         Read("GET /Account/AccessDenied", _ => "/Account/AccessDenied", perPhase: false),
         Read("GET /Account/ConfirmEmail", _ => "/Account/ConfirmEmail?userId=nobody&code=bad", perPhase: false),
         Read("GET /Account/ForgotPassword", _ => "/Account/ForgotPassword", perPhase: false),
