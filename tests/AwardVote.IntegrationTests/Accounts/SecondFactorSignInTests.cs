@@ -38,7 +38,7 @@ public sealed class SecondFactorSignInTests(Apps apps)
 
         using var right = await stranger.SubmitFormAsync(next, new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key!) });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
-        Assert.Contains("Ieslēgta. Piesakoties", await stranger.GetPageAsync("/Account/Manage/TwoFactor"));
+        Assert.Contains("Ieslēgta. Pieslēdzoties", await stranger.GetPageAsync("/Account/Manage/TwoFactor"));
     }
 
     [Theory, AllProviders]

@@ -33,7 +33,7 @@ public sealed class FrontDoorTests(Apps apps)
         using var stranger = new Browserless(app);
         var anonymous = await stranger.GetPageAsync(page);
         Assert.Contains("Kā pieteikt savu bibliotēku", anonymous);
-        Assert.Contains("Pieteikumus var iesniegt līdz", anonymous);
+        Assert.Contains("Pieteikumu var iesniegt līdz", anonymous);
         Assert.Contains(MailTexts.LocalTime(closes, cycle.TimeZone), anonymous.Replace("&#x2B;", "+"));
         Assert.Matches("href=\"/Account/Register\\?returnUrl=[^\"]*\" data-testid=\"next-step\"", anonymous);
         Assert.Contains("data-testid=\"how-to-nominate\"", await stranger.GetPageAsync("/"));

@@ -143,7 +143,7 @@ public sealed partial class InvitationTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         await app.DeliverMailAsync();
         var mail = Assert.Single(await Mailbox.WaitForAsync(invitedEmail));
-        Assert.Matches("^Uzaicinājums pārstāvēt .+ AwardVote sistēmā$", mail.Subject);
+        Assert.Matches("^Uzaicinājums pārstāvēt .+ LBB sistēmā$", mail.Subject);
         Assert.Contains(invitedEmail, mail.TextBody);
         return new Uri(AcceptLink().Match(mail.TextBody ?? "").Value).PathAndQuery;
     }

@@ -69,7 +69,7 @@ public sealed partial class AssociationTests(Apps apps)
         using var reader = new Browserless(app);
 
         var laureates = await reader.GetPageAsync("/Laureates");
-        Assert.Equal("Laureāti · Ziemeļu balva", WebUtility.HtmlDecode(Title().Match(laureates).Groups[1].Value));
+        Assert.Equal("Laureātes · Ziemeļu balva", WebUtility.HtmlDecode(Title().Match(laureates).Groups[1].Value));
         Assert.Contains("<img class=\"brand-logo\" src=\"/favicon.ico\"", laureates);
         Assert.Contains("Ziemeļu bibliotekāru kopas balva bibliotēkām.", laureates);
         Assert.Equal("http://localhost:5080/favicon.ico", Meta(laureates, "og:image"));
