@@ -102,10 +102,14 @@ public sealed class KeyboardBallotTests(BrowserSession session) : IClassFixture<
             var (first, second) = (world.NominationIds[0], world.NominationIds[1]);
             await TabToAsync(page, $"#rank-{first}");
             await page.Keyboard.TypeAsync("2");
+            // Each name links to its nomination's text: Tab passes that link, then reaches the next place.
+            await page.Keyboard.PressAsync("Tab");
+            Assert.True(await FocusedAsync(page, $"[data-testid='read-{second}']"));
             await page.Keyboard.PressAsync("Tab");
             Assert.True(await FocusedAsync(page, $"#rank-{second}"));
             await AssertFocusVisibleAsync(page);
             await page.Keyboard.PressAsync("ArrowDown");
+            await page.Keyboard.PressAsync("Shift+Tab");
             await page.Keyboard.PressAsync("Shift+Tab");
             Assert.True(await FocusedAsync(page, $"#rank-{first}"));
             Assert.Equal("2", await page.EvaluateAsync<string>("id => document.getElementById(id).value", $"rank-{first}"));
