@@ -98,7 +98,7 @@ public sealed partial class SearchEngineTests(Apps apps)
         var home = await https.GetStringAsync("/");
         var stylesheet = Stylesheet().Match(home).Groups[1].Value;
         Assert.True(Regex.IsMatch(stylesheet, @"^/css/site\.[a-z0-9]+\.css$"), stylesheet);
-        Assert.Matches(@"<script src=""/js/menu\.[a-z0-9]+\.js"" defer>", home);
+        Assert.Matches(@"<script src=""/js/menu\.[a-z0-9]+\.js"">", home);
 
         https.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
         using var css = await https.GetAsync(stylesheet);
