@@ -57,25 +57,9 @@ public sealed class DecideConflict(AppDbContext db, AuditLog audit, Outbox outbo
         audit.Record(input.Confirm ? "conflict.confirmed" : "conflict.dismissed", nameof(ConflictOfInterest), conflict.Id, before,
             new { conflict.Status, conflict.DecisionReason, conflict.DecidedByUserId, conflict.JurorUserId, conflict.NominationId, conflict.Source },
             conflict.DecisionReason, conflict.CycleId);
-        await QueueMailAsync(conflict, cancellationToken);
+        await ConflictMail.QueueDecidedAsync(db, outbox, links, conflict, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         mail.DeliverSoon();
         return conflict;
-    }
-
-    private async Task QueueMailAsync(ConflictOfInterest conflict, CancellationToken cancellationToken)
-    {
-        var juror = await db.Users.Where(u => u.Id == conflict.JurorUserId)
-            .Select(u => new { u.DisplayName, u.Email, u.PreferredCulture }).SingleAsync(cancellationToken);
-        if (string.IsNullOrEmpty(juror.Email))
-            return;
-        var cycle = await db.Cycles.Where(c => c.Id == conflict.CycleId).Select(c => new { c.Title, c.TitleEn }).SingleAsync(cancellationToken);
-        var library = await db.Nominations.Where(n => n.Id == conflict.NominationId)
-            .Join(db.Libraries, n => n.LibraryId, l => l.Id, (n, l) => l.Name).SingleAsync(cancellationToken);
-        outbox.Enqueue(new ConflictDecidedMail(juror.DisplayName, MailTexts.Pick(cycle.Title, cycle.TitleEn, juror.PreferredCulture), library,
-                conflict.Status == ConflictStatus.Confirmed, conflict.DecisionReason, links.To($"/Jury/Nomination?id={conflict.NominationId}")),
-            juror.Email, juror.DisplayName, juror.PreferredCulture,
-            // A reopened conflict decided again is a new decision, with its own mail.
-            $"{conflict.Id}:{conflict.DecidedAt!.Value.UtcTicks}");
     }
 }
