@@ -35,7 +35,7 @@ internal static class JudgingOpenedMails
             if (queued.Contains(prefix + Key(cycle.Id, step.RoundNumber, juror.Id)))
                 continue;
             outbox.Enqueue(new JudgingOpenedMail(juror.DisplayName, MailTexts.Pick(cycle.Title, cycle.TitleEn, juror.PreferredCulture),
-                    step.RoundNumber, closes is { } at ? MailTexts.LocalTime(at, cycle.TimeZone) : null, url),
+                    step.RoundNumber, closes is { } at ? MailTexts.Deadline(at, cycle.TimeZone, juror.PreferredCulture) : null, url),
                 juror.Email!, juror.DisplayName, juror.PreferredCulture, Key(cycle.Id, step.RoundNumber, juror.Id));
         }
     }
