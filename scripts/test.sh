@@ -101,5 +101,12 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
     skipped += int(counters.get("notExecuted", 0))
 print(f"\n{passed} passed, {failed} failed, {skipped} skipped")
+# The failures again, last, so that whoever reads only the end of the log sees which tests failed and why.
+for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for result in ET.parse(path).getroot().iter("{*}UnitTestResult"):
+        if result.get("outcome") in ("Failed", "Error", "Timeout"):
+            message = result.find("{*}Output/{*}ErrorInfo/{*}Message")
+            text = (message.text or "").strip() if message is not None else ""
+            print(f"FAILED {result.get('testName')}\n    " + "\n    ".join(text.splitlines()[:12]))
 PY
 exit $status
