@@ -45,6 +45,8 @@ public static class DependencyInjection
         // Every mail text as the association signs it (its name, its signature), wherever a mail is rendered.
         services.AddTransient<IStringLocalizer<MailResource>>(sp => new Association.AssociationMailText(
             sp.GetRequiredService<IStringLocalizerFactory>().Create(typeof(MailResource)), sp.GetRequiredService<IOptions<Association.AssociationOptions>>()));
+        services.Configure<Privacy.PrivacyOptions>(configuration.GetSection(Privacy.PrivacyOptions.Section));
+        services.AddSingleton<Privacy.Pseudonyms>();
         services.AddScoped<Outbox>();
         services.AddScoped<DeliverOutboxJob>();
         services.AddScoped<PurgeMailBodiesJob>();

@@ -35,6 +35,8 @@ if (!builder.Environment.IsDevelopment())
     builder.WebHost.UseStaticWebAssets();
 // The public address: links in mails, host filtering, forwarded headers, Secure cookies and HSTS (Security/PublicAddress.cs).
 builder.AddPublicAddress();
+// Pseudonyms and hashed voter addresses need a secret outside Development (Infrastructure/Privacy/Pseudonyms.cs).
+AwardVote.Infrastructure.Privacy.Pseudonyms.Check(builder.Configuration[AwardVote.Infrastructure.Privacy.PrivacyOptions.KeySetting], builder.Environment.IsDevelopment());
 
 services.AddHttpContextAccessor();
 // Latvian letters as text in the HTML, not as numeric entities.

@@ -45,6 +45,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Demo__SeedWhenEmpty"] = "false";
         // Production needs a public address that is not localhost; these tests reach the process at 127.0.0.1.
         start.Environment["Mail__PublicBaseUrl"] = "http://awardvote.test";
+        start.Environment["Privacy__PseudonymKey"] = "process-test-pseudonym-key";
         start.Environment["AllowedHosts"] = "*";
         foreach (var (key, value) in settings)
             start.Environment[key] = value;

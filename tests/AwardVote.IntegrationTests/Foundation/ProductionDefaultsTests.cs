@@ -28,6 +28,7 @@ public sealed class ProductionDefaultsTests
     {
         ["environment"] = "Production",
         ["Mail:PublicBaseUrl"] = publicBaseUrl ?? "",
+        ["Privacy:PseudonymKey"] = "production-test-pseudonym-key",
         // TLS ends at the proxy, which is this machine here.
         ["Security:HttpsRedirection"] = "false",
         ["Security:KnownProxies:0"] = "127.0.0.1",
@@ -105,6 +106,16 @@ public sealed class ProductionDefaultsTests
             var error = Assert.ThrowsAny<Exception>(() => app.Server);
             Assert.Contains("Mail:PublicBaseUrl", Flatten(error));
         }
+    }
+
+    [Theory, AllProviders]
+    public async Task It_does_not_start_without_the_secret_its_pseudonyms_are_made_with(DatabaseProvider provider)
+    {
+        var settings = Production("https://" + PublicHost);
+        settings["Privacy:PseudonymKey"] = "";
+        await using var app = new AwardVoteApp(provider, settings: settings);
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+        Assert.Contains("Privacy:PseudonymKey", Flatten(error));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, string host, string? forwardedProto)

@@ -86,6 +86,7 @@ public sealed partial class SearchEngineTests(Apps apps)
         {
             ["environment"] = "Production",
             ["Mail:PublicBaseUrl"] = "https://gadabiblioteka.example",
+            ["Privacy:PseudonymKey"] = "production-test-pseudonym-key",
             ["Security:HttpsRedirection"] = "false",
             // Run from the build output, not published, MapStaticAssets drops its caching headers for editing; this
             // keeps them, as a published app sends them.
