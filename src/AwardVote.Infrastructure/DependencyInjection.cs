@@ -39,6 +39,7 @@ public static class DependencyInjection
 
         services.TryAddScoped<IAuditActor, SystemAuditActor>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditPseudonymiser>();
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.Configure<Association.AssociationOptions>(configuration.GetSection(Association.AssociationOptions.Section));
