@@ -1,4 +1,3 @@
-using AwardVote.Domain.Accounts;
 using AwardVote.Domain.Cycles;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
@@ -15,12 +14,9 @@ public sealed class CancelJuryInvitation(AppDbContext db, AuditLog audit) : IUse
 {
     public async Task<Outcome> RunAsync(int cycleId, int categoryId, int invitationId, CancellationToken cancellationToken)
     {
-        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.CycleId == cycleId && i.CategoryId == categoryId
-            && (i.Role == ScopedRole.Juror || i.Role == ScopedRole.Chair), cancellationToken);
-        if (invitation is null)
-            return Refusal.NotFound;
-        if (invitation.AcceptedAt is not null || invitation.DeclinedAt is not null)
-            return Refusal.Conflict(RefusalCode.InvitationUsed);
+        var found = await UnansweredJuryInvitation.FindAsync(db, cycleId, categoryId, invitationId, cancellationToken);
+        if (found.Value is not { } invitation)
+            return Outcome.Refused(found.Refusals);
         db.Invitations.Remove(invitation);
         audit.Record("jury.invitation-cancelled", nameof(Category), categoryId,
             before: new { InvitationId = invitation.Id, invitation.Email, invitation.Role, invitation.ExpiresAt }, cycleId: cycleId);

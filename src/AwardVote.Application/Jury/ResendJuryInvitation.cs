@@ -20,12 +20,9 @@ public sealed class ResendJuryInvitation(AppDbContext db, AuditLog audit, Outbox
     public async Task<Outcome<Invitation>> RunAsync(int cycleId, int categoryId, int invitationId, string resenderUserId,
         CancellationToken cancellationToken)
     {
-        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.CycleId == cycleId && i.CategoryId == categoryId
-            && (i.Role == ScopedRole.Juror || i.Role == ScopedRole.Chair), cancellationToken);
-        if (invitation is null)
-            return Refusal.NotFound;
-        if (invitation.AcceptedAt is not null || invitation.DeclinedAt is not null)
-            return Refusal.Conflict(RefusalCode.InvitationUsed);
+        var found = await UnansweredJuryInvitation.FindAsync(db, cycleId, categoryId, invitationId, cancellationToken);
+        if (found.Value is not { } invitation)
+            return Outcome<Invitation>.Refused(found.Refusals);
         var cycle = await db.Cycles.AsNoTracking().SingleAsync(c => c.Id == cycleId, cancellationToken);
         var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == categoryId, cancellationToken);
 
