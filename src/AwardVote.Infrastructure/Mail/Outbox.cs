@@ -52,10 +52,16 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock, IStringLocalizer
             return mail;
         var url = publicBase + PrivacyNoticePath;
         var label = localizer["How we process personal data:"].Value;
-        var text = $"{mail.TextBody}\n\n{label} {url}";
+        // Above the signature, so that a mail still ends with the association's name.
+        var signature = mail.TextBody.LastIndexOf(MailTemplate.SignatureSeparator, StringComparison.Ordinal);
+        var text = signature < 0
+            ? $"{mail.TextBody}\n\n{label} {url}"
+            : mail.TextBody.Insert(signature, $"\n\n{label} {url}");
         var line = $"<p><small>{WebUtility.HtmlEncode(label)} <a href=\"{WebUtility.HtmlEncode(url)}\">{WebUtility.HtmlEncode(url)}</a></small></p>";
-        var end = mail.HtmlBody.LastIndexOf("</body>", StringComparison.Ordinal);
-        var html = end < 0 ? mail.HtmlBody + line : mail.HtmlBody.Insert(end, line);
+        var at = mail.HtmlBody.LastIndexOf(MailTemplate.HtmlSignatureSeparator, StringComparison.Ordinal);
+        if (at < 0)
+            at = mail.HtmlBody.LastIndexOf("</body>", StringComparison.Ordinal);
+        var html = at < 0 ? mail.HtmlBody + line : mail.HtmlBody.Insert(at, line);
         return mail with { TextBody = text, HtmlBody = html };
     }
 }
