@@ -9,6 +9,10 @@ public abstract record MailTemplate
     /// <summary>What the mail is for, e.g. "account-confirmation"; part of the outbox's deduplication key.</summary>
     public abstract string Purpose { get; }
 
+    /// <summary>What stands between a mail's text and its signature (the usenet "-- " line; the HTML's rule).</summary>
+    public const string SignatureSeparator = "\n\n-- \n";
+    public const string HtmlSignatureSeparator = "<hr>";
+
     public abstract RenderedMail Render(IStringLocalizer<MailResource> l);
 
     /// <summary>Builds the plain-text and HTML bodies from paragraphs; values are HTML-encoded here, once.</summary>
@@ -25,8 +29,8 @@ public abstract record MailTemplate
         }
         if (footer is not null)
         {
-            text += $"\n\n-- \n{footer}";
-            html += $"<hr><p><small>{WebUtility.HtmlEncode(footer)}</small></p>";
+            text += $"{SignatureSeparator}{footer}";
+            html += $"{HtmlSignatureSeparator}<p><small>{WebUtility.HtmlEncode(footer)}</small></p>";
         }
         return new RenderedMail(subject, text, $"<!DOCTYPE html><html><body>{html}</body></html>");
     }

@@ -1,3 +1,5 @@
+using AwardVote.Infrastructure.Association;
+
 namespace AwardVote.Infrastructure.Privacy;
 
 /// <summary>
@@ -24,4 +26,27 @@ public sealed class PrivacyOptions
 
     /// <summary>Days an invitation nobody answered is kept after it expired.</summary>
     public int ExpiredInvitationDays { get; set; } = 30;
+
+    // What the privacy notice (/Privacy) says about who is responsible and whom to ask. The defaults are the demo's
+    // association, LBB, with an address nobody reads: a real installation sets its own.
+
+    /// <summary>Who decides why and how the data is processed (the GDPR's controller); none: the association's name.</summary>
+    public InTwoLanguages? Controller { get; set; }
+
+    /// <summary>The controller's registration number in the register of associations; empty: not shown.</summary>
+    public string RegistrationNumber { get; set; } = "";
+
+    /// <summary>The controller's postal address, where a request can also be sent by post; empty: not shown.</summary>
+    public string Address { get; set; } = "";
+
+    /// <summary>Where a person writes to see, correct or erase their data, or to object.</summary>
+    public string ContactEmail { get; set; } = "privatums@lbb.example";
+
+    /// <summary>The data protection officer's contact (a name and an address), when the controller has one; empty: none.</summary>
+    public string DataProtectionOfficer { get; set; } = "";
+
+    /// <summary>Where a complaint goes: the supervisory authority of the controller's country.</summary>
+    public InTwoLanguages SupervisoryAuthority { get; set; } = new("Datu valsts inspekcija", "Data State Inspectorate of Latvia");
+
+    public string SupervisoryAuthorityUrl { get; set; } = "https://www.dvi.gov.lv";
 }

@@ -10,8 +10,9 @@ namespace AwardVote.Web.PublicPages;
 
 /// <summary>
 /// What search engines read: robots.txt (the public pages may be indexed, the rest not) and a sitemap of the public
-/// pages: home, the cycles, each public cycle's page, the laureates and each announced cycle's results. Absolute
-/// addresses from the configured public address (<see cref="PublicLinks"/>), never from the request's Host.
+/// pages: home, the cycles, each public cycle's page, the laureates, each announced cycle's results and the privacy
+/// notice. Absolute addresses from the configured public address (<see cref="PublicLinks"/>), never from the request's
+/// Host.
 /// </summary>
 public static class SearchEngines
 {
@@ -59,7 +60,7 @@ public static class SearchEngines
             .GroupBy(p => p.CycleId)
             .ToDictionary(g => g.Key, g => g.Max(p => p.PublishedAt!.Value));
 
-        var pages = new List<XElement> { Url(links, "/"), Url(links, "/Cycles"), Url(links, "/Laureates") };
+        var pages = new List<XElement> { Url(links, "/"), Url(links, "/Cycles"), Url(links, "/Laureates"), Url(links, "/Privacy") };
         foreach (var cycle in cycles)
         {
             pages.Add(Url(links, $"/Cycles/{Uri.EscapeDataString(cycle.Slug)}"));

@@ -20,7 +20,7 @@ public sealed class AccessibilityTests(AccessibilitySession session) : IClassFix
         Role.Visitor =>
         [
             "/", "/Cycles", $"/Cycles/{World.DemoSlug}", "/Cycles/gada-biblioteka-2019", "/Cycles/gada-biblioteka-2019/Results",
-            "/Laureates", $"/Cycles/{World.VoteSlug}", $"/Cycles/{World.VoteSlug}/Vote", "/Account/Login", "/Account/Register",
+            "/Laureates", "/Privacy", $"/Cycles/{World.VoteSlug}", $"/Cycles/{World.VoteSlug}/Vote", "/Account/Login", "/Account/Register",
             "/Account/ForgotPassword", $"/Endorse?token={World.EndorsementToken}", "/Vote/Confirm?token=no-such-link",
         ],
         Role.Library =>

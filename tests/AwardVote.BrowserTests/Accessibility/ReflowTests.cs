@@ -26,7 +26,7 @@ public sealed partial class ReflowTests(AccessibilitySession session) : IClassFi
         [
             ("/Index", "/"), ("/Cycles/Index", "/Cycles"), ("/Cycles/Details", $"/Cycles/{World.DemoSlug}"),
             ("/Cycles/Details", "/Cycles/gada-biblioteka-2019"), ("/Cycles/Results", "/Cycles/gada-biblioteka-2019/Results"),
-            ("/Laureates/Index", "/Laureates"), ("/Cycles/Details", $"/Cycles/{World.VoteSlug}"),
+            ("/Laureates/Index", "/Laureates"), ("/Privacy", "/Privacy"), ("/Cycles/Details", $"/Cycles/{World.VoteSlug}"),
             ("/PeoplesChoice/Vote", $"/Cycles/{World.VoteSlug}/Vote"), ("/PeoplesChoice/Confirm", "/Vote/Confirm?token=no-such-link"),
             ("/Account/Login", "/Account/Login"), ("/Account/Register", "/Account/Register"),
             ("/Account/RegisterConfirmation", "/Account/RegisterConfirmation"), ("/Account/ConfirmEmail", "/Account/ConfirmEmail?userId=x&code=y"),

@@ -42,6 +42,7 @@ public sealed partial class SearchEngineTests(Apps apps)
         Assert.Contains($"{PublicAddress}/", addresses);
         Assert.Contains($"{PublicAddress}/Laureates", addresses);
         Assert.Contains($"{PublicAddress}/Cycles", addresses);
+        Assert.Contains($"{PublicAddress}/Privacy", addresses);
         Assert.Contains($"{PublicAddress}/Cycles/gada-biblioteka-2019", addresses);
         Assert.Contains($"{PublicAddress}/Cycles/gada-biblioteka-2019/Results", addresses);
         Assert.Contains($"{PublicAddress}/Cycles/{open.Slug}", addresses);
