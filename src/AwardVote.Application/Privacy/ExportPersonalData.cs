@@ -64,8 +64,9 @@ public sealed class ExportPersonalData(AppDbContext db, UserManager<AppUser> use
         var normalized = email.ToUpperInvariant();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
         var export = await GatherAsync(user, user?.Email ?? email, cancellationToken);
-        // The address is in the entry only while there is no account to name: an erasure pseudonymises the account id.
-        audit.Record(ExportAction, "User", user?.Id ?? VoterAddress.Normalize(email), reason: input.Reason.Trim());
+        // Without an account the entry names the address by its keyed hash, never the address itself: the entry is
+        // also in the administrator's own export, which must not hand out the other person's address.
+        audit.Record(ExportAction, "User", user?.Id ?? pseudonyms.VoterKey(VoterAddress.Canonical(email)), reason: input.Reason.Trim());
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Of(export);
     }

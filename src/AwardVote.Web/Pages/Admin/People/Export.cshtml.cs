@@ -25,6 +25,8 @@ public sealed class ExportModel(ExportPersonalData export, AppDbContext db) : Pa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+            return Page();
         var outcome = await export.RunAsync(Input, cancellationToken);
         if (this.Refused(outcome) is { } refused)
             return refused;
@@ -37,6 +39,8 @@ public sealed class ExportModel(ExportPersonalData export, AppDbContext db) : Pa
 
     public async Task<IActionResult> OnPostDownloadAsync(CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+            return Page();
         var outcome = await export.RunAsync(Input, cancellationToken);
         return this.Refused(outcome) ?? (outcome.Succeeded ? File(outcome.Value!.ToJson(), "application/json", outcome.Value.FileName) : Page());
     }
