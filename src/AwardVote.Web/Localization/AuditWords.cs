@@ -76,6 +76,8 @@ public static class AuditWords
         "peoples-choice.counted" => l["People's-choice vote counted"],
         "peoples-choice.member-list-replaced" => l["Member list replaced"],
         "peoples-choice.vote-confirmed" => l["People's-choice vote confirmed"],
+        "personal-data.exported" => l["Personal data given out on a request"],
+        "personal-data.exported-own" => l["Own personal data looked at or downloaded"],
         "publication.approved" => l["Result approved"],
         "publication.citation-changed" => l["Jury's citation changed"],
         "publication.citation-written" => l["Jury's citation written"],

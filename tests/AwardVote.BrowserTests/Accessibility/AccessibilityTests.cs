@@ -27,7 +27,7 @@ public sealed class AccessibilityTests(AccessibilitySession session) : IClassFix
         [
             "/Nominations", $"/Nominations/Edit?id={World.DemoDraftId}", $"/Nominations/Attachments?id={World.DemoDraftId}",
             $"/Nominations/Endorsements?id={World.DemoDraftId}", $"/Nominations/Preview?id={World.DemoDraftId}", "/Libraries",
-            $"/Libraries/Invite?id={World.DemoLibraryId}", "/Libraries/Register",
+            $"/Libraries/Invite?id={World.DemoLibraryId}", "/Libraries/Register", "/Account/Manage/Data",
         ],
         Role.Juror =>
         [
@@ -50,6 +50,7 @@ public sealed class AccessibilityTests(AccessibilitySession session) : IClassFix
             $"/Admin/Results/Publication?cycleId={World.ResultsCycleId}",
             $"/Jury/Citation?cycleId={World.ResultsCycleId}&categoryId={World.ResultsCategoryId}",
             $"/Admin/Exports?cycleId={World.ResultsCycleId}", "/Admin/Mail", $"/Admin/PeoplesChoice?cycleId={World.VoteCycleId}",
+            "/Admin/People/Export",
         ],
     };
 

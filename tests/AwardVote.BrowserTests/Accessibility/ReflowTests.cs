@@ -45,6 +45,7 @@ public sealed partial class ReflowTests(AccessibilitySession session) : IClassFi
             ("/Libraries/Invite", $"/Libraries/Invite?id={World.DemoLibraryId}"), ("/Libraries/Register", "/Libraries/Register"),
             ("/Account/Manage/TwoFactor", "/Account/Manage/TwoFactor"), ("/Account/Manage/EnableAuthenticator", "/Account/Manage/EnableAuthenticator"),
             ("/Account/Manage/Passkeys", "/Account/Manage/Passkeys"), ("/Account/Manage/Sessions", "/Account/Manage/Sessions"),
+            ("/Account/Manage/Data", "/Account/Manage/Data"),
             ("/Invitations/Accept", "/Invitations/Accept?token=no-such-link"), ("/Index", "/"),
         ],
         Role.Juror =>
@@ -74,6 +75,7 @@ public sealed partial class ReflowTests(AccessibilitySession session) : IClassFi
             ("/Jury/Citation", $"/Jury/Citation?cycleId={World.ResultsCycleId}&categoryId={World.ResultsCategoryId}"),
             ("/Admin/Exports/Index", $"/Admin/Exports?cycleId={World.ResultsCycleId}"), ("/Admin/Mail/Index", "/Admin/Mail"),
             ("/Admin/PeoplesChoice/Index", $"/Admin/PeoplesChoice?cycleId={World.VoteCycleId}"),
+            ("/Admin/People/Export", "/Admin/People/Export"),
             ("/Nominations/Preview", $"/Nominations/Preview?id={World.DemoDraftId}"),
         ],
     };

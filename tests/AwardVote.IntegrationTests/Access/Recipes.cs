@@ -89,6 +89,18 @@ public static partial class Recipes
             perPhase: false, writes: false),
         Post("POST /Account/Manage/Passkeys?handler=Remove", c => c.Form("/Account/Manage/Passkeys?handler=Remove", ("Remove.CredentialId", "AAAA"), ("Remove.Password", "not the password")),
             perPhase: false, writes: false),
+        // "My data" (issue 17): the signed-in person's own data, with no id to name anyone else's.
+        Read("GET /Account/Manage/Data", _ => "/Account/Manage/Data", perPhase: false),
+        Read("GET /Account/Manage/Data?handler=Download", _ => "/Account/Manage/Data?handler=Download", perPhase: false),
+        Read("GET /api/account/data", _ => "/api/account/data", perPhase: false),
+        // A person's data for a postal request: administrators only, audited with the request's reference.
+        Read("GET /Admin/People/Export", _ => "/Admin/People/Export", perPhase: false),
+        Post("POST /Admin/People/Export", c => c.Form("/Admin/People/Export", ("Input.Email", c.World.Spare.Email), ("Input.Reason", "Vēstule Nr. 1")),
+            perPhase: false),
+        Post("POST /Admin/People/Export?handler=Download", c => c.Form("/Admin/People/Export?handler=Download", ("Input.Email", c.World.Spare.Email),
+            ("Input.Reason", "Vēstule Nr. 1")), perPhase: false),
+        Post("POST /api/admin/people/data", c => Json(HttpMethod.Post, "/api/admin/people/data", new { email = c.World.Spare.Email, reason = "Vēstule Nr. 1" }),
+            perPhase: false),
         Read("GET /Culture", _ => "/Culture", perPhase: false),
         Post("POST /Culture", c => c.Form("/Culture", ("culture", "lv"), ("returnUrl", "/")), perPhase: false, writes: false, isolated: true),
         Read("GET /Error", _ => "/Error?code=404", perPhase: false),
