@@ -190,6 +190,7 @@ api.MapResultApi();
 api.MapPeoplesChoiceApi();
 api.MapPublicationApi();
 api.MapCountApi();
+api.MapErasureApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();
