@@ -122,7 +122,7 @@ public sealed class ErasePerson(AppDbContext db, UserManager<AppUser> users, Aud
         var ownTexts = new List<string?>();
         await KeepJudgingWithoutThePersonAsync(userId, ownTexts, cancellationToken);
         await KeepNominationsWithoutThePersonAsync(userId, normalized, cancellationToken);
-        await ForgetAddressAsync(userId, email, normalized, cancellationToken);
+        await ForgetAddressAsync(userId, email, user.DisplayName, normalized, cancellationToken);
         await DeleteAccountAsync(user, cancellationToken);
 
         var pseudonym = pseudonyms.Person(userId);
@@ -242,8 +242,9 @@ public sealed class ErasePerson(AppDbContext db, UserManager<AppUser> users, Aud
         }
     }
 
-    private async Task ForgetAddressAsync(string userId, string email, string normalized, CancellationToken cancellationToken)
+    private async Task ForgetAddressAsync(string userId, string email, string displayName, string normalized, CancellationToken cancellationToken)
     {
+        var pseudonym = pseudonyms.Person(userId);
         db.Invitations.RemoveRange(await db.Invitations
             .Where(i => i.Email.ToUpper() == normalized || i.AcceptedByUserId == userId).ToListAsync(cancellationToken));
         foreach (var invitation in await db.Invitations.Where(i => i.InvitedByUserId == userId && i.AcceptedByUserId != userId)
@@ -251,6 +252,23 @@ public sealed class ErasePerson(AppDbContext db, UserManager<AppUser> users, Aud
             invitation.InvitedByUserId = null;
         // Mail to the person goes, sent or not (no goodbye mail either: its address would have to stay).
         db.Outbox.RemoveRange(await db.Outbox.Where(m => m.ToEmail.ToUpper() == normalized).ToListAsync(cancellationToken));
+        // Mail to others that names the person (a conflict declared, to the chair) and is not sent yet: a sent one's body
+        // is gone already (DeliverOutboxJob), but its subject may still name them.
+        var names = new[] { email, displayName }.Where(t => t.Trim().Length >= 3).Select(t => t.Trim()).ToList();
+        foreach (var text in names)
+        {
+            foreach (var message in await db.Outbox.Where(m => m.ToEmail.ToUpper() != normalized
+                             && (m.Subject.Contains(text) || m.TextBody.Contains(text) || (m.HtmlBody != null && m.HtmlBody.Contains(text))
+                                 || (m.ToName != null && m.ToName.Contains(text))))
+                         .ToListAsync(cancellationToken))
+            {
+                message.Subject = message.Subject.Replace(text, pseudonym, StringComparison.OrdinalIgnoreCase);
+                message.TextBody = message.TextBody.Replace(text, pseudonym, StringComparison.OrdinalIgnoreCase);
+                message.HtmlBody = message.HtmlBody?.Replace(text, pseudonym, StringComparison.OrdinalIgnoreCase)
+                    .Replace(System.Net.WebUtility.HtmlEncode(text), pseudonym, StringComparison.OrdinalIgnoreCase);
+                message.ToName = message.ToName?.Replace(text, pseudonym, StringComparison.OrdinalIgnoreCase);
+            }
+        }
 
         foreach (var library in await db.Libraries.Where(l => l.Email != null && l.Email.ToUpper() == normalized).ToListAsync(cancellationToken))
             library.Email = null;

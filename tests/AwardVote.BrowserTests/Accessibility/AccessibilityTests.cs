@@ -49,7 +49,7 @@ public sealed class AccessibilityTests(AccessibilitySession session) : IClassFix
             $"/Admin/Results?cycleId={World.ResultsCycleId}", $"/Admin/Results/Protocol?id={World.ResultId}",
             $"/Admin/Results/Publication?cycleId={World.ResultsCycleId}",
             $"/Jury/Citation?cycleId={World.ResultsCycleId}&categoryId={World.ResultsCategoryId}",
-            $"/Admin/Exports?cycleId={World.ResultsCycleId}", "/Admin/Mail", $"/Admin/PeoplesChoice?cycleId={World.VoteCycleId}",
+            $"/Admin/Exports?cycleId={World.ResultsCycleId}", "/Admin/Mail", $"/Admin/PeoplesChoice?cycleId={World.VoteCycleId}", "/Admin/People/Erase",
         ],
     };
 

@@ -44,7 +44,7 @@ public sealed partial class ReflowTests(AccessibilitySession session) : IClassFi
             ("/Nominations/Preview", $"/Nominations/Preview?id={World.DemoDraftId}"), ("/Libraries/Index", "/Libraries"),
             ("/Libraries/Invite", $"/Libraries/Invite?id={World.DemoLibraryId}"), ("/Libraries/Register", "/Libraries/Register"),
             ("/Account/Manage/TwoFactor", "/Account/Manage/TwoFactor"), ("/Account/Manage/EnableAuthenticator", "/Account/Manage/EnableAuthenticator"),
-            ("/Account/Manage/Passkeys", "/Account/Manage/Passkeys"), ("/Account/Manage/Sessions", "/Account/Manage/Sessions"),
+            ("/Account/Manage/Passkeys", "/Account/Manage/Passkeys"), ("/Account/Manage/Sessions", "/Account/Manage/Sessions"), ("/Account/Manage/Delete", "/Account/Manage/Delete"),
             ("/Invitations/Accept", "/Invitations/Accept?token=no-such-link"), ("/Index", "/"),
         ],
         Role.Juror =>
@@ -72,7 +72,7 @@ public sealed partial class ReflowTests(AccessibilitySession session) : IClassFi
             ("/Admin/Results/Index", $"/Admin/Results?cycleId={World.ResultsCycleId}"), ("/Admin/Results/Protocol", $"/Admin/Results/Protocol?id={World.ResultId}"),
             ("/Admin/Results/Publication", $"/Admin/Results/Publication?cycleId={World.ResultsCycleId}"),
             ("/Jury/Citation", $"/Jury/Citation?cycleId={World.ResultsCycleId}&categoryId={World.ResultsCategoryId}"),
-            ("/Admin/Exports/Index", $"/Admin/Exports?cycleId={World.ResultsCycleId}"), ("/Admin/Mail/Index", "/Admin/Mail"),
+            ("/Admin/Exports/Index", $"/Admin/Exports?cycleId={World.ResultsCycleId}"), ("/Admin/Mail/Index", "/Admin/Mail"), ("/Admin/People/Erase", "/Admin/People/Erase"),
             ("/Admin/PeoplesChoice/Index", $"/Admin/PeoplesChoice?cycleId={World.VoteCycleId}"),
             ("/Nominations/Preview", $"/Nominations/Preview?id={World.DemoDraftId}"),
         ],
