@@ -104,7 +104,7 @@ public sealed class ErasePerson(AppDbContext db, UserManager<AppUser> users, Aud
         if (!input.Confirmed)
             return Refusal.Invalid(nameof(input.Confirmed), RefusalCode.ErasureNotConfirmed);
         if (await users.FindByEmailAsync(input.Email.Trim()) is not { } user)
-            return new Refusal(RefusalCode.ErasurePersonNotFound, RefusalKind.NotFound, nameof(input.Email), []);
+            return Refusal.Invalid(nameof(input.Email), RefusalCode.ErasurePersonNotFound);
         if (await db.RoleGrants.AnyAsync(g => g.UserId == user.Id && g.Role == ScopedRole.Administrator, cancellationToken))
             return Refusal.ConflictOn(nameof(input.Email), RefusalCode.ErasureOfAdministrator);
         return await EraseAsync(user, input.Reason.Trim(), byAdministrator: true, cancellationToken);
@@ -135,13 +135,22 @@ public sealed class ErasePerson(AppDbContext db, UserManager<AppUser> users, Aud
         return new Erased(pseudonym);
     }
 
+    // Phases are stored by name, so they are compared as sets, never by order.
+    private static readonly CyclePhase[] JudgingNotPublished = [CyclePhase.Judging, CyclePhase.Shortlist, CyclePhase.Counting, CyclePhase.ResultsReview];
+
+    private static readonly CyclePhase[] NotFinished =
+    [
+        CyclePhase.Draft, CyclePhase.NominationsOpen, CyclePhase.EligibilityReview, CyclePhase.Judging, CyclePhase.Shortlist,
+        CyclePhase.Counting, CyclePhase.ResultsReview,
+    ];
+
     /// <summary>Why the award still needs the account, or null.</summary>
     private async Task<Refusal?> StillNeededAsync(string userId, string normalized, CancellationToken cancellationToken)
     {
         // Judging has begun and the results are not published: an open round, a closed one not yet counted, a repeat
         // ballot or a casting vote to come. By grant, and by ballots too (a juror taken off the panel mid-round).
         var judging = await db.Cycles.AsNoTracking()
-            .Where(c => c.Phase >= CyclePhase.Judging && c.Phase < CyclePhase.Published)
+            .Where(c => JudgingNotPublished.Contains(c.Phase))
             .Where(c => db.RoleGrants.Any(g => g.UserId == userId && g.CycleId == c.Id && (g.Role == ScopedRole.Juror || g.Role == ScopedRole.Chair))
                 || db.ScoreBallots.Any(b => b.JurorUserId == userId && db.Rounds.Any(r => r.Id == b.RoundId && r.CycleId == c.Id))
                 || db.RankedBallots.Any(b => b.JurorUserId == userId && db.Rounds.Any(r => r.Id == b.RoundId && r.CycleId == c.Id)))
@@ -153,7 +162,7 @@ public sealed class ErasePerson(AppDbContext db, UserManager<AppUser> users, Aud
                 .Where(l => db.RoleGrants.Any(g => g.UserId == userId && g.Role == ScopedRole.LibraryRepresentative && g.LibraryId == l.Id))
                 .Where(l => !db.RoleGrants.Any(g => g.UserId != userId && g.Role == ScopedRole.LibraryRepresentative && g.LibraryId == l.Id))
                 .Where(l => db.Nominations.Any(n => n.LibraryId == l.Id && n.Status != NominationStatus.Withdrawn
-                    && db.Cycles.Any(c => c.Id == n.CycleId && c.Phase < CyclePhase.Published)))
+                    && db.Cycles.Any(c => c.Id == n.CycleId && NotFinished.Contains(c.Phase))))
                 .OrderBy(l => l.Id).FirstOrDefaultAsync(cancellationToken) is { } library)
             return Refusal.Conflict(RefusalCode.ErasureOnlyRepresentative, LibraryName.Of(library));
 
@@ -161,7 +170,7 @@ public sealed class ErasePerson(AppDbContext db, UserManager<AppUser> users, Aud
         if (await db.Endorsements.AsNoTracking()
                 .Where(e => e.EndorserEmail.ToUpper() == normalized && e.Status == EndorsementStatus.Received)
                 .Join(db.Nominations.Where(n => n.Status != NominationStatus.Withdrawn
-                        && db.Cycles.Any(c => c.Id == n.CycleId && c.Phase < CyclePhase.Published)),
+                        && db.Cycles.Any(c => c.Id == n.CycleId && NotFinished.Contains(c.Phase))),
                     e => e.NominationId, n => n.Id, (e, n) => n.LibraryId)
                 .Join(db.Libraries, id => id, l => l.Id, (_, l) => l)
                 .FirstOrDefaultAsync(cancellationToken) is { } endorsed)

@@ -25,7 +25,7 @@ public static class ErasureEndpoints
             .WithTags("Privacy")
             .RequireAuthorization(Policies.Administrator)
             .WithSummary("Erase an account on the person's request (not an administrator's): its e-mail address, how the request came, and the confirmation. Answers with the pseudonym the audit log now shows.")
-            .Produces<Erased>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .Produces<Erased>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithExample(new EraseOnRequestInput { Email = "ilze@biblioteka.example", Reason = "Letter of 6 January 2027, signature checked", Confirmed = true },
                 new Erased("p-1a2b3c4d5e6f"));
     }

@@ -105,7 +105,7 @@ public sealed class ErasureRefusalTests(Apps apps)
     }
 
     [Theory, AllProviders]
-    public async Task An_administrator_erases_on_request_audited_with_the_reason_and_twice_is_a_clean_404(DatabaseProvider provider)
+    public async Task An_administrator_erases_on_request_audited_with_the_reason_and_twice_is_told_there_is_no_such_account(DatabaseProvider provider)
     {
         var app = apps.Get(provider);
         var person = await new PersonBuilder("Pēteris Lūdzējs").CreateAsync(app);
@@ -129,12 +129,12 @@ public sealed class ErasureRefusalTests(Apps apps)
         Assert.Equal($"Vēstule no {pseudonym} 2027. gada 6. janvārī, paraksts pārbaudīts", entry.Reason);
         Assert.Empty(await DatabaseSearch.FindAsync(app, person.Email));
 
-        // Erasing again: the page and the API both say there is no such account (404), not an error.
+        // Erasing again: the page and the API both say there is no such account (400), not an error.
         using var admin = await app.BearerClientAsync(DemoSeeder.AdministratorEmail);
         using var again = await admin.PostAsJsonAsync("/api/admin/people/erase", new { email = person.Email, reason, confirmed = true });
         using var againPage = await browser.SubmitFormAsync("/Admin/People/Erase",
             new Dictionary<string, string> { ["Input.Email"] = person.Email, ["Input.Reason"] = reason, ["Input.Confirmed"] = "true" });
-        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Equal("Nevienam kontam nav šādas e-pasta adreses.", Assert.Single(await Parity.ProblemMessagesAsync(again)));
         Assert.Contains("Nevienam kontam nav šādas e-pasta adreses.", Parity.FormErrors(await againPage.Content.ReadAsStringAsync()));
 
