@@ -261,4 +261,24 @@ public enum RefusalCode
     AccountChangedMeanwhile,
     /// <summary>A refresh token that is unreadable, expired, of an ended session, or used before.</summary>
     RefreshTokenNotValid,
+
+    // --- Privacy: erasure (issue 17, items 4 and 6) -----------------------------------------------------------------
+    /// <summary>The typed confirmation is not the account's e-mail address.</summary>
+    ErasureConfirmationWrong,
+    /// <summary>The administrator did not confirm the person's request.</summary>
+    ErasureNotConfirmed,
+    /// <summary>No account has the address the administrator gave.</summary>
+    ErasurePersonNotFound,
+    /// <summary>The account has neither a password nor an authenticator app to prove the deletion with.</summary>
+    ErasureNeedsPassword,
+    /// <summary>On the jury of a cycle whose judging has begun and whose results are not published. Args: the cycle's title.</summary>
+    ErasureJurorOfOpenCycle,
+    /// <summary>The only representative of a library with a nomination in progress. Args: the library's LibraryName.</summary>
+    ErasureOnlyRepresentative,
+    /// <summary>A letter of support from the address is part of a nomination in progress. Args: the library's LibraryName.</summary>
+    ErasureLetterOnLiveNomination,
+    /// <summary>The association's only administrator: erasing it would lock the association out.</summary>
+    ErasureLastAdministrator,
+    /// <summary>An administrator's account is not erased on request by an administrator (the holder deletes it, or the role is taken away first).</summary>
+    ErasureOfAdministrator,
 }

@@ -191,6 +191,7 @@ api.MapPeoplesChoiceApi();
 api.MapPublicationApi();
 api.MapCountApi();
 api.MapPersonalDataApi();
+api.MapErasureApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapJobsDashboard();

@@ -646,8 +646,6 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("JurorUserId");
-
                     b.HasIndex("RoundId", "CategoryId", "JurorUserId")
                         .IsUnique();
 
@@ -726,8 +724,6 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("JurorUserId");
 
                     b.HasIndex("NominationId");
 
@@ -2204,12 +2200,6 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("AwardVote.Domain.Judging.ConflictOfInterest", b =>
                 {
-                    b.HasOne("AwardVote.Infrastructure.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("JurorUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
                         .WithMany()
                         .HasForeignKey("NominationId")
@@ -2222,12 +2212,6 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
                     b.HasOne("AwardVote.Domain.Cycles.Category", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("AwardVote.Infrastructure.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("JurorUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -2255,12 +2239,6 @@ namespace AwardVote.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("AwardVote.Domain.Judging.ScoreBallot", b =>
                 {
-                    b.HasOne("AwardVote.Infrastructure.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("JurorUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
                         .WithMany()
                         .HasForeignKey("NominationId")

@@ -646,8 +646,6 @@ namespace AwardVote.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("JurorUserId");
-
                     b.HasIndex("RoundId", "CategoryId", "JurorUserId")
                         .IsUnique();
 
@@ -726,8 +724,6 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("JurorUserId");
 
                     b.HasIndex("NominationId");
 
@@ -2207,12 +2203,6 @@ namespace AwardVote.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("AwardVote.Domain.Judging.ConflictOfInterest", b =>
                 {
-                    b.HasOne("AwardVote.Infrastructure.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("JurorUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
                         .WithMany()
                         .HasForeignKey("NominationId")
@@ -2225,12 +2215,6 @@ namespace AwardVote.Migrations.SqlServer.Migrations
                     b.HasOne("AwardVote.Domain.Cycles.Category", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("AwardVote.Infrastructure.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("JurorUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -2258,12 +2242,6 @@ namespace AwardVote.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("AwardVote.Domain.Judging.ScoreBallot", b =>
                 {
-                    b.HasOne("AwardVote.Infrastructure.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("JurorUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
                         .WithMany()
                         .HasForeignKey("NominationId")

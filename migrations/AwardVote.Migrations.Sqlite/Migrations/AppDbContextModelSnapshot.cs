@@ -615,8 +615,6 @@ namespace AwardVote.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("JurorUserId");
-
                     b.HasIndex("RoundId", "CategoryId", "JurorUserId")
                         .IsUnique();
 
@@ -691,8 +689,6 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("JurorUserId");
 
                     b.HasIndex("NominationId");
 
@@ -2125,12 +2121,6 @@ namespace AwardVote.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("AwardVote.Domain.Judging.ConflictOfInterest", b =>
                 {
-                    b.HasOne("AwardVote.Infrastructure.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("JurorUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
                         .WithMany()
                         .HasForeignKey("NominationId")
@@ -2143,12 +2133,6 @@ namespace AwardVote.Migrations.Sqlite.Migrations
                     b.HasOne("AwardVote.Domain.Cycles.Category", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("AwardVote.Infrastructure.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("JurorUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -2176,12 +2160,6 @@ namespace AwardVote.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("AwardVote.Domain.Judging.ScoreBallot", b =>
                 {
-                    b.HasOne("AwardVote.Infrastructure.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("JurorUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("AwardVote.Domain.Nominations.Nomination", null)
                         .WithMany()
                         .HasForeignKey("NominationId")

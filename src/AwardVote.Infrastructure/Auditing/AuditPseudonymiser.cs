@@ -16,8 +16,14 @@ public sealed class AuditPseudonymiser(AppDbContext db, Pseudonyms pseudonyms)
 {
     /// <param name="userId">The account id.</param>
     /// <param name="personalTexts">What else names the person in entries: e-mail address, user name, display name.</param>
+    /// <param name="ownTexts">
+    /// What the person wrote that the entries about them copied (a ballot's comment, a conflict's reason): replaced by
+    /// <see cref="Removed"/>, and only in the entries found by the person's id, name or address, so that a short or
+    /// common text is never taken out of anybody else's entries.
+    /// </param>
     /// <returns>How many entries changed.</returns>
-    public async Task<int> PseudonymiseAsync(string userId, IEnumerable<string?> personalTexts, CancellationToken cancellationToken)
+    public async Task<int> PseudonymiseAsync(string userId, IEnumerable<string?> personalTexts, CancellationToken cancellationToken,
+        IEnumerable<string?>? ownTexts = null)
     {
         var pseudonym = pseudonyms.Person(userId);
         // Longest first, so that an address is replaced before a name it contains. Short texts (a one-letter name)
@@ -29,7 +35,7 @@ public sealed class AuditPseudonymiser(AppDbContext db, Pseudonyms pseudonyms)
             .OrderByDescending(t => t.Length)
             .ToList();
         // The before/after records are JSON, which writes letters such as "ē" as "\u0113": search for both spellings.
-        var spellings = texts.SelectMany(t => new[] { t, JsonSerializer.Serialize(t)[1..^1] }).Distinct().ToList();
+        var spellings = Spellings(texts);
 
         var query = db.AuditEntries.Where(e => e.ActorUserId == userId || e.EntityId.Contains(userId));
         foreach (var spelling in spellings)
@@ -39,6 +45,8 @@ public sealed class AuditPseudonymiser(AppDbContext db, Pseudonyms pseudonyms)
                 || (e.After != null && e.After.Contains(spelling))
                 || (e.Reason != null && e.Reason.Contains(spelling))));
         var entries = await query.ToListAsync(cancellationToken);
+        var own = Spellings((ownTexts ?? []).Where(t => !string.IsNullOrWhiteSpace(t) && t.Trim().Length >= 3)
+            .Select(t => t!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(t => t.Length));
 
         foreach (var entry in entries)
         {
@@ -50,12 +58,18 @@ public sealed class AuditPseudonymiser(AppDbContext db, Pseudonyms pseudonyms)
             if (spellings.Contains(entry.ActorName, StringComparer.OrdinalIgnoreCase))
                 entry.ActorName = pseudonym;
             entry.EntityId = entry.EntityId.Replace(userId, pseudonym, StringComparison.Ordinal);
-            entry.Before = Replace(entry.Before, spellings, pseudonym);
-            entry.After = Replace(entry.After, spellings, pseudonym);
-            entry.Reason = Replace(entry.Reason, spellings, pseudonym);
+            entry.Before = Replace(Replace(entry.Before, own, Removed), spellings, pseudonym);
+            entry.After = Replace(Replace(entry.After, own, Removed), spellings, pseudonym);
+            entry.Reason = Replace(Replace(entry.Reason, own, Removed), spellings, pseudonym);
         }
         return entries.Count;
     }
+
+    /// <summary>What stands where the person's own words were.</summary>
+    public const string Removed = "—";
+
+    private static List<string> Spellings(IEnumerable<string> texts) =>
+        texts.SelectMany(t => new[] { t, JsonSerializer.Serialize(t)[1..^1] }).Distinct().ToList();
 
     private static string? Replace(string? text, IEnumerable<string> spellings, string pseudonym)
     {

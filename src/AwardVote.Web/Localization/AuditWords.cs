@@ -73,6 +73,7 @@ public static class AuditWords
         "nomination.submitted" => l["Nomination submitted"],
         "nomination.taken-over-by-nominee" => l["Nomination taken over by the nominated library"],
         "nomination.withdrawn" => l["Nomination withdrawn"],
+        "person.erased" => l["Account erased"],
         "peoples-choice.counted" => l["People's-choice vote counted"],
         "peoples-choice.member-list-replaced" => l["Member list replaced"],
         "peoples-choice.vote-confirmed" => l["People's-choice vote confirmed"],

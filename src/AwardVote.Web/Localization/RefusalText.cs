@@ -206,6 +206,18 @@ public static class RefusalText
             RefusalCode.ResetLinkNotValid or RefusalCode.ConfirmationLinkNotValid => l["The link is not valid or has expired."],
             RefusalCode.RefreshTokenNotValid => l["Sign in again."],
             RefusalCode.AccountChangedMeanwhile => l["Someone else changed this at the same time. Please try again."],
+            // Privacy: erasure
+            RefusalCode.ErasureConfirmationWrong => l["Type the account's e-mail address exactly as it is."],
+            RefusalCode.ErasureNotConfirmed => l["Confirm that the person asked for the erasure and that you made sure who asked."],
+            RefusalCode.ErasurePersonNotFound => l["No account has this e-mail address."],
+            RefusalCode.ErasureNeedsPassword => l["This account has no password: set one through “Forgot your password?” first, then delete the account."],
+            RefusalCode.ErasureJurorOfOpenCycle => l["The account cannot be deleted yet: it belongs to the jury of “{0}”, whose judging has begun and whose results are not published. It can be deleted once the results are published.", a],
+            RefusalCode.ErasureOnlyRepresentative => l["The account cannot be deleted yet: it is the only representative of {0}, which has a nomination in progress. Invite another representative first, or delete the account once the results are published.",
+                refusal.Args is [Domain.Libraries.LibraryName name, ..] ? name.In(Domain.Libraries.GrammaticalCase.Genitive) : a.FirstOrDefault() ?? ""],
+            RefusalCode.ErasureLetterOnLiveNomination => l["The account cannot be deleted yet: a letter of support from its e-mail address is part of the nomination of {0}, which the jury is still judging. It can be deleted once the results are published.",
+                refusal.Args is [Domain.Libraries.LibraryName endorsed, ..] ? endorsed.In(Domain.Libraries.GrammaticalCase.Genitive) : a.FirstOrDefault() ?? ""],
+            RefusalCode.ErasureLastAdministrator => l["The account cannot be deleted: it is the association's only administrator. Give another person the administrator role first."],
+            RefusalCode.ErasureOfAdministrator => l["An administrator's account is not erased from here: its holder deletes it on their own account page, or the administrator role is taken away first."],
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Code, "RefusalText has no words for this code."),
         };
     }

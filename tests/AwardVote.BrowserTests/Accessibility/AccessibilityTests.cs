@@ -50,7 +50,7 @@ public sealed class AccessibilityTests(AccessibilitySession session) : IClassFix
             $"/Admin/Results/Publication?cycleId={World.ResultsCycleId}",
             $"/Jury/Citation?cycleId={World.ResultsCycleId}&categoryId={World.ResultsCategoryId}",
             $"/Admin/Exports?cycleId={World.ResultsCycleId}", "/Admin/Mail", $"/Admin/PeoplesChoice?cycleId={World.VoteCycleId}",
-            "/Admin/People/Export",
+            "/Admin/People/Export", "/Admin/People/Erase",
         ],
     };
 

@@ -45,7 +45,7 @@ public sealed partial class ReflowTests(AccessibilitySession session) : IClassFi
             ("/Libraries/Invite", $"/Libraries/Invite?id={World.DemoLibraryId}"), ("/Libraries/Register", "/Libraries/Register"),
             ("/Account/Manage/TwoFactor", "/Account/Manage/TwoFactor"), ("/Account/Manage/EnableAuthenticator", "/Account/Manage/EnableAuthenticator"),
             ("/Account/Manage/Passkeys", "/Account/Manage/Passkeys"), ("/Account/Manage/Sessions", "/Account/Manage/Sessions"),
-            ("/Account/Manage/Data", "/Account/Manage/Data"),
+            ("/Account/Manage/Data", "/Account/Manage/Data"), ("/Account/Manage/Delete", "/Account/Manage/Delete"),
             ("/Invitations/Accept", "/Invitations/Accept?token=no-such-link"), ("/Index", "/"),
         ],
         Role.Juror =>
@@ -73,7 +73,7 @@ public sealed partial class ReflowTests(AccessibilitySession session) : IClassFi
             ("/Admin/Results/Index", $"/Admin/Results?cycleId={World.ResultsCycleId}"), ("/Admin/Results/Protocol", $"/Admin/Results/Protocol?id={World.ResultId}"),
             ("/Admin/Results/Publication", $"/Admin/Results/Publication?cycleId={World.ResultsCycleId}"),
             ("/Jury/Citation", $"/Jury/Citation?cycleId={World.ResultsCycleId}&categoryId={World.ResultsCategoryId}"),
-            ("/Admin/Exports/Index", $"/Admin/Exports?cycleId={World.ResultsCycleId}"), ("/Admin/Mail/Index", "/Admin/Mail"),
+            ("/Admin/Exports/Index", $"/Admin/Exports?cycleId={World.ResultsCycleId}"), ("/Admin/Mail/Index", "/Admin/Mail"), ("/Admin/People/Erase", "/Admin/People/Erase"),
             ("/Admin/PeoplesChoice/Index", $"/Admin/PeoplesChoice?cycleId={World.VoteCycleId}"),
             ("/Admin/People/Export", "/Admin/People/Export"),
             ("/Nominations/Preview", $"/Nominations/Preview?id={World.DemoDraftId}"),

@@ -515,6 +515,17 @@ public static partial class Recipes
             prepare: c => c.SignInAgainAfterAsync()),
         Read("GET /api/auth/manage/info", _ => "/api/auth/manage/info", perPhase: false),
         Post("POST /api/auth/manage/info", _ => Json(HttpMethod.Post, "/api/auth/manage/info", new { }), perPhase: false, writes: false),
+        // Erasure (issue 17): with a wrong password or an unknown address, so that no role's account is erased here.
+        Read("GET /Account/Manage/Delete", _ => "/Account/Manage/Delete", perPhase: false),
+        Post("POST /Account/Manage/Delete", c => c.Form("/Account/Manage/Delete", ("Input.Password", "not the password"), ("Input.Confirmation", Unknown())),
+            perPhase: false),
+        Post("DELETE /api/account", _ => Json(HttpMethod.Delete, "/api/account", new { password = "not the password", confirmation = Unknown() }),
+            perPhase: false),
+        Read("GET /Admin/People/Erase", _ => "/Admin/People/Erase", perPhase: false),
+        Post("POST /Admin/People/Erase", c => c.Form("/Admin/People/Erase", ("Input.Email", Unknown()), ("Input.Reason", "Vēstule"), ("Input.Confirmed", "true")),
+            perPhase: false),
+        Post("POST /api/admin/people/erase", _ => Json(HttpMethod.Post, "/api/admin/people/erase", new { email = Unknown(), reason = "Vēstule", confirmed = true }),
+            perPhase: false),
     ];
 
     /// <summary>

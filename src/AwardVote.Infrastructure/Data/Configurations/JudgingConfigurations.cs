@@ -1,7 +1,6 @@
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
 using AwardVote.Domain.Nominations;
-using AwardVote.Infrastructure.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -20,7 +19,7 @@ internal sealed class ConflictOfInterestConfiguration : IEntityTypeConfiguration
         conflict.HasIndex(c => new { c.JurorUserId, c.NominationId, c.Source }).IsUnique();
         conflict.HasIndex(c => new { c.CycleId, c.Status });
         conflict.HasOne<Nomination>().WithMany().HasForeignKey(c => c.NominationId).OnDelete(DeleteBehavior.Restrict);
-        conflict.HasOne<AppUser>().WithMany().HasForeignKey(c => c.JurorUserId).OnDelete(DeleteBehavior.Restrict);
+        // No key to the account: an erased juror's recusal stays (it changed a count), under an id that names nobody (issue 17).
     }
 }
 
@@ -37,7 +36,7 @@ internal sealed class ScoreBallotConfiguration : IEntityTypeConfiguration<ScoreB
         ballot.HasIndex(b => new { b.RoundId, b.NominationId, b.JurorUserId }).IsUnique();
         ballot.HasOne<Round>().WithMany().HasForeignKey(b => b.RoundId).OnDelete(DeleteBehavior.Restrict);
         ballot.HasOne<Nomination>().WithMany().HasForeignKey(b => b.NominationId).OnDelete(DeleteBehavior.Restrict);
-        ballot.HasOne<AppUser>().WithMany().HasForeignKey(b => b.JurorUserId).OnDelete(DeleteBehavior.Restrict);
+        // No key to the account: a counted ballot outlives its juror's erasure, under the id the count numbered (issue 17).
         ballot.HasMany(b => b.Scores).WithOne().HasForeignKey(s => s.ScoreBallotId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -61,7 +60,7 @@ internal sealed class RankedBallotConfiguration : IEntityTypeConfiguration<Ranke
         ballot.HasIndex(b => new { b.RoundId, b.CategoryId, b.JurorUserId }).IsUnique();
         ballot.HasOne<Round>().WithMany().HasForeignKey(b => b.RoundId).OnDelete(DeleteBehavior.Restrict);
         ballot.HasOne<Category>().WithMany().HasForeignKey(b => b.CategoryId).OnDelete(DeleteBehavior.Restrict);
-        ballot.HasOne<AppUser>().WithMany().HasForeignKey(b => b.JurorUserId).OnDelete(DeleteBehavior.Restrict);
+        // No key to the account: a counted ballot outlives its juror's erasure, under the id the count numbered (issue 17).
         ballot.HasMany(b => b.Ranks).WithOne().HasForeignKey(r => r.RankedBallotId).OnDelete(DeleteBehavior.Cascade);
     }
 }

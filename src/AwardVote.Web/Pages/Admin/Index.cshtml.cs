@@ -2,6 +2,7 @@ using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Libraries;
 using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.Mail;
+using AwardVote.Infrastructure.Privacy;
 using AwardVote.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +56,9 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
             .Join(db.Libraries, n => n.LibraryId, x => x.Id, (n, x) => new { n.Id, x.Name })
             .ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
 
-        string Person(string id) => people.GetValueOrDefault(id) ?? l["a deleted account"];
+        // An erased person stands in the log as their pseudonym (AuditPseudonymiser): said as such, one person throughout.
+        string Person(string id) => people.GetValueOrDefault(id)
+            ?? (Pseudonyms.IsPerson(id) ? l["Erased person {0}", id] : l["a deleted account"]);
         string? Nominee(string id) => int.TryParse(id, out var n) ? nominees.GetValueOrDefault(n) : null;
         string RecordText(string type, string[] parts)
         {
