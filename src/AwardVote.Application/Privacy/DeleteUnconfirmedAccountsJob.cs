@@ -72,9 +72,11 @@ public sealed class DeleteUnconfirmedAccountsJob(
         var entries = 0;
         foreach (var user in users)
         {
-            // The account's own mails carry its id in their key; a mail to the same address for something else stays.
-            var keyPrefix = user.Id + ":";
-            mails += await db.Outbox.Where(m => AccountMailPurposes.Contains(m.Purpose) && m.DeduplicationKey.StartsWith(keyPrefix))
+            // The account's own mails carry its id in their key ("purpose:account id:…"); a mail to the same address
+            // for something else stays.
+            var keys = AccountMailPurposes.Select(purpose => $"{purpose}:{user.Id}:").ToList();
+            mails += await db.Outbox.Where(m => m.DeduplicationKey.StartsWith(keys[0]) || m.DeduplicationKey.StartsWith(keys[1])
+                                                || m.DeduplicationKey.StartsWith(keys[2]))
                 .ExecuteDeleteAsync(cancellationToken);
             entries += await pseudonymiser.PseudonymiseAsync(user.Id, [user.Email, user.UserName, user.DisplayName], cancellationToken);
         }

@@ -220,13 +220,16 @@ public sealed class HashVoterAddressesJob(
     /// </summary>
     private async Task<int> HashMailsAsync(int cycleId, CancellationToken cancellationToken)
     {
-        var keyPrefix = cycleId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":";
+        // The outbox keys a vote mail "purpose:cycle:token hash".
+        var cycle = cycleId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (confirmation, notOnList, alreadyVoted) = ($"{VoteMailPurposes[0]}:{cycle}:", $"{VoteMailPurposes[1]}:{cycle}:", $"{VoteMailPurposes[2]}:{cycle}:");
         var done = 0;
         long after = 0;
         while (true)
         {
             var page = await db.Outbox.AsNoTracking()
-                .Where(m => m.Id > after && VoteMailPurposes.Contains(m.Purpose) && m.DeduplicationKey.StartsWith(keyPrefix)
+                .Where(m => m.Id > after
+                            && (m.DeduplicationKey.StartsWith(confirmation) || m.DeduplicationKey.StartsWith(notOnList) || m.DeduplicationKey.StartsWith(alreadyVoted))
                             && m.Status != OutboxStatus.Pending && !m.ToEmail.StartsWith(Prefix))
                 .OrderBy(m => m.Id)
                 .Select(m => new { m.Id, m.ToEmail })
