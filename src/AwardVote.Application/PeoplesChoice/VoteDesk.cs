@@ -172,12 +172,21 @@ public sealed class VoteDesk(
         long RequestId, int CycleId, int CategoryId, int NominationId, string VoterEmail, string VoterKey, DateTimeOffset ExpiresAt, DateTimeOffset? ConfirmedAt,
         string Slug, CyclePhase Phase, PeoplesChoiceSettings Settings, string LibraryName, bool OnMemberList);
 
-    private Task<ConfirmFacts?> FindAsync(string? token, CancellationToken cancellationToken)
+    private async Task<ConfirmFacts?> FindAsync(string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 200)
-            return Task.FromResult<ConfirmFacts?>(null);
+            return null;
         var find = FindByTokenHash.GetValue(db.Model, _ => CompileFindByTokenHash());
-        return find(db, OneTimeToken.Hash(token), cancellationToken);
+        var facts = await find(db, OneTimeToken.Hash(token), cancellationToken);
+        // A member list whose addresses were hashed (Privacy.HashVoterAddressesJob) holds the hash: asked only when the
+        // address itself is not on the list, off the hot path of a vote where anyone may vote.
+        if (facts is { OnMemberList: false, Settings.Eligibility: VoterEligibility.MemberListOnly })
+        {
+            var hashed = pseudonyms.VoterKey(facts.VoterEmail);
+            if (await db.MemberList.AnyAsync(m => m.CycleId == facts.CycleId && m.Email == hashed, cancellationToken))
+                return facts with { OnMemberList = true };
+        }
+        return facts;
     }
 
     /// <summary>

@@ -109,6 +109,14 @@ public sealed class VoterAddressRetentionTests(Apps apps)
         // The count, its file and what the public reads are the same.
         Assert.Equal(results, await ResultsAsync(world));
         Assert.Equal(publicResults, await http.GetStringAsync($"/api/peoples-choice/{world.Slug}/results"));
+        // The administrator's report still lists the alerts and the turnout, with no address in it.
+        using (var admin = new Browserless(app))
+        {
+            await admin.SignInAsync(Infrastructure.Demo.DemoSeeder.AdministratorEmail, Infrastructure.Demo.DemoSeeder.Password);
+            var report = await admin.GetPageAsync($"/Admin/PeoplesChoice?cycleId={world.CycleId}");
+            Assert.Contains("mailinator.com", report);
+            Assert.DoesNotContain(tag, report, StringComparison.OrdinalIgnoreCase);
+        }
         // Another cycle's votes are untouched.
         Assert.Equal(VoterAddress.Canonical(otherVoter),
             await other.QueryAsync(db => db.PeoplesChoiceVotes.Where(v => v.CycleId == other.CycleId).Select(v => v.VoterKey).SingleAsync()));
@@ -124,6 +132,8 @@ public sealed class VoterAddressRetentionTests(Apps apps)
         await world.UpdateSettingsAsync(s => s.Eligibility = VoterEligibility.MemberListOnly);
         Assert.Equal("peoples-choice-already-voted", await MailForRequestAsync(world, http, jana.ToUpperInvariant()));
         Assert.Equal("peoples-choice-confirmation", await MailForRequestAsync(world, http, ilze));
+        using (var confirmed = await world.ConfirmAsync(http, await world.TokenMailedToAsync(ilze)))
+            Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync());
         Assert.Equal("peoples-choice-not-on-member-list", await MailForRequestAsync(world, http, stranger));
     }
 
