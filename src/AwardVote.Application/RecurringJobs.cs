@@ -1,6 +1,7 @@
 using AwardVote.Application.Counting;
 using AwardVote.Application.Cycles;
 using AwardVote.Application.PeoplesChoice;
+using AwardVote.Application.Privacy;
 using AwardVote.Application.Results;
 using AwardVote.Infrastructure.Jobs;
 using AwardVote.Infrastructure.Mail;
@@ -20,6 +21,9 @@ public static class RecurringJobs
     public const string DetectVoteAbuse = "detect-vote-abuse";
     public const string PublishDue = "publish-due";
     public const string PurgeMailBodies = "purge-mail-bodies";
+    public const string HashVoterAddresses = "hash-voter-addresses";
+    public const string DeleteUnconfirmedAccounts = "delete-unconfirmed-accounts";
+    public const string DeleteExpiredInvitations = "delete-expired-invitations";
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -31,5 +35,9 @@ public static class RecurringJobs
         jobs.AddOrUpdate<CountPeoplesChoiceJob>(CountPeoplesChoice, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
         jobs.AddOrUpdate<DetectVoteAbuseJob>(DetectVoteAbuse, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
         jobs.AddOrUpdate<PurgeMailBodiesJob>(PurgeMailBodies, job => job.RunAsync(CancellationToken.None), Cron.Daily(3), utc);
+        // Retention (section Privacy): daily, at night, each safe to run twice.
+        jobs.AddOrUpdate<HashVoterAddressesJob>(HashVoterAddresses, job => job.RunAsync(CancellationToken.None), Cron.Daily(3, 15), utc);
+        jobs.AddOrUpdate<DeleteUnconfirmedAccountsJob>(DeleteUnconfirmedAccounts, job => job.RunAsync(CancellationToken.None), Cron.Daily(3, 30), utc);
+        jobs.AddOrUpdate<DeleteExpiredInvitationsJob>(DeleteExpiredInvitations, job => job.RunAsync(CancellationToken.None), Cron.Daily(3, 45), utc);
     }
 }

@@ -7,6 +7,7 @@ using AwardVote.Infrastructure.Data;
 using AwardVote.Infrastructure.PeoplesChoice;
 using AwardVote.Infrastructure.Mail;
 using AwardVote.Infrastructure.Mail.Templates;
+using AwardVote.Infrastructure.Privacy;
 using AwardVote.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -64,7 +65,8 @@ public sealed class VoteDesk(
     TimeProvider clock,
     DisposableDomains disposableDomains,
     IOptions<PeoplesChoiceOptions> options,
-    PublicLinks links) : IUseCase
+    PublicLinks links,
+    Pseudonyms pseudonyms) : IUseCase
 {
     private sealed record RequestFacts(
         int CycleId, string Title, string? TitleEn, string TimeZone, CyclePhase Phase, PeoplesChoiceSettings Settings,
@@ -83,6 +85,10 @@ public sealed class VoteDesk(
             return new VoteRequestOutcome(VoteRequestStatus.InvalidAddress);
         var voter = VoterAddress.Normalize(email!);
         var mailbox = VoterAddress.Canonical(email!);
+        // Once a cycle's addresses are hashed (Privacy.HashVoterAddressesJob) its rows hold these instead, and one vote per
+        // mailbox still holds. A vote is closed by then (the statute is locked), but the rule does not rest on that.
+        var hashedVoter = pseudonyms.VoterKey(voter);
+        var hashedMailbox = pseudonyms.VoterKey(mailbox);
         var now = clock.GetUtcNow();
         var since = now.AddHours(-1);
 
@@ -97,9 +103,11 @@ public sealed class VoteDesk(
                     cycle.Id, cycle.Title, cycle.TitleEn, cycle.TimeZone, cycle.Phase, cycle.PeoplesChoice,
                     nomination.CategoryId, category.Name, category.NameEn, nomination.Status, nomination.Eligibility, nomination.WithdrawnAt,
                     library.Name,
-                    db.MemberList.Any(m => m.CycleId == cycle.Id && m.Email == voter),
-                    db.PeoplesChoiceVotes.Any(v => v.CycleId == cycle.Id && v.AllowanceKey == PeoplesChoiceRules.WholeCycleKey && v.VoterKey == mailbox),
-                    db.PeoplesChoiceVotes.Any(v => v.CycleId == cycle.Id && v.AllowanceKey == "category:" + nomination.CategoryId.ToString() && v.VoterKey == mailbox),
+                    db.MemberList.Any(m => m.CycleId == cycle.Id && (m.Email == voter || m.Email == hashedVoter)),
+                    db.PeoplesChoiceVotes.Any(v => v.CycleId == cycle.Id && v.AllowanceKey == PeoplesChoiceRules.WholeCycleKey
+                                                   && (v.VoterKey == mailbox || v.VoterKey == hashedMailbox)),
+                    db.PeoplesChoiceVotes.Any(v => v.CycleId == cycle.Id && v.AllowanceKey == "category:" + nomination.CategoryId.ToString()
+                                                   && (v.VoterKey == mailbox || v.VoterKey == hashedMailbox)),
                     db.VoteRequests.Count(r => r.CycleId == cycle.Id && r.VoterKey == mailbox && r.RequestedAt > since)))
             .AsNoTracking()
             .SingleOrDefaultAsync(cancellationToken);
@@ -164,12 +172,21 @@ public sealed class VoteDesk(
         long RequestId, int CycleId, int CategoryId, int NominationId, string VoterEmail, string VoterKey, DateTimeOffset ExpiresAt, DateTimeOffset? ConfirmedAt,
         string Slug, CyclePhase Phase, PeoplesChoiceSettings Settings, string LibraryName, bool OnMemberList);
 
-    private Task<ConfirmFacts?> FindAsync(string? token, CancellationToken cancellationToken)
+    private async Task<ConfirmFacts?> FindAsync(string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 200)
-            return Task.FromResult<ConfirmFacts?>(null);
+            return null;
         var find = FindByTokenHash.GetValue(db.Model, _ => CompileFindByTokenHash());
-        return find(db, OneTimeToken.Hash(token), cancellationToken);
+        var facts = await find(db, OneTimeToken.Hash(token), cancellationToken);
+        // A member list whose addresses were hashed (Privacy.HashVoterAddressesJob) holds the hash: asked only when the
+        // address itself is not on the list, off the hot path of a vote where anyone may vote.
+        if (facts is { OnMemberList: false, Settings.Eligibility: VoterEligibility.MemberListOnly })
+        {
+            var hashed = pseudonyms.VoterKey(facts.VoterEmail);
+            if (await db.MemberList.AnyAsync(m => m.CycleId == facts.CycleId && m.Email == hashed, cancellationToken))
+                return facts with { OnMemberList = true };
+        }
+        return facts;
     }
 
     /// <summary>
