@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AwardVote.Application.Privacy;
 using AwardVote.Infrastructure.Accounts;
 using AwardVote.Web.UseCases;
@@ -42,6 +43,8 @@ public sealed class DeleteModel(UserManager<AppUser> users, SignInManager<AppUse
             return this.Refused(outcome) ?? Page();
         }
         await signIn.SignOutAsync();
+        // The goodbye is this response: shown as to someone signed out, since the cookie just went.
+        HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity());
         Deleted = true;
         return Page();
     }
