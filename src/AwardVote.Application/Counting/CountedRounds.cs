@@ -2,6 +2,7 @@ using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.Application.Counting;
@@ -20,7 +21,7 @@ public sealed record CategoryCount(Category Category, RoundResult? Result, Count
 /// <c>GET /api/admin/cycles/{id}/rounds</c>. A result exists only once its round has closed, so nothing here can
 /// show a count early.
 /// </summary>
-public sealed class CountedRounds(AppDbContext db) : IUseCase
+public sealed class CountedRounds(AppDbContext db, Pseudonyms pseudonyms) : IUseCase
 {
     /// <summary>
     /// Whether a round has been counted (in one category, or in any): scores, score exports and jurors' means leave
@@ -42,7 +43,7 @@ public sealed class CountedRounds(AppDbContext db) : IUseCase
         var resultIds = results.Select(r => r.Id).ToList();
         var castingVotes = await db.CastingVotes.AsNoTracking().Where(v => resultIds.Contains(v.RoundResultId))
             .ToDictionaryAsync(v => v.RoundResultId, cancellationToken);
-        var protocols = await PublishedProtocols.ForAsync(db, results, cancellationToken);
+        var protocols = await PublishedProtocols.ForAsync(db, pseudonyms, results, cancellationToken);
         return cycle.Rounds.OrderBy(r => r.Number)
             .Select(round => new RoundCounts(round, cycle.Categories.OrderBy(c => c.Order).Select(category =>
             {

@@ -2,6 +2,7 @@ using System.Text;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Auditing;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.Application.Counting;
@@ -21,7 +22,7 @@ public sealed record CountDownload(byte[] Content, string FileName, string Conte
 /// An administrator takes a counted round's ballot file or protocol out of the system, for an offline recount with
 /// <c>awardvote verify</c>; like every export, who took which count is audited (results review's links and the API's).
 /// </summary>
-public sealed class DownloadCount(AppDbContext db, AuditLog audit) : IUseCase
+public sealed class DownloadCount(AppDbContext db, AuditLog audit, Pseudonyms pseudonyms) : IUseCase
 {
     public async Task<Outcome<CountDownload>> RunAsync(int resultId, CountFile file, CancellationToken cancellationToken)
     {
@@ -44,17 +45,17 @@ public sealed class DownloadCount(AppDbContext db, AuditLog audit) : IUseCase
         audit.Record("export.downloaded", "RoundResult", result.Id,
             after: new { Export = file == CountFile.Ballots ? "ballot-file" : "protocol-json", result.RoundId, result.CategoryId }, cycleId: cycleId);
         await db.SaveChangesAsync(cancellationToken);
-        return await FileAsync(db, result, file, cancellationToken);
+        return await FileAsync(db, pseudonyms, result, file, cancellationToken);
     }
 
     /// <summary>
     /// A count's file as handed out to anyone entitled to it (here and <see cref="Results.DownloadPublishedCount"/>):
     /// the ballot file's exact bytes, or the published protocol (with the chair's casting vote, if any).
     /// </summary>
-    internal static async Task<CountDownload> FileAsync(AppDbContext db, RoundResult result, CountFile file, CancellationToken cancellationToken)
+    internal static async Task<CountDownload> FileAsync(AppDbContext db, Pseudonyms pseudonyms, RoundResult result, CountFile file, CancellationToken cancellationToken)
     {
         if (file == CountFile.Protocol)
-            return new CountDownload(Encoding.UTF8.GetBytes((await PublishedProtocols.ForAsync(db, result, cancellationToken)).ToJson()),
+            return new CountDownload(Encoding.UTF8.GetBytes((await PublishedProtocols.ForAsync(db, pseudonyms, result, cancellationToken)).ToJson()),
                 $"protocol-round-{result.RoundId}-category-{result.CategoryId}.json", "application/json");
         var extension = result.BallotFile.StartsWith("juror,", StringComparison.Ordinal) ? "csv" : "txt";
         return new CountDownload(Encoding.UTF8.GetBytes(result.BallotFile), $"ballots-round-{result.RoundId}-category-{result.CategoryId}.{extension}",

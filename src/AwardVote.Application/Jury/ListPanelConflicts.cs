@@ -1,5 +1,7 @@
+using AwardVote.Application.Privacy;
 using AwardVote.Domain.Judging;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.Application.Jury;
@@ -16,9 +18,10 @@ public sealed record PanelConflictRow(int Id, int NominationId, string LibraryNa
 
 /// <summary>
 /// Every conflict of interest of a panel, with the ids the chair's decision needs: the chair's page and the API
-/// list the same rows. Null when the panel does not exist.
+/// list the same rows. Null when the panel does not exist. An erased juror's declarations stay listed (they still
+/// decide recusals in the count), under the juror's pseudonym (<see cref="PeopleNames"/>).
 /// </summary>
-public sealed class ListPanelConflicts(AppDbContext db) : IUseCase
+public sealed class ListPanelConflicts(AppDbContext db, Pseudonyms pseudonyms) : IUseCase
 {
     public async Task<List<PanelConflictRow>?> RunAsync(int cycleId, int categoryId, CancellationToken cancellationToken)
     {
@@ -28,13 +31,11 @@ public sealed class ListPanelConflicts(AppDbContext db) : IUseCase
             .Where(c => c.CycleId == cycleId)
             .Join(db.Nominations.Where(n => n.CategoryId == categoryId), c => c.NominationId, n => n.Id, (c, n) => new { c, n.LibraryId })
             .Join(db.Libraries, x => x.LibraryId, lib => lib.Id, (x, lib) => new { x.c, Library = lib.Name })
-            .Join(db.Users, x => x.c.JurorUserId, u => u.Id, (x, u) => new { x.c, x.Library, Juror = u.DisplayName })
             .ToListAsync(cancellationToken);
-        var deciderIds = rows.Where(r => r.c.DecidedByUserId != null).Select(r => r.c.DecidedByUserId!).Distinct().ToList();
-        var deciders = await db.Users.Where(u => deciderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var people = await PeopleNames.ForAsync(db, pseudonyms, rows.SelectMany(r => new[] { r.c.JurorUserId, r.c.DecidedByUserId }), cancellationToken);
         return rows
-            .Select(r => new PanelConflictRow(r.c.Id, r.c.NominationId, r.Library, r.c.JurorUserId, r.Juror, r.c.Source, r.c.Reason, r.c.Status,
-                r.c.RaisedAt, r.c.DecidedByUserId, r.c.DecidedByUserId is { } d ? deciders.GetValueOrDefault(d) : null, r.c.DecidedAt, r.c.DecisionReason))
+            .Select(r => new PanelConflictRow(r.c.Id, r.c.NominationId, r.Library, r.c.JurorUserId, people[r.c.JurorUserId], r.c.Source, r.c.Reason,
+                r.c.Status, r.c.RaisedAt, r.c.DecidedByUserId, r.c.DecidedByUserId is { } d ? people[d] : null, r.c.DecidedAt, r.c.DecisionReason))
             .OrderBy(r => r.JurorName, StringComparer.CurrentCulture).ThenBy(r => r.LibraryName, StringComparer.CurrentCulture)
             .ToList();
     }

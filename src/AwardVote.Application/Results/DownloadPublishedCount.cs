@@ -2,6 +2,7 @@ using AwardVote.Application.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace AwardVote.Application.Results;
@@ -16,7 +17,7 @@ public sealed record PublishedCount(RoundResult Result, int RoundNumber, BallotK
 /// (<see cref="AwardCycle.PublicCountFiles"/>); otherwise the answer is "not found", as for a count that does not exist.
 /// The results page, its API and this download all ask <see cref="FindAsync"/>.
 /// </summary>
-public sealed class DownloadPublishedCount(AppDbContext db) : IUseCase
+public sealed class DownloadPublishedCount(AppDbContext db, Pseudonyms pseudonyms) : IUseCase
 {
     public async Task<Outcome<CountDownload>> RunAsync(string slug, int categoryId, CountFile file, CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ public sealed class DownloadPublishedCount(AppDbContext db) : IUseCase
         var counts = await FindAsync(db, cycle, cancellationToken);
         if (!counts.TryGetValue(categoryId, out var count))
             return Refusal.NotFound;
-        return await DownloadCount.FileAsync(db, count.Result, file, cancellationToken);
+        return await DownloadCount.FileAsync(db, pseudonyms, count.Result, file, cancellationToken);
     }
 
     /// <summary>The public counts of a cycle by category: those behind a published announcement that the statute opens.</summary>

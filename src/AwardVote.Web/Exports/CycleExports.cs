@@ -1,9 +1,11 @@
 using AwardVote.Application.Counting;
+using AwardVote.Application.Privacy;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
 using AwardVote.Domain.Nominations;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Privacy;
 using AwardVote.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -21,7 +23,7 @@ public sealed record ExportOutcome(ExportTable? Table, string? Refusal)
 /// round with their comments, and the counted results. Scores leave the system only after their round closes,
 /// the same rule as every page; a secret statute names jurors by the codes of the count's ballot file.
 /// </summary>
-public sealed class CycleExports(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class CycleExports(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, Pseudonyms pseudonyms)
 {
     public async Task<ExportTable> NominationsAsync(AwardCycle cycle, CancellationToken cancellationToken)
     {
@@ -156,7 +158,7 @@ public sealed class CycleExports(AppDbContext db, TimeProvider clock, IStringLoc
             l["Weighted mean"], l["Median"], l["Normalised mean (z-score)"], l["Borda points"], l["First preferences"],
             l["Pairwise wins (Schulze)"], l["Votes in the last instant-runoff round"], l["Shortlisted"], l["Ballot file SHA-256"],
         ]);
-        var protocols = await PublishedProtocols.ForAsync(db, results.ToList(), cancellationToken);
+        var protocols = await PublishedProtocols.ForAsync(db, pseudonyms, results.ToList(), cancellationToken);
         foreach (var result in results)
         {
             var protocol = protocols[result.Id];
@@ -211,10 +213,7 @@ public sealed class CycleExports(AppDbContext db, TimeProvider clock, IStringLoc
         var names = new Dictionary<(string, int), string>();
         Dictionary<string, string>? people = null;
         if (cycle.Secrecy == ScoreSecrecy.VisibleToJuryAfterClose)
-        {
-            var jurorIds = ballots.Select(b => b.JurorUserId).Distinct().ToList();
-            people = await db.Users.Where(u => jurorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        }
+            people = await PeopleNames.ForAsync(db, pseudonyms, ballots.Select(b => b.JurorUserId), cancellationToken);
         // Codes are per category, as each category is counted on its own (with conflicted ballots still numbered).
         foreach (var category in ballots.GroupBy(b => categoryOf[b.NominationId]))
         {
@@ -223,7 +222,7 @@ public sealed class CycleExports(AppDbContext db, TimeProvider clock, IStringLoc
             foreach (var juror in category.Select(b => b.JurorUserId).Distinct().Order(StringComparer.Ordinal))
             {
                 names[(juror, category.Key)] = people is not null
-                    ? people.GetValueOrDefault(juror) ?? juror
+                    ? PersonWords.Name(people[juror], l)
                     : codes.GetValueOrDefault(juror) ?? $"juror-{++next:00}";
             }
         }

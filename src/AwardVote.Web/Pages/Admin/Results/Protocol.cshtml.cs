@@ -1,9 +1,11 @@
 using AwardVote.Application.Counting;
+using AwardVote.Application.Privacy;
 using AwardVote.Domain.Counting;
 using AwardVote.Domain.Cycles;
 using AwardVote.Domain.Judging;
 using AwardVote.Domain.Results;
 using AwardVote.Infrastructure.Data;
+using AwardVote.Infrastructure.Privacy;
 using AwardVote.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +21,7 @@ namespace AwardVote.Web.Pages.Admin.Results;
 /// stylesheet's print rules; no script.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class ProtocolModel(AppDbContext db) : PageModel
+public sealed class ProtocolModel(AppDbContext db, Pseudonyms pseudonyms) : PageModel
 {
     /// <summary>A longer ballot file is offered as a download rather than printed page after page.</summary>
     public const int BallotLinesPrinted = 300;
@@ -55,7 +57,7 @@ public sealed class ProtocolModel(AppDbContext db) : PageModel
         if (result is null)
             return NotFound();
         Result = result;
-        Protocol = await PublishedProtocols.ForAsync(db, result, cancellationToken);
+        Protocol = await PublishedProtocols.ForAsync(db, pseudonyms, result, cancellationToken);
         Round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == result.RoundId, cancellationToken);
         Category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == result.CategoryId, cancellationToken);
         Cycle = await db.Cycles.AsNoTracking()
@@ -73,12 +75,9 @@ public sealed class ProtocolModel(AppDbContext db) : PageModel
             .Join(db.Libraries, x => x.LibraryId, l => l.Id, (x, l) => new { x.c, Library = l.Name })
             .ToListAsync(cancellationToken);
         var named = Cycle.Secrecy == ScoreSecrecy.VisibleToJuryAfterClose;
-        var jurorIds = conflicts.Select(x => x.c.JurorUserId).Distinct().ToList();
-        var people = named
-            ? await db.Users.Where(u => jurorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken)
-            : [];
+        var people = named ? await PeopleNames.ForAsync(db, pseudonyms, conflicts.Select(x => x.c.JurorUserId), cancellationToken) : [];
         Recusals = conflicts
-            .Select(x => new Recusal(x.Library, named ? people.GetValueOrDefault(x.c.JurorUserId) : null, x.c.Source, x.c.DecidedAt, x.c.Status == ConflictStatus.Confirmed))
+            .Select(x => new Recusal(x.Library, named ? people[x.c.JurorUserId] : null, x.c.Source, x.c.DecidedAt, x.c.Status == ConflictStatus.Confirmed))
             .OrderBy(r => r.Nomination, StringComparer.CurrentCulture)
             .ToList();
 
@@ -86,14 +85,13 @@ public sealed class ProtocolModel(AppDbContext db) : PageModel
             .Where(p => p.RoundResultId == id)
             .OrderBy(p => p.Id)
             .ToListAsync(cancellationToken);
-        var userIds = publications.SelectMany(p => new[] { p.ApprovedByUserId, p.PublishedByUserId, p.CitationByUserId })
-            .OfType<string>().Distinct().ToList();
-        var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var users = await PeopleNames.ForAsync(db, pseudonyms,
+            publications.SelectMany(p => new[] { p.ApprovedByUserId, p.PublishedByUserId, p.CitationByUserId }), cancellationToken);
         Publications = publications
             .Select(p => new PublicationRow(p,
-                p.ApprovedByUserId is { } a ? users.GetValueOrDefault(a, a) : null,
-                p.PublishedByUserId is { } b ? users.GetValueOrDefault(b, b) : null,
-                p.CitationByUserId is { } c ? users.GetValueOrDefault(c, c) : null))
+                p.ApprovedByUserId is { } a ? users[a] : null,
+                p.PublishedByUserId is { } b ? users[b] : null,
+                p.CitationByUserId is { } c ? users[c] : null))
             .ToList();
         return Page();
     }
