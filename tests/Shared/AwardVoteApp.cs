@@ -102,7 +102,12 @@ public sealed class AwardVoteApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(AuditedSaves));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Queries));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(Queries));
     }
+
+    /// <summary>The database commands of each request that asks to be counted (<see cref="QueryCounter.Header"/>).</summary>
+    public QueryCounter Queries { get; } = new();
 
     /// <summary>Fails every save of AwardVote's own code that changes an audited entity without its audit entry.</summary>
     public AuditedSaves AuditedSaves { get; } = new();
