@@ -57,8 +57,8 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
             .ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
 
         // An erased person stands in the log as their pseudonym (AuditPseudonymiser): said as such, one person throughout.
-        string Person(string id) => people.GetValueOrDefault(id)
-            ?? (Pseudonyms.IsPerson(id) ? l["Erased person {0}", id] : l["a deleted account"]);
+        // An account id of nobody (a deleted account) is not a name: PersonWords says so instead of showing it.
+        string Person(string id) => people.GetValueOrDefault(id) ?? PersonWords.Name(Pseudonyms.IsPerson(id) ? id : null, l);
         string? Nominee(string id) => int.TryParse(id, out var n) ? nominees.GetValueOrDefault(n) : null;
         string RecordText(string type, string[] parts)
         {
